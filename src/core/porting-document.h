@@ -1,0 +1,94 @@
+/* porting-document.h — a PDF or an image, its pages, their text and positions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include <cairo.h>
+
+#include "porting-page-text.h"
+
+G_BEGIN_DECLS
+
+#define PORTING_DOCUMENT_ERROR (porting_document_error_quark ())
+
+typedef enum
+{
+  PORTING_DOCUMENT_ERROR_NOT_FOUND,
+  PORTING_DOCUMENT_ERROR_EMPTY,
+  PORTING_DOCUMENT_ERROR_NOT_SUPPORTED,   /* neither PDF nor PNG/JPEG, whatever its name */
+  PORTING_DOCUMENT_ERROR_DAMAGED,
+  PORTING_DOCUMENT_ERROR_NEEDS_PASSWORD,  /* protected, no password given */
+  PORTING_DOCUMENT_ERROR_WRONG_PASSWORD,  /* protected, the password given is wrong */
+  PORTING_DOCUMENT_ERROR_TOO_LARGE,
+  PORTING_DOCUMENT_ERROR_FAILED,
+} PortingDocumentError;
+
+typedef enum
+{
+  PORTING_DOCUMENT_KIND_PDF,
+  PORTING_DOCUMENT_KIND_IMAGE,
+} PortingDocumentKind;
+
+typedef enum
+{
+  PORTING_PAGE_TEXT_FLAGS_NONE  = 0,
+  PORTING_PAGE_TEXT_FLAGS_WORDS = 1 << 0,   /* also fill PortingPageText.words (slower) */
+} PortingPageTextFlags;
+
+/* Called on the calling thread, in page order; return FALSE to stop early. */
+typedef gboolean (*PortingPageTextFunc) (PortingPageText *page_text,
+                                         gpointer         user_data);
+
+#define PORTING_TYPE_DOCUMENT (porting_document_get_type ())
+G_DECLARE_FINAL_TYPE (PortingDocument, porting_document, PORTING, DOCUMENT, GObject)
+
+GQuark               porting_document_error_quark    (void);
+
+/* Blocking: for worker threads, tests and the command line. */
+PortingDocument     *porting_document_load           (GFile                *file,
+                                                      const char           *password,
+                                                      GCancellable         *cancellable,
+                                                      GError              **error);
+void                 porting_document_load_async     (GFile                *file,
+                                                      const char           *password,
+                                                      GCancellable         *cancellable,
+                                                      GAsyncReadyCallback   callback,
+                                                      gpointer              user_data);
+PortingDocument     *porting_document_load_finish    (GAsyncResult         *result,
+                                                      GError              **error);
+
+GFile               *porting_document_get_file       (PortingDocument      *self);
+PortingDocumentKind  porting_document_get_kind       (PortingDocument      *self);
+guint                porting_document_get_n_pages    (PortingDocument      *self);
+/* In points (1/72 in); an image is one page, one point per pixel. */
+void                 porting_document_get_page_size  (PortingDocument      *self,
+                                                      guint                 page,
+                                                      double               *width,
+                                                      double               *height);
+
+/* Thread-safe; results are cached. Images have empty text (no OCR). */
+PortingPageText     *porting_document_get_page_text  (PortingDocument      *self,
+                                                      guint                 page,
+                                                      PortingPageTextFlags  flags,
+                                                      GCancellable         *cancellable,
+                                                      GError              **error);
+
+/* Extracts pages ahead on worker threads (both cores) and hands them to @func
+ * in order on the calling thread; stops when @func returns FALSE. */
+gboolean             porting_document_scan_text      (PortingDocument      *self,
+                                                      PortingPageTextFlags  flags,
+                                                      PortingPageTextFunc   func,
+                                                      gpointer              user_data,
+                                                      GCancellable         *cancellable,
+                                                      GError              **error);
+
+/* Thread-safe. ARGB32, white behind the page, @scale device pixels per point. */
+cairo_surface_t     *porting_document_render_page    (PortingDocument      *self,
+                                                      guint                 page,
+                                                      double                scale,
+                                                      GCancellable         *cancellable,
+                                                      GError              **error);
+
+G_END_DECLS
