@@ -26,6 +26,7 @@ typedef struct
   /*< public, read-only >*/
   guint   page;        /* 0-based */
   char   *text;        /* UTF-8, lines in reading order separated by '\n' */
+                       /* ('\t' between blocks side by side on one line) */
   GArray *words;       /* of PortingWord, in text order; empty unless asked for */
   /*< private >*/
   gatomicrefcount ref_count;

@@ -47,7 +47,9 @@ void                porting_phone_number_free           (PortingPhoneNumber     
  * @default_region is used for numbers without a country code (NULL = "US"). Never NULL. */
 PortingPhoneNumber *porting_phone_number_parse          (const char               *text,
                                                          const char               *default_region);
-/* Every telephone number written in a running text (documents), in order. */
+/* Every telephone number written in a running text (documents), in order: valid
+ * numbers only, start/end in bytes. Account numbers, dates, ZIP+4 codes and amounts
+ * are left alone. Thread-safe. The arrays returned here free their elements. */
 GPtrArray          *porting_phone_number_find_all       (const char               *text,
                                                          const char               *default_region);
 /* A pasted list: one per line, commas, semicolons, tabs (a spreadsheet column);
@@ -59,6 +61,19 @@ gboolean            porting_phone_number_is_us_or_ca    (const PortingPhoneNumbe
 char               *porting_phone_number_format         (const PortingPhoneNumber *self);
 /* "fixed-line", "mobile", "fixed-line-or-mobile", "toll-free", … */
 const char         *porting_number_type_to_string       (PortingNumberType         type);
+/* The inverse of porting_number_type_to_string(); UNKNOWN for anything else. */
+PortingNumberType   porting_number_type_from_string     (const char               *string);
+/* "Mobile", "Toll-free", … translated, for labels. */
+const char         *porting_number_type_to_label        (PortingNumberType         type);
+
+/* English name of an ISO 3166 region code ("CA" -> "Canada"); NULL when unknown. */
+char               *porting_phone_number_country_name   (const char               *region);
+/* The same in the user's language ("États-Unis" in French), for display. */
+char               *porting_phone_number_country_display_name (const char         *region);
+/* Sorted ISO codes of every region whose numbers can be parsed. */
+GStrv               porting_phone_number_supported_regions (void);
+/* The calling code of a region (1 for "US", 44 for "GB"); 0 when unknown. */
+int                 porting_phone_number_country_code   (const char               *region);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PortingPhoneNumber, porting_phone_number_free)
 

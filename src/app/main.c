@@ -1,0 +1,25 @@
+/* main.c — entry point of the Porting application
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "porting"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "porting-application.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(PortingApplication) app = NULL;
+
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  app = porting_application_new ();
+
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}

@@ -1,0 +1,289 @@
+/* porting-render-job.c — render one page on a worker thread, hand it back as a texture
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "porting-render-job"
+
+#include "config.h"
+
+#include "porting-render-job.h"
+
+/* Like Papers' jobs: one pool for every view, sorted by priority, jobs
+ * skipped when cancelled before they start; the result reaches the main
+ * thread through an idle, and a cancelled job never calls back. */
+
+struct _PortingRenderJob
+{
+  GObject                parent_instance;
+
+  PortingDocument       *document;
+  guint                  page;
+  double                 scale;
+  int                    priority;     /* atomic: read by the pool's sort */
+  guint64                sequence;     /* first come, first served within a priority */
+  GCancellable          *cancellable;
+
+  PortingRenderJobFunc   func;
+  gpointer               user_data;
+
+  /* Set by the worker, read on the main thread after it handed over. */
+  cairo_surface_t       *surface;
+  GError                *error;
+
+  GdkTexture            *texture;
+  gboolean               finished;     /* main thread only */
+};
+
+G_DEFINE_FINAL_TYPE (PortingRenderJob, porting_render_job, G_TYPE_OBJECT)
+
+static guint64 next_sequence;
+
+static void
+porting_render_job_finalize (GObject *object)
+{
+  PortingRenderJob *self = PORTING_RENDER_JOB (object);
+
+  g_clear_object (&self->document);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->surface, cairo_surface_destroy);
+  g_clear_error (&self->error);
+  g_clear_object (&self->texture);
+
+  G_OBJECT_CLASS (porting_render_job_parent_class)->finalize (object);
+}
+
+static void
+porting_render_job_class_init (PortingRenderJobClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = porting_render_job_finalize;
+}
+
+static void
+porting_render_job_init (PortingRenderJob *self)
+{
+  self->cancellable = g_cancellable_new ();
+}
+
+GdkTexture *
+porting_render_texture_from_surface (cairo_surface_t *surface)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  int width;
+  int height;
+  int stride;
+
+  g_return_val_if_fail (surface != NULL, NULL);
+  g_return_val_if_fail (cairo_image_surface_get_format (surface) == CAIRO_FORMAT_ARGB32, NULL);
+
+  cairo_surface_flush (surface);
+  width = cairo_image_surface_get_width (surface);
+  height = cairo_image_surface_get_height (surface);
+  stride = cairo_image_surface_get_stride (surface);
+
+  /* The texture keeps the surface alive instead of copying its pixels. */
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      (gsize) stride * height,
+                                      (GDestroyNotify) cairo_surface_destroy,
+                                      cairo_surface_reference (surface));
+
+  /* ARGB32 is a native-endian 32-bit word. */
+  return gdk_memory_texture_new (width, height,
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+                                 GDK_MEMORY_B8G8R8A8_PREMULTIPLIED,
+#else
+                                 GDK_MEMORY_A8R8G8B8_PREMULTIPLIED,
+#endif
+                                 bytes, stride);
+}
+
+static gboolean
+job_finished_cb (gpointer user_data)
+{
+  PortingRenderJob *self = user_data;
+
+  if (g_cancellable_is_cancelled (self->cancellable))
+    return G_SOURCE_REMOVE;
+
+  self->finished = TRUE;
+  if (self->surface != NULL)
+    {
+      self->texture = porting_render_texture_from_surface (self->surface);
+      g_clear_pointer (&self->surface, cairo_surface_destroy);
+    }
+
+  if (self->func != NULL)
+    self->func (self, self->user_data);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+render_worker (gpointer data,
+               gpointer pool_data)
+{
+  g_autoptr(PortingRenderJob) self = data;
+
+  if (g_cancellable_is_cancelled (self->cancellable))
+    return;
+
+  self->surface = porting_document_render_page (self->document, self->page, self->scale,
+                                                self->cancellable, &self->error);
+
+  if (g_cancellable_is_cancelled (self->cancellable))
+    return;
+
+  g_idle_add_full (G_PRIORITY_DEFAULT, job_finished_cb, g_object_ref (self), g_object_unref);
+}
+
+static int
+compare_jobs (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  const PortingRenderJob *job_a = a;
+  const PortingRenderJob *job_b = b;
+  int priority_a = g_atomic_int_get (&job_a->priority);
+  int priority_b = g_atomic_int_get (&job_b->priority);
+
+  if (priority_a != priority_b)
+    return priority_a < priority_b ? -1 : 1;
+
+  return job_a->sequence < job_b->sequence ? -1 : (job_a->sequence > job_b->sequence);
+}
+
+static gpointer
+create_pool (gpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  GThreadPool *pool;
+
+  /* Each document renders one page at a time (poppler is locked per
+   * document): more threads than cores buys nothing. */
+  pool = g_thread_pool_new (render_worker, NULL,
+                            CLAMP ((int) g_get_num_processors (), 1, 4),
+                            FALSE, &error);
+  if (pool == NULL)
+    g_error ("Cannot start the render threads: %s", error->message);
+
+  g_thread_pool_set_sort_function (pool, compare_jobs, NULL);
+
+  return pool;
+}
+
+static GThreadPool *
+get_pool (void)
+{
+  static GOnce once = G_ONCE_INIT;
+
+  return g_once (&once, create_pool, NULL);
+}
+
+PortingRenderJob *
+porting_render_job_new (PortingDocument       *document,
+                        guint                  page,
+                        double                 scale,
+                        PortingRenderPriority  priority)
+{
+  PortingRenderJob *self;
+
+  g_return_val_if_fail (PORTING_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (scale > 0, NULL);
+
+  self = g_object_new (PORTING_TYPE_RENDER_JOB, NULL);
+  self->document = g_object_ref (document);
+  self->page = page;
+  self->scale = scale;
+  self->priority = priority;
+
+  return self;
+}
+
+/**
+ * porting_render_job_run:
+ * @func: called on the main thread when the page is ready (or failed)
+ *
+ * Queues the job on the render threads.
+ */
+void
+porting_render_job_run (PortingRenderJob     *self,
+                        PortingRenderJobFunc  func,
+                        gpointer              user_data)
+{
+  g_return_if_fail (PORTING_IS_RENDER_JOB (self));
+
+  self->func = func;
+  self->user_data = user_data;
+  self->sequence = next_sequence++;
+
+  g_thread_pool_push (get_pool (), g_object_ref (self), NULL);
+}
+
+void
+porting_render_job_cancel (PortingRenderJob *self)
+{
+  g_return_if_fail (PORTING_IS_RENDER_JOB (self));
+
+  g_cancellable_cancel (self->cancellable);
+}
+
+gboolean
+porting_render_job_is_cancelled (PortingRenderJob *self)
+{
+  g_return_val_if_fail (PORTING_IS_RENDER_JOB (self), TRUE);
+
+  return g_cancellable_is_cancelled (self->cancellable);
+}
+
+/* A job that becomes visible jumps the queue. */
+void
+porting_render_job_set_priority (PortingRenderJob      *self,
+                                 PortingRenderPriority  priority)
+{
+  g_return_if_fail (PORTING_IS_RENDER_JOB (self));
+
+  if (g_atomic_int_get (&self->priority) == (int) priority)
+    return;
+
+  g_atomic_int_set (&self->priority, priority);
+  if (priority == PORTING_RENDER_PRIORITY_URGENT)
+    g_thread_pool_move_to_front (get_pool (), self);
+}
+
+guint
+porting_render_job_get_page (PortingRenderJob *self)
+{
+  g_return_val_if_fail (PORTING_IS_RENDER_JOB (self), 0);
+
+  return self->page;
+}
+
+double
+porting_render_job_get_scale (PortingRenderJob *self)
+{
+  g_return_val_if_fail (PORTING_IS_RENDER_JOB (self), 0);
+
+  return self->scale;
+}
+
+gboolean
+porting_render_job_is_finished (PortingRenderJob *self)
+{
+  g_return_val_if_fail (PORTING_IS_RENDER_JOB (self), FALSE);
+
+  return self->finished;
+}
+
+GdkTexture *
+porting_render_job_get_texture (PortingRenderJob *self)
+{
+  g_return_val_if_fail (PORTING_IS_RENDER_JOB (self), NULL);
+
+  return self->texture;
+}
+
+const GError *
+porting_render_job_get_error (PortingRenderJob *self)
+{
+  g_return_val_if_fail (PORTING_IS_RENDER_JOB (self), NULL);
+
+  return self->finished ? self->error : NULL;
+}

@@ -1,0 +1,1704 @@
+/* porting-normalize.c — folding, tokens and address parsing for field matching
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "porting-normalize"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "porting-normalize.h"
+
+/* ---- Tables ------------------------------------------------------------ */
+
+/* Each row: the canonical form, then every spelling of it (folded). */
+static const char * const street_suffix_rows[] = {
+  "ALY ALLEY ALLY ALLEE", "ANX ANNEX ANEX ANNX", "ARC ARCADE", "AVE AVENUE AV AVEN AVENU AVN AVNUE",
+  "BYU BAYOU BAYOO", "BCH BEACH", "BND BEND", "BLF BLUFF BLUF", "BLFS BLUFFS", "BTM BOTTOM BOTTM BOT",
+  "BLVD BOULEVARD BOUL BOULV BD", "BR BRANCH BRNCH", "BRG BRIDGE BRDGE", "BRK BROOK", "BRKS BROOKS",
+  "BG BURG", "BGS BURGS", "BYP BYPASS BYPA BYPAS BYPS", "CP CAMP CMP", "CYN CANYON CANYN CNYN",
+  "CPE CAPE", "CSWY CAUSEWAY CAUSWA", "CTR CENTER CEN CENT CENTR CENTRE CNTER CNTR",
+  "CTRS CENTERS", "CIR CIRCLE CIRC CIRCL CRCL CRCLE", "CIRS CIRCLES", "CLF CLIFF", "CLFS CLIFFS",
+  "CLB CLUB", "CMN COMMON", "CMNS COMMONS", "COR CORNER", "CORS CORNERS", "CRSE COURSE",
+  "CT COURT", "CTS COURTS", "CV COVE", "CVS COVES", "CRK CREEK", "CRES CRESCENT CRSENT CRSNT",
+  "CRST CREST", "XING CROSSING CRSSNG", "XRD CROSSROAD", "XRDS CROSSROADS", "CURV CURVE",
+  "DL DALE", "DM DAM", "DV DIVIDE DIV DVD", "DR DRIVE DRIV DRV", "DRS DRIVES",
+  "EXPY EXPRESSWAY EXP EXPR EXPRESS EXPW", "EXT EXTENSION EXTN EXTNSN", "EXTS EXTENSIONS",
+  "FALL FALL", "FLS FALLS", "FRY FERRY FRRY", "FLD FIELD", "FLDS FIELDS", "FLT FLAT", "FLTS FLATS",
+  "FRD FORD", "FRDS FORDS", "FRST FOREST FORESTS", "FRG FORGE FORG", "FRGS FORGES", "FRK FORK",
+  "FRKS FORKS", "FT FORT FRT", "FWY FREEWAY FREEWY FRWAY FRWY", "GDN GARDEN GARDN GRDEN GRDN",
+  "GDNS GARDENS GRDNS", "GTWY GATEWAY GATEWY GATWAY GTWAY", "GLN GLEN", "GLNS GLENS", "GRN GREEN",
+  "GRNS GREENS", "GRV GROVE GROV", "GRVS GROVES", "HBR HARBOR HARB HARBR HRBOR HARBOUR",
+  "HBRS HARBORS", "HVN HAVEN", "HTS HEIGHTS HT", "HWY HIGHWAY HIGHWY HIWAY HIWY HWAY",
+  "HL HILL", "HLS HILLS", "HOLW HOLLOW HLLW HOLLOWS HOLWS", "INLT INLET", "IS ISLAND ISLND",
+  "ISS ISLANDS ISLNDS", "ISLE ISLE ISLES", "JCT JUNCTION JCTION JCTN JUNCTN JUNCTON",
+  "JCTS JUNCTIONS", "KY KEY", "KYS KEYS", "KNL KNOLL KNOL", "KNLS KNOLLS", "LK LAKE", "LKS LAKES",
+  "LAND LAND", "LNDG LANDING LNDNG", "LN LANE", "LGT LIGHT", "LGTS LIGHTS", "LF LOAF", "LCK LOCK",
+  "LCKS LOCKS", "LDG LODGE LDGE LODG", "LOOP LOOP LOOPS", "MALL MALL", "MNR MANOR", "MNRS MANORS",
+  "MDW MEADOW", "MDWS MEADOWS MEDOWS", "MEWS MEWS", "ML MILL", "MLS MILLS", "MSN MISSION MISSN MSSN",
+  "MTWY MOTORWAY", "MT MOUNT MNT", "MTN MOUNTAIN MNTAIN MNTN MOUNTIN MTIN", "MTNS MOUNTAINS",
+  "NCK NECK", "ORCH ORCHARD ORCHRD", "OVAL OVAL OVL", "OPAS OVERPASS", "PARK PARK PRK PARKS",
+  "PKWY PARKWAY PARKWY PKWAY PKY PARKWAYS PKWYS", "PASS PASS", "PSGE PASSAGE", "PATH PATH PATHS",
+  "PIKE PIKE PIKES", "PNE PINE", "PNES PINES", "PL PLACE", "PLN PLAIN", "PLNS PLAINS",
+  "PLZ PLAZA PLZA", "PT POINT", "PTS POINTS", "PRT PORT", "PRTS PORTS", "PR PRAIRIE PRR",
+  "RADL RADIAL RAD RADIEL", "RAMP RAMP", "RNCH RANCH RANCHES RNCHS", "RPD RAPID", "RPDS RAPIDS",
+  "RST REST", "RDG RIDGE RDGE", "RDGS RIDGES", "RIV RIVER RVR RIVR", "RD ROAD", "RDS ROADS",
+  "RTE ROUTE", "ROW ROW", "RUE RUE", "RUN RUN", "SHL SHOAL", "SHLS SHOALS", "SHR SHORE SHOAR",
+  "SHRS SHORES SHOARS", "SKWY SKYWAY", "SPG SPRING SPNG SPRNG", "SPGS SPRINGS SPNGS SPRNGS",
+  "SPUR SPUR SPURS", "SQ SQUARE SQR SQRE SQU", "SQS SQUARES SQRS", "STA STATION STATN STN",
+  "STRA STRAVENUE STRAV STRAVEN STRAVN STRVN STRVNUE", "STRM STREAM STREME",
+  "ST STREET STRT STR", "STS STREETS", "SMT SUMMIT SUMIT SUMITT", "TER TERRACE TERR",
+  "TRWY THROUGHWAY", "TRCE TRACE TRACES", "TRAK TRACK TRACKS TRK TRKS", "TRFY TRAFFICWAY",
+  "TRL TRAIL TRAILS TRLS", "TRLR TRAILER", "TUNL TUNNEL TUNEL TUNLS TUNNELS TUNNL",
+  "TPKE TURNPIKE TRNPK TURNPK", "UPAS UNDERPASS", "UN UNION", "UNS UNIONS", "VLY VALLEY VALLY VLLY",
+  "VLYS VALLEYS", "VIA VIADUCT VDCT VIADCT", "VW VIEW", "VWS VIEWS", "VLG VILLAGE VILL VILLAG VILLG VILLIAGE",
+  "VLGS VILLAGES", "VL VILLE", "VIS VISTA VIST VST VSTA", "WALK WALK WALKS", "WALL WALL",
+  "WAY WAY WY", "WAYS WAYS", "WL WELL", "WLS WELLS",
+  /* Canada Post, English and French */
+  "CH CHEMIN", "CROIS CROISSANT", "IMP IMPASSE", "PROM PROMENADE", "TSSE TERRASSE", "MONTEE MONTEE",
+  "RANG RANG", "CARRE CARRE", "AUT AUTOROUTE", "SENT SENTIER", "RLE RUELLE", "GATE GATE",
+  "CONC CONCESSION", "LINE LINE", "PTWAY PATHWAY", "QUAI QUAI", "BAY BAY", "BEND BEND",
+  NULL
+};
+
+/* Street types written before the name in French: "rue Saint-Paul". */
+static const char * const french_street_types[] = {
+  "RUE", "AVENUE", "AV", "AVE", "BOULEVARD", "BOUL", "BD", "BLVD", "CHEMIN", "CH", "MONTEE", "RANG",
+  "ROUTE", "RTE", "PLACE", "PL", "CROISSANT", "IMPASSE", "PROMENADE", "TERRASSE", "ALLEE", "CARRE",
+  "AUTOROUTE", "SENTIER", "RUELLE", "QUAI", "COTE", "PLACE", "CARREFOUR", NULL
+};
+
+/* ESTATE/EST is left out: EST is the French East. */
+static const char * const directional_rows[] = {
+  "N NORTH NORD", "S SOUTH SUD", "E EAST EST", "W WEST OUEST O",
+  "NE NORTHEAST NORDEST", "NW NORTHWEST NORDOUEST NO", "SE SOUTHEAST SUDEST",
+  "SW SOUTHWEST SUDOUEST SO",
+  NULL
+};
+
+static const char * const unit_rows[] = {
+  "APT APARTMENT APPARTEMENT APP APPT", "BSMT BASEMENT", "BLDG BUILDING BLD EDIFICE",
+  "DEPT DEPARTMENT", "FL FLOOR FLR ETAGE", "FRNT FRONT", "HNGR HANGAR", "KEY KEY", "LBBY LOBBY",
+  "LOT LOT", "LOWR LOWER", "OFC OFFICE", "PH PENTHOUSE", "PIER PIER", "REAR REAR", "RM ROOM",
+  "SIDE SIDE", "SLIP SLIP", "SPC SPACE", "STOP STOP", "STE SUITE", "TRLR TRAILER",
+  "UNIT UNIT UNITE", "UPPR UPPER", "BUR BUREAU", "LOCAL LOCAL", "PIECE PIECE", "# #",
+  NULL
+};
+
+static const char * const company_rows[] = {
+  "INC INCORPORATED INCORPOREE", "LTD LIMITED", "LTEE LIMITEE", "CORP CORPORATION",
+  "CO COMPANY", "LLC LLC", "LP LP", "LLP LLP", "LLLP LLLP", "PLLC PLLC", "PC PC", "PA PA",
+  "CIE COMPAGNIE", "ENR ENR", "ULC ULC", "GMBH GMBH", "SARL SARL", "SENC SENC",
+  NULL
+};
+
+static const char * const region_rows[] = {
+  "AL|ALABAMA", "AK|ALASKA", "AZ|ARIZONA", "AR|ARKANSAS", "CA|CALIFORNIA", "CO|COLORADO",
+  "CT|CONNECTICUT", "DE|DELAWARE", "FL|FLORIDA", "GA|GEORGIA", "HI|HAWAII", "ID|IDAHO",
+  "IL|ILLINOIS", "IN|INDIANA", "IA|IOWA", "KS|KANSAS", "KY|KENTUCKY", "LA|LOUISIANA",
+  "ME|MAINE", "MD|MARYLAND", "MA|MASSACHUSETTS", "MI|MICHIGAN", "MN|MINNESOTA",
+  "MS|MISSISSIPPI", "MO|MISSOURI", "MT|MONTANA", "NE|NEBRASKA", "NV|NEVADA",
+  "NH|NEW HAMPSHIRE", "NJ|NEW JERSEY", "NM|NEW MEXICO", "NY|NEW YORK", "NC|NORTH CAROLINA",
+  "ND|NORTH DAKOTA", "OH|OHIO", "OK|OKLAHOMA", "OR|OREGON", "PA|PENNSYLVANIA",
+  "RI|RHODE ISLAND", "SC|SOUTH CAROLINA", "SD|SOUTH DAKOTA", "TN|TENNESSEE", "TX|TEXAS",
+  "UT|UTAH", "VT|VERMONT", "VA|VIRGINIA", "WA|WASHINGTON", "WV|WEST VIRGINIA",
+  "WI|WISCONSIN", "WY|WYOMING", "DC|DISTRICT OF COLUMBIA|WASHINGTON DC",
+  "PR|PUERTO RICO", "VI|VIRGIN ISLANDS|US VIRGIN ISLANDS|U S VIRGIN ISLANDS", "GU|GUAM",
+  "AS|AMERICAN SAMOA", "MP|NORTHERN MARIANA ISLANDS", "UM|UNITED STATES MINOR OUTLYING ISLANDS",
+  "AA|ARMED FORCES AMERICAS", "AE|ARMED FORCES EUROPE", "AP|ARMED FORCES PACIFIC",
+  /* Canada */
+  "AB|ALBERTA|ALTA", "BC|BRITISH COLUMBIA|COLOMBIE BRITANNIQUE|CB", "MB|MANITOBA|MAN",
+  "NB|NEW BRUNSWICK|NOUVEAU BRUNSWICK", "NL|NEWFOUNDLAND AND LABRADOR|NEWFOUNDLAND|TERRE NEUVE ET LABRADOR|TERRE NEUVE|NF|NFLD|TNL",
+  "NS|NOVA SCOTIA|NOUVELLE ECOSSE|NE", "NT|NORTHWEST TERRITORIES|TERRITOIRES DU NORD OUEST|NWT|TNO",
+  "NU|NUNAVUT", "ON|ONTARIO|ONT", "PE|PRINCE EDWARD ISLAND|ILE DU PRINCE EDOUARD|PEI|IPE",
+  "QC|QUEBEC|PQ|QUE", "SK|SASKATCHEWAN|SASK", "YT|YUKON|YUKON TERRITORY|YK",
+  NULL
+};
+
+static const char * const canadian_codes[] = {
+  "AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT", NULL
+};
+
+typedef struct
+{
+  GHashTable *street_suffixes;
+  GHashTable *directionals;
+  GHashTable *units;
+  GHashTable *companies;
+  GHashTable *regions;
+  GHashTable *french_types;
+} Tables;
+
+/* Canonical strings live in the static tables or in interned strings. */
+static void
+add_rows (GHashTable         *table,
+          const char * const *rows,
+          char                separator)
+{
+  for (guint i = 0; rows[i] != NULL; i++)
+    {
+      char sep[2] = { separator, '\0' };
+      g_auto(GStrv) parts = g_strsplit (rows[i], sep, -1);
+      const char *canonical = g_intern_string (parts[0]);
+
+      for (guint j = 0; parts[j] != NULL; j++)
+        {
+          /* "NE" is Nebraska as a code; Nova Scotia's old "NE" must not replace it. */
+          if (j > 0 && g_hash_table_contains (table, parts[j]))
+            continue;
+          g_hash_table_insert (table, (gpointer) g_intern_string (parts[j]), (gpointer) canonical);
+        }
+    }
+}
+
+static const Tables *
+get_tables (void)
+{
+  static Tables tables;
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      tables.street_suffixes = g_hash_table_new (g_str_hash, g_str_equal);
+      tables.directionals = g_hash_table_new (g_str_hash, g_str_equal);
+      tables.units = g_hash_table_new (g_str_hash, g_str_equal);
+      tables.companies = g_hash_table_new (g_str_hash, g_str_equal);
+      tables.regions = g_hash_table_new (g_str_hash, g_str_equal);
+      tables.french_types = g_hash_table_new (g_str_hash, g_str_equal);
+
+      add_rows (tables.street_suffixes, street_suffix_rows, ' ');
+      add_rows (tables.directionals, directional_rows, ' ');
+      add_rows (tables.units, unit_rows, ' ');
+      add_rows (tables.companies, company_rows, ' ');
+      add_rows (tables.regions, region_rows, '|');
+      for (guint i = 0; french_street_types[i] != NULL; i++)
+        g_hash_table_add (tables.french_types, (gpointer) french_street_types[i]);
+
+      g_once_init_leave (&initialized, 1);
+    }
+
+  return &tables;
+}
+
+const char *
+porting_normalize_street_suffix (const char *folded)
+{
+  g_return_val_if_fail (folded != NULL, NULL);
+  return g_hash_table_lookup (get_tables ()->street_suffixes, folded);
+}
+
+const char *
+porting_normalize_directional (const char *folded)
+{
+  g_return_val_if_fail (folded != NULL, NULL);
+  return g_hash_table_lookup (get_tables ()->directionals, folded);
+}
+
+const char *
+porting_normalize_unit_designator (const char *folded)
+{
+  g_return_val_if_fail (folded != NULL, NULL);
+  return g_hash_table_lookup (get_tables ()->units, folded);
+}
+
+const char *
+porting_normalize_company_suffix (const char *folded)
+{
+  g_return_val_if_fail (folded != NULL, NULL);
+  return g_hash_table_lookup (get_tables ()->companies, folded);
+}
+
+const char *
+porting_normalize_region (const char *folded)
+{
+  g_return_val_if_fail (folded != NULL, NULL);
+  return g_hash_table_lookup (get_tables ()->regions, folded);
+}
+
+gboolean
+porting_normalize_region_is_canadian (const char *code)
+{
+  return code != NULL && g_strv_contains (canadian_codes, code);
+}
+
+/* Saint-Laurent = St-Laurent, Mount Vernon = Mt Vernon, Fort Worth = Ft Worth */
+static const char *saint_word (const char *folded);
+
+const char *
+porting_normalize_city_word (const char *folded)
+{
+  const char *saint = saint_word (folded);
+
+  if (saint != NULL)
+    return saint;
+  if (g_str_equal (folded, "MOUNT"))
+    return "MT";
+  if (g_str_equal (folded, "FORT"))
+    return "FT";
+  return folded;
+}
+
+static gboolean
+is_french_street_type (const char *folded)
+{
+  return g_hash_table_contains (get_tables ()->french_types, folded);
+}
+
+/* SAINT before a name and ST are the same word; STREET is told apart by its
+ * position (the last word), see porting_address_parse_tokens(). */
+static const char *
+saint_word (const char *folded)
+{
+  if (folded[0] != 'S')
+    return NULL;
+  if (g_str_equal (folded, "SAINT") || g_str_equal (folded, "ST"))
+    return "ST";
+  if (g_str_equal (folded, "SAINTE") || g_str_equal (folded, "STE"))
+    return "STE";
+  return NULL;
+}
+
+/* Numbered streets: "Fifth Avenue" is "5th Ave". */
+static const char *
+ordinal_word (const char *folded)
+{
+  static const char * const ordinals[][2] = {
+    { "FIRST", "1ST" }, { "SECOND", "2ND" }, { "THIRD", "3RD" }, { "FOURTH", "4TH" },
+    { "FIFTH", "5TH" }, { "SIXTH", "6TH" }, { "SEVENTH", "7TH" }, { "EIGHTH", "8TH" },
+    { "NINTH", "9TH" }, { "TENTH", "10TH" }, { "ELEVENTH", "11TH" }, { "TWELFTH", "12TH" },
+    { "THIRTEENTH", "13TH" }, { "FOURTEENTH", "14TH" }, { "FIFTEENTH", "15TH" },
+    { "SIXTEENTH", "16TH" }, { "SEVENTEENTH", "17TH" }, { "EIGHTEENTH", "18TH" },
+    { "NINETEENTH", "19TH" }, { "TWENTIETH", "20TH" },
+    /* French: "1re Avenue", "3e Rue" */
+    { "PREMIERE", "1ST" }, { "1RE", "1ST" }, { "1ER", "1ST" }, { "2E", "2ND" }, { "3E", "3RD" },
+    { "4E", "4TH" }, { "5E", "5TH" }, { "6E", "6TH" }, { "7E", "7TH" }, { "8E", "8TH" },
+    { "9E", "9TH" }, { "10E", "10TH" },
+  };
+
+  static GHashTable *table;
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      table = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < G_N_ELEMENTS (ordinals); i++)
+        g_hash_table_insert (table, (gpointer) ordinals[i][0], (gpointer) ordinals[i][1]);
+      g_once_init_leave (&initialized, 1);
+    }
+
+  return g_hash_table_lookup (table, folded);
+}
+
+const char *
+porting_normalize_name_word (const char *folded)
+{
+  const char *canonical;
+
+  g_return_val_if_fail (folded != NULL, NULL);
+
+  if ((canonical = porting_normalize_company_suffix (folded)) != NULL)
+    return canonical;
+  if ((canonical = saint_word (folded)) != NULL)
+    return canonical;
+  if (folded[0] == 'E' && folded[1] == 'T' && folded[2] == '\0')
+    return "AND";
+
+  return folded;
+}
+
+const char *
+porting_normalize_street_word (const char *folded)
+{
+  const char *canonical;
+
+  g_return_val_if_fail (folded != NULL, NULL);
+
+  if ((canonical = saint_word (folded)) != NULL)
+    return canonical;
+  if ((canonical = ordinal_word (folded)) != NULL)
+    return canonical;
+  if ((canonical = porting_normalize_street_suffix (folded)) != NULL)
+    return canonical;
+  if ((canonical = porting_normalize_directional (folded)) != NULL)
+    return canonical;
+
+  return folded;
+}
+
+/* ---- Folding ------------------------------------------------------------ */
+
+static void
+append_folded_char (GString  *out,
+                    gunichar  c)
+{
+  gunichar decomposed[8];
+  gsize n;
+
+  if (c < 0x80)
+    {
+      g_string_append_c (out, g_ascii_toupper ((char) c));
+      return;
+    }
+
+  n = g_unichar_fully_decompose (c, TRUE, decomposed, G_N_ELEMENTS (decomposed));
+  for (gsize i = 0; i < n; i++)
+    {
+      if (g_unichar_ismark (decomposed[i]))
+        continue;
+      g_string_append_unichar (out, g_unichar_toupper (decomposed[i]));
+    }
+}
+
+char *
+porting_normalize_fold (const char *text,
+                        gssize      len)
+{
+  GString *out;
+  const char *p;
+  const char *end;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (len < 0)
+    len = strlen (text);
+  out = g_string_sized_new (len);
+  end = text + len;
+
+  for (p = text; p < end; p = g_utf8_next_char (p))
+    append_folded_char (out, g_utf8_get_char (p));
+
+  return g_string_free (out, FALSE);
+}
+
+char *
+porting_normalize_compact (const char *text,
+                           gssize      len)
+{
+  g_autofree char *folded = NULL;
+  char *out;
+  char *q;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  folded = porting_normalize_fold (text, len);
+  out = q = g_malloc (strlen (folded) + 1);
+  for (const char *p = folded; *p != '\0'; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        *q++ = *p;
+    }
+  *q = '\0';
+
+  return out;
+}
+
+char *
+porting_normalize_phone_digits (const char *text,
+                                gssize      len)
+{
+  GString *digits;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (len < 0)
+    len = strlen (text);
+  digits = g_string_new (NULL);
+  for (gssize i = 0; i < len; i++)
+    {
+      if (g_ascii_isdigit (text[i]))
+        g_string_append_c (digits, text[i]);
+    }
+
+  if (digits->len == 11 && digits->str[0] == '1')
+    g_string_erase (digits, 0, 1);
+
+  if (digits->len != 10)
+    {
+      g_string_free (digits, TRUE);
+      return NULL;
+    }
+
+  return g_string_free (digits, FALSE);
+}
+
+/* Without white space; a line break is a comma, and a run of
+ * commas (", \n") one comma. */
+static char *
+squeeze (const char *text,
+         gssize      len)
+{
+  g_autofree char *copy = NULL;
+  GString *out;
+
+  if (len < 0)
+    len = strlen (text);
+  /* "é" written as e + combining accent is still the same character. */
+  copy = g_utf8_normalize (text, len, G_NORMALIZE_NFC);
+  if (copy == NULL)
+    copy = g_strndup (text, len);
+  out = g_string_new (NULL);
+
+  for (const char *p = copy; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\n' || c == '\r')
+        c = ',';
+      else if (g_unichar_isspace (c))
+        continue;
+
+      if (c == ',' && out->len > 0 && out->str[out->len - 1] == ',')
+        continue;
+
+      g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+gboolean
+porting_normalize_same_characters (const char *a,
+                                   gssize      a_len,
+                                   const char *b,
+                                   gssize      b_len)
+{
+  g_autofree char *squeezed_a = NULL;
+  g_autofree char *squeezed_b = NULL;
+
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+
+  squeezed_a = squeeze (a, a_len);
+  squeezed_b = squeeze (b, b_len);
+
+  return g_str_equal (squeezed_a, squeezed_b);
+}
+
+/* ---- Tokens ------------------------------------------------------------- */
+
+static void
+clear_token (gpointer data)
+{
+  PortingToken *token = data;
+
+  g_clear_pointer (&token->folded, g_free);
+}
+
+static inline gboolean
+char_is_upper (gunichar c)
+{
+  return c < 0x80 ? (c >= 'A' && c <= 'Z') : g_unichar_isupper (c);
+}
+
+static inline gboolean
+char_is_lower (gunichar c)
+{
+  return c < 0x80 ? (c >= 'a' && c <= 'z') : g_unichar_islower (c);
+}
+
+static inline gboolean
+char_is_digit (gunichar c)
+{
+  return c >= '0' && c <= '9';
+}
+
+static inline gboolean
+char_is_alpha (gunichar c)
+{
+  return c < 0x80 ? g_ascii_isalpha (c) : g_unichar_isalpha (c);
+}
+
+static inline gboolean
+char_is_alnum (gunichar c)
+{
+  return c < 0x80 ? g_ascii_isalnum (c) : g_unichar_isalnum (c);
+}
+
+static gboolean
+is_dash (gunichar c)
+{
+  return c == '-' || c == 0x2010 || c == 0x2011 || c == 0x2012 || c == 0x2013 || c == 0x2014 ||
+         c == 0x2212;
+}
+
+static gboolean
+is_plain_separator (gunichar c)
+{
+  if (c < 0x80 ? g_ascii_isspace (c) : g_unichar_isspace (c))
+    return TRUE;
+
+  switch (c)
+    {
+    case '(': case ')': case '[': case ']': case '{': case '}': case '"': case '/':
+    case '\\': case '|': case '<': case '>': case '*': case '=': case '_': case '+':
+    case 0x00AB: case 0x00BB: case 0x2022: case 0x00B7: case 0x201C: case 0x201D:
+    case 0x00A0: case 0x2026:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+typedef struct
+{
+  GArray     *tokens;
+  GString    *folded;
+  guint       base;
+  gboolean    in_token;
+  guint       start;
+  guint       end;
+  guint       pending_flags;
+} Tokenizer;
+
+static void
+tokenizer_flush (Tokenizer *tz)
+{
+  if (tz->in_token && tz->folded->len > 0)
+    {
+      PortingToken token;
+
+      token.start = tz->base + tz->start;
+      token.end = tz->base + tz->end;
+      token.flags = tz->pending_flags;
+      token.folded = g_strndup (tz->folded->str, tz->folded->len);
+      g_array_append_val (tz->tokens, token);
+      tz->pending_flags = 0;
+    }
+
+  tz->in_token = FALSE;
+  g_string_truncate (tz->folded, 0);
+}
+
+static void
+tokenizer_mark_last (Tokenizer *tz,
+                     guint      flags)
+{
+  if (tz->in_token && tz->folded->len > 0)
+    {
+      tokenizer_flush (tz);
+      g_array_index (tz->tokens, PortingToken, tz->tokens->len - 1).flags |= flags;
+    }
+  else
+    {
+      tokenizer_flush (tz);
+      if (tz->tokens->len > 0)
+        g_array_index (tz->tokens, PortingToken, tz->tokens->len - 1).flags |= flags;
+    }
+}
+
+static void
+tokenizer_emit_single (Tokenizer  *tz,
+                       const char *folded,
+                       guint       start,
+                       guint       end)
+{
+  tokenizer_flush (tz);
+  tz->in_token = TRUE;
+  tz->start = start;
+  tz->end = end;
+  g_string_assign (tz->folded, folded);
+  tokenizer_flush (tz);
+}
+
+typedef enum
+{
+  SPLIT_NONE,
+  SPLIT_CAMEL,   /* "McDonald", "ServicesAccount": maybe one word */
+  SPLIT_GLUED,   /* "LLCInvoice", "400Amount": surely two columns */
+} SplitKind;
+
+/* Poppler glues a right-hand column to the left one without a space:
+ * "ACME WIDGETS LLCInvoice date", "STE 400Amount due". */
+static SplitKind
+split_kind (const gunichar *chars,
+            guint           n_chars,
+            guint           i,
+            guint           token_first)
+{
+  gunichar prev = chars[i - 1];
+  gunichar c = chars[i];
+  gunichar next = i + 1 < n_chars ? chars[i + 1] : 0;
+
+  if (char_is_lower (prev) && char_is_upper (c))
+    return SPLIT_CAMEL;
+
+  if (i >= token_first + 2 && char_is_upper (chars[i - 2]) &&
+      char_is_upper (prev) && char_is_upper (c) && char_is_lower (next))
+    return SPLIT_GLUED;
+
+  if (char_is_digit (prev) && char_is_alpha (c))
+    {
+      guint run = 0;
+
+      for (guint j = i; j < n_chars && char_is_alpha (chars[j]); j++)
+        run++;
+      return run >= 3 ? SPLIT_GLUED : SPLIT_NONE;
+    }
+
+  return SPLIT_NONE;
+}
+
+GArray *
+porting_normalize_tokenize (const char *text,
+                            gssize      len,
+                            guint       base)
+{
+  g_autofree gunichar *chars = NULL;
+  g_autofree guint *offsets = NULL;
+  Tokenizer tz = { 0 };
+  guint n_chars = 0;
+  guint token_first = 0;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (len < 0)
+    len = strlen (text);
+
+  chars = g_new (gunichar, len + 1);
+  offsets = g_new (guint, len + 1);
+  for (const char *p = text; p < text + len; p = g_utf8_next_char (p))
+    {
+      chars[n_chars] = g_utf8_get_char (p);
+      offsets[n_chars] = p - text;
+      n_chars++;
+    }
+  offsets[n_chars] = len;
+
+  tz.tokens = g_array_new (FALSE, FALSE, sizeof (PortingToken));
+  g_array_set_clear_func (tz.tokens, clear_token);
+  tz.folded = g_string_new (NULL);
+  tz.base = base;
+
+  for (guint i = 0; i < n_chars; i++)
+    {
+      gunichar c = chars[i];
+
+      if (c == '\n' || c == '\r' || c == 0x2028)
+        {
+          tokenizer_flush (&tz);
+          tz.pending_flags |= PORTING_TOKEN_LINE_BREAK | PORTING_TOKEN_SEGMENT_BREAK;
+        }
+      else if (c == ',' || c == ';')
+        {
+          tokenizer_flush (&tz);
+          tz.pending_flags |= PORTING_TOKEN_SEGMENT_BREAK;
+        }
+      else if (c == ':' || c == 0x2026 ||
+               (c == '.' && i + 1 < n_chars && chars[i + 1] == '.'))
+        {
+          tokenizer_mark_last (&tz, PORTING_TOKEN_PUNCT_END);
+          while (c == '.' && i + 1 < n_chars && chars[i + 1] == '.')
+            i++;
+        }
+      else if (c == '&')
+        {
+          tokenizer_emit_single (&tz, "AND", offsets[i], offsets[i + 1]);
+        }
+      else if (c == '#' || c == 0x2116)
+        {
+          tokenizer_emit_single (&tz, "#", offsets[i], offsets[i + 1]);
+        }
+      else if (is_dash (c))
+        {
+          if (tz.in_token && i > 0 && char_is_digit (chars[i - 1]) &&
+              i + 1 < n_chars && char_is_digit (chars[i + 1]))
+            {
+              g_string_append_c (tz.folded, '-');
+              tz.end = offsets[i + 1];
+            }
+          else
+            {
+              tokenizer_flush (&tz);
+            }
+        }
+      else if (is_plain_separator (c))
+        {
+          tokenizer_flush (&tz);
+        }
+      else
+        {
+          SplitKind split = tz.in_token && tz.folded->len > 0 ?
+                            split_kind (chars, n_chars, i, token_first) : SPLIT_NONE;
+
+          if (split != SPLIT_NONE)
+            {
+              tokenizer_flush (&tz);
+              if (split == SPLIT_GLUED)
+                tz.pending_flags |= PORTING_TOKEN_GLUED;
+            }
+
+          if (!tz.in_token)
+            {
+              tz.in_token = TRUE;
+              tz.start = offsets[i];
+              token_first = i;
+            }
+          tz.end = offsets[i + 1];
+
+          if (char_is_alnum (c))
+            append_folded_char (tz.folded, c);
+        }
+    }
+
+  tokenizer_flush (&tz);
+  g_string_free (tz.folded, TRUE);
+
+  return tz.tokens;
+}
+
+/* Bounded edit distance: returns max_distance + 1 when further. */
+static guint
+edit_distance (const char *a,
+               const char *b,
+               guint       max_distance)
+{
+  gsize n = strlen (a);
+  gsize m = strlen (b);
+  guint row[64];
+
+  if ((n > m ? n - m : m - n) > max_distance)
+    return max_distance + 1;
+  if (m >= G_N_ELEMENTS (row))
+    return g_str_equal (a, b) ? 0 : max_distance + 1;
+
+  for (gsize j = 0; j <= m; j++)
+    row[j] = j;
+  for (gsize i = 1; i <= n; i++)
+    {
+      guint diagonal = row[0];
+      guint best = row[0] = i;
+
+      for (gsize j = 1; j <= m; j++)
+        {
+          guint above = row[j];
+          guint cost = a[i - 1] == b[j - 1] ? 0 : 1;
+
+          row[j] = MIN (MIN (row[j] + 1, row[j - 1] + 1), diagonal + cost);
+          diagonal = above;
+          best = MIN (best, row[j]);
+        }
+      if (best > max_distance)
+        return max_distance + 1;
+    }
+
+  return row[m];
+}
+
+double
+porting_normalize_similarity (const char *a,
+                              const char *b)
+{
+  gsize longest;
+
+  g_return_val_if_fail (a != NULL && b != NULL, 0);
+
+  longest = MAX (strlen (a), strlen (b));
+  if (longest == 0)
+    return 1;
+  if (longest >= 64)
+    return g_str_equal (a, b) ? 1 : 0;
+
+  return 1.0 - (double) edit_distance (a, b, longest) / longest;
+}
+
+gboolean
+porting_normalize_near_words (const char *a,
+                              const char *b)
+{
+  gsize n;
+  gsize m;
+
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+
+  if (g_str_equal (a, b))
+    return FALSE;
+
+  n = strlen (a);
+  m = strlen (b);
+  /* Numbers either are the same or not: 1200 is not near 1220. */
+  if (g_ascii_isdigit (a[0]) || g_ascii_isdigit (b[0]))
+    return FALSE;
+  if (MIN (n, m) < 4)
+    return FALSE;
+
+  return edit_distance (a, b, MIN (n, m) >= 8 ? 2 : 1) <= (MIN (n, m) >= 8 ? 2u : 1u);
+}
+
+/* ---- Addresses ---------------------------------------------------------- */
+
+#define TOKEN(tokens, i) (&g_array_index ((tokens), PortingToken, (i)))
+
+static gboolean
+all_digits (const char *s,
+            gsize       n)
+{
+  for (gsize i = 0; i < n; i++)
+    {
+      if (!g_ascii_isdigit (s[i]))
+        return FALSE;
+    }
+  return n > 0;
+}
+
+static gboolean
+is_ca_fsa (const char *s)
+{
+  return strlen (s) == 3 && g_ascii_isalpha (s[0]) && g_ascii_isdigit (s[1]) && g_ascii_isalpha (s[2]);
+}
+
+static gboolean
+is_ca_ldu (const char *s)
+{
+  return strlen (s) == 3 && g_ascii_isdigit (s[0]) && g_ascii_isalpha (s[1]) && g_ascii_isdigit (s[2]);
+}
+
+/* Reads a postal code at tokens[i] (and tokens[i + 1] for "H2Y 2A7").
+ * Returns the number of tokens it takes, 0 when none. */
+static guint
+read_postal_code (GArray  *tokens,
+                  guint    i,
+                  guint    last,
+                  char   **postal_code,
+                  char   **zip4)
+{
+  const char *s = TOKEN (tokens, i)->folded;
+  gsize n = strlen (s);
+
+  if (n == 5 && all_digits (s, 5))
+    {
+      *postal_code = g_strdup (s);
+      *zip4 = NULL;
+      return 1;
+    }
+  if (n == 10 && all_digits (s, 5) && s[5] == '-' && all_digits (s + 6, 4))
+    {
+      *postal_code = g_strndup (s, 5);
+      *zip4 = g_strdup (s + 6);
+      return 1;
+    }
+  if (n == 9 && all_digits (s, 9))
+    {
+      *postal_code = g_strndup (s, 5);
+      *zip4 = g_strdup (s + 5);
+      return 1;
+    }
+  if (n == 6 && is_ca_fsa ((char[]) { s[0], s[1], s[2], '\0' }) &&
+      is_ca_ldu ((char[]) { s[3], s[4], s[5], '\0' }))
+    {
+      *postal_code = g_strdup (s);
+      *zip4 = NULL;
+      return 1;
+    }
+  if (is_ca_fsa (s) && i + 1 < last && is_ca_ldu (TOKEN (tokens, i + 1)->folded))
+    {
+      *postal_code = g_strconcat (s, TOKEN (tokens, i + 1)->folded, NULL);
+      *zip4 = NULL;
+      return 2;
+    }
+
+  return 0;
+}
+
+/* A region name or code ending right before tokens[end]: returns where it
+ * starts (or -1) and its code. */
+static int
+read_region_before (GArray      *tokens,
+                    guint        first,
+                    guint        end,
+                    const char **code)
+{
+  for (guint n_words = MIN (5, end - first); n_words >= 1; n_words--)
+    {
+      GString *name;
+      const char *found;
+      guint start = end - n_words;
+
+      /* The region never opens the address. */
+      if (start <= first)
+        continue;
+
+      name = g_string_new (NULL);
+      for (guint i = start; i < end; i++)
+        {
+          if (i > start)
+            g_string_append_c (name, ' ');
+          g_string_append (name, TOKEN (tokens, i)->folded);
+        }
+      found = porting_normalize_region (name->str);
+      g_string_free (name, TRUE);
+
+      if (found != NULL)
+        {
+          *code = found;
+          return start;
+        }
+    }
+
+  return -1;
+}
+
+static guint
+segment_start (GArray *tokens,
+               guint   first,
+               guint   i)
+{
+  while (i > first && (TOKEN (tokens, i)->flags & PORTING_TOKEN_SEGMENT_BREAK) == 0)
+    i--;
+  return i;
+}
+
+static gboolean
+is_unit_id (const char *s)
+{
+  gsize n = strlen (s);
+
+  if (n == 0 || n > 8)
+    return FALSE;
+  if (n == 1 && g_ascii_isalpha (s[0]))
+    return TRUE;
+  for (gsize i = 0; i < n; i++)
+    {
+      if (g_ascii_isdigit (s[i]))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* "3RD" → "3" */
+static char *
+ordinal_number (const char *s)
+{
+  gsize n = strlen (s);
+  gsize digits = 0;
+
+  while (digits < n && g_ascii_isdigit (s[digits]))
+    digits++;
+  if (digits == 0 || n != digits + 2)
+    return NULL;
+  if (strcmp (s + digits, "ST") != 0 && strcmp (s + digits, "ND") != 0 &&
+      strcmp (s + digits, "RD") != 0 && strcmp (s + digits, "TH") != 0 &&
+      strcmp (s + digits, "E") != 0)
+    return NULL;
+  return g_strndup (s, digits);
+}
+
+static gboolean
+is_house_number (const char *s)
+{
+  gsize n = strlen (s);
+
+  return n > 0 && n <= 12 && g_ascii_isdigit (s[0]);
+}
+
+static void
+join_words (GString    *out,
+            const char *word)
+{
+  if (out->len > 0)
+    g_string_append_c (out, ' ');
+  g_string_append (out, word);
+}
+
+static char *
+string_or_null (GString *s)
+{
+  if (s->len == 0)
+    {
+      g_string_free (s, TRUE);
+      return NULL;
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* Parses the street part tokens[first, last). When @city_follows, the city
+ * shares the segment and starts where the street visibly ends (after its
+ * suffix or unit); returns the first token of the city, else @last. */
+static guint
+parse_street (PortingAddress *address,
+              GArray         *tokens,
+              guint           first,
+              guint           last,
+              gboolean        city_follows,
+              gboolean        canadian)
+{
+  g_autofree gboolean *used = g_new0 (gboolean, MAX (last - first, 1));
+  g_autoptr(GPtrArray) words = g_ptr_array_new ();
+  guint city_first = last;
+  guint street_last = first;
+  int unit_at = -1;
+  guint i;
+
+  /* Unit: a designator with its id, or "3rd floor". */
+  for (i = first; i < last && unit_at < 0; i++)
+    {
+      const char *folded = TOKEN (tokens, i)->folded;
+      const char *designator = porting_normalize_unit_designator (folded);
+      g_autofree char *ordinal = NULL;
+
+      if (designator != NULL && i + 1 < last && is_unit_id (TOKEN (tokens, i + 1)->folded) &&
+          (i > first || g_str_equal (designator, "#") || i + 2 < last))
+        {
+          address->unit_designator = g_strdup (designator);
+          address->unit = g_strdup (TOKEN (tokens, i + 1)->folded);
+          used[i - first] = used[i + 1 - first] = TRUE;
+          unit_at = i;
+        }
+      else if (i + 1 < last && (ordinal = ordinal_number (folded)) != NULL &&
+               g_strcmp0 (porting_normalize_unit_designator (TOKEN (tokens, i + 1)->folded), "FL") == 0)
+        {
+          address->unit_designator = g_strdup ("FL");
+          address->unit = g_steal_pointer (&ordinal);
+          used[i - first] = used[i + 1 - first] = TRUE;
+          unit_at = i;
+        }
+    }
+
+  i = first;
+  while (i < last && used[i - first])
+    i++;
+
+  if (i < last && is_house_number (TOKEN (tokens, i)->folded))
+    {
+      const char *house = TOKEN (tokens, i)->folded;
+      const char *dash = strchr (house, '-');
+
+      /* Canada writes the unit first: "400-1200 Harbour St". */
+      if (dash != NULL && canadian && address->unit == NULL)
+        {
+          address->unit = g_strndup (house, dash - house);
+          address->house_number = g_strdup (dash + 1);
+        }
+      else
+        {
+          address->house_number = g_strdup (house);
+        }
+      street_last = i + 1;
+      i++;
+    }
+
+  for (; i < last; i++)
+    {
+      if (used[i - first])
+        {
+          street_last = i + 1;
+          if ((int) i == unit_at && words->len > 0)
+            {
+              guint next = i + 2;
+
+              /* The unit ends the street; its id is the next token. */
+              street_last = next;
+              if (city_follows)
+                {
+                  city_first = next;
+                  break;
+                }
+              /* Anything after it on its line is another column. */
+              while (next < last && (TOKEN (tokens, next)->flags & PORTING_TOKEN_SEGMENT_BREAK) == 0)
+                {
+                  used[next - first] = TRUE;
+                  next++;
+                }
+              i = next - 1;
+            }
+          continue;
+        }
+
+      g_ptr_array_add (words, TOKEN (tokens, i)->folded);
+      street_last = i + 1;
+
+      /* "RUE SAINT PAUL OUEST MONTREAL": a directional after the name ends it. */
+      if (city_follows && words->len >= 3 && porting_normalize_directional (TOKEN (tokens, i)->folded) != NULL &&
+          i + 1 < last && !used[i + 1 - first] &&
+          porting_normalize_street_suffix (TOKEN (tokens, i + 1)->folded) == NULL)
+        {
+          city_first = i + 1;
+          break;
+        }
+
+      if (city_follows && words->len >= 2 && porting_normalize_street_suffix (TOKEN (tokens, i)->folded) != NULL)
+        {
+          guint next = i + 1;
+
+          while (next < last && used[next - first])
+            next++;
+          if (next >= last)
+            continue;
+          if (porting_normalize_street_suffix (TOKEN (tokens, next)->folded) != NULL)
+            continue;
+          if (porting_normalize_directional (TOKEN (tokens, next)->folded) != NULL)
+            {
+              g_ptr_array_add (words, TOKEN (tokens, next)->folded);
+              i = next;
+              street_last = next + 1;
+            }
+          /* A unit right after the street still belongs to it. */
+          if (unit_at > (int) i)
+            {
+              for (guint j = i + 1; j < (guint) unit_at; j++)
+                g_ptr_array_add (words, TOKEN (tokens, j)->folded);
+              city_first = unit_at + 2;
+              street_last = unit_at + 2;
+            }
+          else if (address->unit == NULL && i + 2 < last && !used[i + 1 - first] &&
+                   g_ascii_isdigit (TOKEN (tokens, i + 1)->folded[0]) &&
+                   is_unit_id (TOKEN (tokens, i + 1)->folded))
+            {
+              /* "1200 HARBOR BLVD 400 OAKLAND": a bare unit number */
+              address->unit = g_strdup (TOKEN (tokens, i + 1)->folded);
+              city_first = i + 2;
+              street_last = i + 2;
+            }
+          else
+            {
+              city_first = i + 1;
+            }
+          break;
+        }
+    }
+
+  /* Directionals at either end, French types first, suffixes last. */
+  {
+    GString *street = g_string_new (NULL);
+    GString *directional = g_string_new (NULL);
+    guint w_first = 0;
+    guint w_last = words->len;
+
+    if (w_last - w_first >= 2 && porting_normalize_directional (g_ptr_array_index (words, w_first)) != NULL)
+      {
+        const char *d1 = porting_normalize_directional (g_ptr_array_index (words, w_first));
+        const char *d2 = w_last - w_first >= 3 ?
+          porting_normalize_directional (g_ptr_array_index (words, w_first + 1)) : NULL;
+
+        if (d2 != NULL && strlen (d1) == 1 && strlen (d2) == 1 &&
+            (d1[0] == 'N' || d1[0] == 'S') && (d2[0] == 'E' || d2[0] == 'W'))
+          {
+            g_string_append_c (directional, d1[0]);
+            g_string_append_c (directional, d2[0]);
+            w_first += 2;
+          }
+        else
+          {
+            g_string_append (directional, d1);
+            w_first++;
+          }
+      }
+
+    if (w_last - w_first >= 2 && porting_normalize_directional (g_ptr_array_index (words, w_last - 1)) != NULL)
+      {
+        const char *d2 = porting_normalize_directional (g_ptr_array_index (words, w_last - 1));
+        const char *d1 = w_last - w_first >= 3 ?
+          porting_normalize_directional (g_ptr_array_index (words, w_last - 2)) : NULL;
+        char compound[3] = { 0 };
+
+        if (d1 != NULL && strlen (d1) == 1 && strlen (d2) == 1 &&
+            (d1[0] == 'N' || d1[0] == 'S') && (d2[0] == 'E' || d2[0] == 'W'))
+          {
+            compound[0] = d1[0];
+            compound[1] = d2[0];
+            w_last -= 2;
+          }
+        else
+          {
+            g_strlcpy (compound, d2, sizeof compound);
+            w_last--;
+          }
+        join_words (directional, compound);
+      }
+
+    /* "1200 HARBOR BLVD 400": a number after the street type is a unit. */
+    if (address->unit == NULL && w_last - w_first >= 3 &&
+        is_unit_id (g_ptr_array_index (words, w_last - 1)) &&
+        g_ascii_isdigit (((const char *) g_ptr_array_index (words, w_last - 1))[0]) &&
+        porting_normalize_street_suffix (g_ptr_array_index (words, w_last - 2)) != NULL)
+      {
+        address->unit = g_strdup (g_ptr_array_index (words, w_last - 1));
+        w_last--;
+      }
+
+    for (guint w = w_first; w < w_last; w++)
+      {
+        const char *word = g_ptr_array_index (words, w);
+        const char *canonical = NULL;
+        gboolean several = w_last - w_first >= 2;
+
+        if (several && w == w_first && is_french_street_type (word))
+          canonical = porting_normalize_street_suffix (word);
+        if (canonical == NULL && several && w == w_last - 1)
+          canonical = porting_normalize_street_suffix (word);
+        if (canonical == NULL)
+          canonical = saint_word (word);
+        if (canonical == NULL)
+          canonical = ordinal_word (word);
+        join_words (street, canonical != NULL ? canonical : word);
+      }
+
+    address->street = string_or_null (street);
+    address->directional = string_or_null (directional);
+  }
+
+  if (street_last > first)
+    {
+      address->street_start = TOKEN (tokens, first)->start;
+      address->street_end = TOKEN (tokens, MIN (street_last, last) - 1)->end;
+    }
+
+  return MIN (city_first, last);
+}
+
+PortingAddress *
+porting_address_parse_tokens (GArray *tokens,
+                              guint   first,
+                              guint   last)
+{
+  PortingAddress *address;
+  int postal_at = -1;
+  guint postal_len = 0;
+  int region_at = -1;
+  const char *region = NULL;
+  guint city_end;
+  guint city_first;
+  guint street_last;
+  gboolean city_follows = FALSE;
+  gboolean canadian;
+
+  g_return_val_if_fail (tokens != NULL, NULL);
+  g_return_val_if_fail (first <= last && last <= tokens->len, NULL);
+
+  address = g_new0 (PortingAddress, 1);
+  if (first == last)
+    return address;
+
+  /* The last postal code with a region before it, else the last one. */
+  for (guint i = last - 1; i > first; i--)
+    {
+      g_autofree char *postal_code = NULL;
+      g_autofree char *zip4 = NULL;
+      guint n = read_postal_code (tokens, i, last, &postal_code, &zip4);
+      const char *code = NULL;
+      int at;
+
+      if (n == 0 && i > first + 1 && is_ca_ldu (TOKEN (tokens, i)->folded))
+        {
+          n = read_postal_code (tokens, i - 1, last, &postal_code, &zip4);
+          if (n == 2)
+            i--;
+          else
+            n = 0;
+        }
+      if (n == 0)
+        continue;
+
+      at = read_region_before (tokens, first, i, &code);
+      if (postal_at < 0 || at >= 0)
+        {
+          g_free (address->postal_code);
+          g_free (address->zip4);
+          address->postal_code = g_steal_pointer (&postal_code);
+          address->zip4 = g_steal_pointer (&zip4);
+          postal_at = i;
+          postal_len = n;
+          region_at = at;
+          region = code;
+        }
+      if (at >= 0)
+        break;
+    }
+
+  if (postal_at < 0)
+    region_at = read_region_before (tokens, first, last, &region);
+
+  address->region = g_strdup (region);
+  canadian = porting_normalize_region_is_canadian (region) ||
+             (address->postal_code != NULL && g_ascii_isalpha (address->postal_code[0]));
+
+  city_end = region_at >= 0 ? (guint) region_at : postal_at >= 0 ? (guint) postal_at : last;
+
+  if (region_at >= 0 || postal_at >= 0)
+    {
+      guint s = segment_start (tokens, first, city_end);
+
+      if (s > first && s < city_end)
+        {
+          city_first = s;
+          street_last = s;
+        }
+      else if (s > first && s == city_end)
+        {
+          guint s2 = segment_start (tokens, first, s - 1);
+
+          if (s2 > first)
+            {
+              city_first = s2;
+              street_last = s2;
+            }
+          else
+            {
+              /* "1200 Harbor Blvd Oakland, CA": the city ends the street's segment. */
+              city_first = s;
+              street_last = s;
+              city_follows = TRUE;
+            }
+        }
+      else
+        {
+          street_last = city_end;
+          city_first = city_end;
+          city_follows = TRUE;
+        }
+    }
+  else
+    {
+      guint s = segment_start (tokens, first, last - 1);
+
+      city_end = last;
+      if (s > first && !is_house_number (TOKEN (tokens, s)->folded) &&
+          porting_normalize_unit_designator (TOKEN (tokens, s)->folded) == NULL)
+        {
+          city_first = s;
+          street_last = s;
+        }
+      else
+        {
+          city_first = last;
+          street_last = last;
+        }
+    }
+
+  {
+    guint street_city = parse_street (address, tokens, first, street_last, city_follows, canadian);
+
+    if (city_follows)
+      city_first = street_city;
+  }
+
+  /* A city has no digits and no label: what comes before such a token on
+   * the city line is another column. */
+  for (guint i = city_end; i > city_first; i--)
+    {
+      const PortingToken *token = TOKEN (tokens, i - 1);
+
+      if (strpbrk (token->folded, "0123456789") != NULL ||
+          (token->flags & PORTING_TOKEN_PUNCT_END) != 0)
+        {
+          city_first = i;
+          break;
+        }
+    }
+
+  if (city_first < city_end)
+    {
+      GString *city = g_string_new (NULL);
+
+      for (guint i = city_first; i < city_end; i++)
+        {
+          const char *word = TOKEN (tokens, i)->folded;
+
+          join_words (city, porting_normalize_city_word (word));
+        }
+      address->city = string_or_null (city);
+    }
+
+  {
+    guint line_first = city_first < city_end ? city_first :
+                       region_at >= 0 ? (guint) region_at :
+                       postal_at >= 0 ? (guint) postal_at : last;
+    guint line_last = postal_at >= 0 ? (guint) postal_at + postal_len :
+                      region_at >= 0 ? city_end + 1 : city_end;
+
+    line_last = MIN (line_last, last);
+    if (region_at >= 0 && postal_at < 0)
+      {
+        /* The region's words run to the end. */
+        line_last = last;
+      }
+    if (line_first < line_last)
+      {
+        address->city_start = TOKEN (tokens, line_first)->start;
+        address->city_end = TOKEN (tokens, line_last - 1)->end;
+      }
+  }
+
+  return address;
+}
+
+PortingAddress *
+porting_address_parse (const char *text)
+{
+  g_autoptr(GArray) tokens = NULL;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  tokens = porting_normalize_tokenize (text, -1, 0);
+  return porting_address_parse_tokens (tokens, 0, tokens->len);
+}
+
+void
+porting_address_free (PortingAddress *address)
+{
+  if (address == NULL)
+    return;
+
+  g_free (address->house_number);
+  g_free (address->street);
+  g_free (address->directional);
+  g_free (address->unit_designator);
+  g_free (address->unit);
+  g_free (address->city);
+  g_free (address->region);
+  g_free (address->postal_code);
+  g_free (address->zip4);
+  g_free (address);
+}
+
+char *
+porting_address_to_string (const PortingAddress *address)
+{
+  g_return_val_if_fail (address != NULL, NULL);
+
+  return g_strdup_printf ("%s|%s|%s|%s%s%s|%s|%s|%s",
+                          address->house_number ?: "",
+                          address->street ?: "",
+                          address->directional ?: "",
+                          address->unit_designator ?: "",
+                          address->unit != NULL ? " " : "",
+                          address->unit ?: "",
+                          address->city ?: "",
+                          address->region ?: "",
+                          address->postal_code ?: "");
+}
+
+static gboolean
+same_words (const char *a,
+            const char *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+
+  /* "SAINT-PAUL" and "SAINTPAUL" are one street: spaces do not count. */
+  while (*a != '\0' || *b != '\0')
+    {
+      while (*a == ' ')
+        a++;
+      while (*b == ' ')
+        b++;
+      if (*a != *b)
+        return FALSE;
+      if (*a == '\0')
+        break;
+      a++;
+      b++;
+    }
+  return TRUE;
+}
+
+static gboolean
+same_directions (const char *a,
+                 const char *b)
+{
+  g_auto(GStrv) words_a = NULL;
+  g_auto(GStrv) words_b = NULL;
+
+  if (a == NULL || b == NULL)
+    return a == b;
+
+  words_a = g_strsplit (a, " ", -1);
+  words_b = g_strsplit (b, " ", -1);
+  if (g_strv_length (words_a) != g_strv_length (words_b))
+    return FALSE;
+  for (guint i = 0; words_a[i] != NULL; i++)
+    {
+      if (!g_strv_contains ((const char * const *) words_b, words_a[i]))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Share of @loa's street words found in @proof. */
+static double
+street_overlap (const char *loa,
+                const char *proof)
+{
+  g_auto(GStrv) words_loa = NULL;
+  g_auto(GStrv) words_proof = NULL;
+  guint n = 0;
+  guint found = 0;
+
+  if (loa == NULL || proof == NULL)
+    return 0;
+  if (same_words (loa, proof))
+    return 1;
+
+  words_loa = g_strsplit (loa, " ", -1);
+  words_proof = g_strsplit (proof, " ", -1);
+  for (guint i = 0; words_loa[i] != NULL; i++)
+    {
+      /* The street type alone does not make two streets close. */
+      if (porting_normalize_street_suffix (words_loa[i]) != NULL && words_loa[i + 1] == NULL && i > 0)
+        continue;
+      n++;
+      for (guint j = 0; words_proof[j] != NULL; j++)
+        {
+          if (g_str_equal (words_proof[j], words_loa[i]) ||
+              porting_normalize_near_words (words_proof[j], words_loa[i]))
+            {
+              found++;
+              break;
+            }
+        }
+    }
+
+  return n > 0 ? (double) found / n : 0;
+}
+
+static void
+add_difference (GPtrArray  *differences,
+                const char *what,
+                const char *loa,
+                const char *proof)
+{
+  if (differences == NULL)
+    return;
+
+  /* TRANSLATORS: a part of an address, what the LOA says, what the proof says */
+  g_ptr_array_add (differences, g_strdup_printf (_("%s: %s ≠ %s"), what,
+                                                 loa != NULL ? loa : "—",
+                                                 proof != NULL ? proof : "—"));
+}
+
+static char *
+unit_text (const PortingAddress *address,
+           gboolean              with_designator)
+{
+  if (address->unit == NULL)
+    return NULL;
+  if (with_designator && address->unit_designator != NULL)
+    return g_strdup_printf ("%s %s", address->unit_designator, address->unit);
+  return g_strdup (address->unit);
+}
+
+static char *
+postal_text (const char *postal_code)
+{
+  if (postal_code != NULL && strlen (postal_code) == 6)
+    return g_strdup_printf ("%.3s %s", postal_code, postal_code + 3);
+  return g_strdup (postal_code);
+}
+
+double
+porting_address_compare (const PortingAddress *loa,
+                         const PortingAddress *proof,
+                         GPtrArray            *differences)
+{
+  double total = 0;
+  double got = 0;
+
+  g_return_val_if_fail (loa != NULL && proof != NULL, 0);
+
+  if (loa->house_number != NULL || proof->house_number != NULL)
+    {
+      total += 3;
+      if (g_strcmp0 (loa->house_number, proof->house_number) == 0)
+        got += 3;
+      else
+        add_difference (differences, _("house number"), loa->house_number, proof->house_number);
+    }
+
+  if (loa->street != NULL || proof->street != NULL)
+    {
+      total += 3;
+      if (same_words (loa->street, proof->street))
+        got += 3;
+      else
+        {
+          got += 2 * street_overlap (loa->street, proof->street);
+          add_difference (differences, _("street"), loa->street, proof->street);
+        }
+    }
+
+  if (loa->directional != NULL || proof->directional != NULL)
+    {
+      total += 1;
+      if (same_directions (loa->directional, proof->directional))
+        got += 1;
+      else
+        add_difference (differences, _("direction"), loa->directional, proof->directional);
+    }
+
+  if (loa->unit != NULL || proof->unit != NULL)
+    {
+      gboolean same_id = g_strcmp0 (loa->unit, proof->unit) == 0;
+      gboolean same_designator =
+        loa->unit_designator == NULL || proof->unit_designator == NULL ||
+        g_str_equal (loa->unit_designator, "#") || g_str_equal (proof->unit_designator, "#") ||
+        g_str_equal (loa->unit_designator, proof->unit_designator);
+
+      total += 1.5;
+      if (same_id && same_designator)
+        got += 1.5;
+      else
+        {
+          g_autofree char *loa_unit = unit_text (loa, !same_designator);
+          g_autofree char *proof_unit = unit_text (proof, !same_designator);
+
+          add_difference (differences, _("unit"), loa_unit, proof_unit);
+        }
+    }
+
+  /* City, region and postal code count where the LOA gives them: a street
+   * line alone is compared as a street line. */
+  if (loa->city != NULL)
+    {
+      total += 1;
+      if (same_words (loa->city, proof->city))
+        got += 1;
+      else
+        add_difference (differences, _("city"), loa->city, proof->city);
+    }
+
+  /* A postal code implies its state or province: one left out is no difference. */
+  if (loa->region != NULL && proof->region != NULL)
+    {
+      total += 1;
+      if (g_strcmp0 (loa->region, proof->region) == 0)
+        got += 1;
+      else
+        add_difference (differences, _("state/province"), loa->region, proof->region);
+    }
+
+  if (loa->postal_code != NULL)
+    {
+      total += 2;
+      if (g_strcmp0 (loa->postal_code, proof->postal_code) == 0)
+        got += 2;
+      else
+        {
+          g_autofree char *loa_postal = postal_text (loa->postal_code);
+          g_autofree char *proof_postal = postal_text (proof->postal_code);
+          const char *postal = loa->postal_code ?: proof->postal_code;
+
+          add_difference (differences, g_ascii_isdigit (postal[0]) ? _("ZIP code") : _("postal code"),
+                          loa_postal, proof_postal);
+        }
+    }
+
+  return total > 0 ? got / total : 0;
+}
+
+gboolean
+porting_address_is_close (const PortingAddress *loa,
+                          const PortingAddress *proof)
+{
+  double overlap;
+
+  g_return_val_if_fail (loa != NULL && proof != NULL, FALSE);
+
+  overlap = street_overlap (loa->street, proof->street);
+  if (overlap >= 0.5)
+    return TRUE;
+
+  return loa->house_number != NULL && g_strcmp0 (loa->house_number, proof->house_number) == 0 &&
+         (overlap > 0 ||
+          (loa->postal_code != NULL && g_strcmp0 (loa->postal_code, proof->postal_code) == 0));
+}

@@ -1,0 +1,403 @@
+/* bench-check-view.c — how fast the document check shows its pages, and how smooth it scrolls
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * bench-check-view MAKE-LONG-INVOICE OUTPUT-DIR
+ *
+ * 1. From porting_check_view_load() to the first page of both documents on
+ *    screen (texture set and a frame drawn with it), for each fixture pair;
+ *    baseline: `pdftoppm -f 1 -l 1 -r 96` of the same two files.
+ * 2. The longest main-loop stall while scrolling a 300-page PDF (made with
+ *    cairo by make-long-invoice), from a 1 ms high-priority timer and the
+ *    frame clock; baseline: the same window showing it, not scrolling.
+ *
+ * Needs a display (meson test --benchmark under xvfb-run); skips without.
+ */
+#define G_LOG_DOMAIN "bench-check-view"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <stdlib.h>
+
+#include "porting-check-view.h"
+#include "porting-document-view.h"
+#include "porting-page-widget.h"
+
+#define RUNS 5
+#define SCROLL_SECONDS 3
+#define SCROLL_PIXELS_PER_FRAME 60.0
+
+static const char * const pairs[][2] = {
+  { "acme-equivalent-loa.pdf", "acme-equivalent-invoice.pdf" },
+  { "acme-mismatch-loa.pdf", "acme-mismatch-invoice.pdf" },
+  { "acme-unit-mismatch-loa.pdf", "acme-unit-mismatch-invoice.pdf" },
+  { "maple-csr-loa.pdf", "maple-csr-csr.pdf" },
+};
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+median (double *values,
+        guint   n)
+{
+  qsort (values, n, sizeof (double), compare_doubles);
+  return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+}
+
+static void
+iterate_until (gboolean *done,
+               guint     timeout_seconds)
+{
+  gint64 deadline = g_get_monotonic_time () + timeout_seconds * G_USEC_PER_SEC;
+
+  while (!*done && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  if (!*done)
+    g_error ("Timed out");
+}
+
+/* 1. First pages on screen */
+
+typedef struct
+{
+  PortingCheckView *view;
+  gint64            start;
+  gint64            textures;   /* both first pages got a texture */
+  gint64            drawn;      /* a frame was painted with them */
+  gboolean          done;
+} FirstPages;
+
+static gboolean
+first_pages_have_textures (PortingCheckView *view)
+{
+  PortingDocumentView *views[] = { porting_check_view_get_loa_view (view),
+                                   porting_check_view_get_proof_view (view) };
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      GtkWidget *page = porting_document_view_get_page_widget (views[i], 0);
+
+      if (page == NULL || porting_page_widget_get_texture (PORTING_PAGE_WIDGET (page)) == NULL)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+on_layout (GdkFrameClock *clock,
+           FirstPages    *first)
+{
+  /* Textures that are there when a frame is laid out are in its paint. */
+  if (first->textures == 0 && first_pages_have_textures (first->view))
+    first->textures = g_get_monotonic_time ();
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                FirstPages    *first)
+{
+  if (first->textures != 0 && first->drawn == 0)
+    {
+      first->drawn = g_get_monotonic_time ();
+      first->done = TRUE;
+    }
+}
+
+static double
+time_pdftoppm (const char *fixtures,
+               const char *loa,
+               const char *proof,
+               const char *out_dir)
+{
+  const char *files[] = { loa, proof };
+  gint64 start = g_get_monotonic_time ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_build_filename (fixtures, files[i], NULL);
+      g_autofree char *prefix = g_build_filename (out_dir, "baseline", NULL);
+      const char *argv[] = { "pdftoppm", "-f", "1", "-l", "1", "-r", "96", "-png", path, prefix, NULL };
+      g_autoptr(GError) error = NULL;
+      int status;
+
+      if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                         NULL, NULL, NULL, NULL, &status, &error))
+        return -1;
+    }
+
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static void
+bench_first_pages (const char *fixtures,
+                   const char *out_dir)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  PortingCheckView *view = PORTING_CHECK_VIEW (porting_check_view_new ());
+  GdkFrameClock *clock;
+
+  gtk_window_set_default_size (window, 1280, 800);
+  gtk_window_set_child (window, GTK_WIDGET (view));
+  gtk_window_present (window);
+  while (!gtk_widget_get_mapped (GTK_WIDGET (view)))
+    g_main_context_iteration (NULL, TRUE);
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+
+  g_print ("First page of both documents on screen, from porting_check_view_load(), 1280×800, median of %d (ms):\n", RUNS);
+  g_print ("  %-30s %10s %10s %10s\n", "pair", "texture", "on screen", "pdftoppm");
+
+  for (guint p = 0; p < G_N_ELEMENTS (pairs); p++)
+    {
+      double textures[RUNS];
+      double drawn[RUNS];
+      double baseline[RUNS];
+      g_autoptr(GFile) loa = g_file_new_build_filename (fixtures, pairs[p][0], NULL);
+      g_autoptr(GFile) proof = g_file_new_build_filename (fixtures, pairs[p][1], NULL);
+
+      for (guint run = 0; run < RUNS; run++)
+        {
+          FirstPages first = { view, 0 };
+          gulong layout_id = g_signal_connect (clock, "layout", G_CALLBACK (on_layout), &first);
+          gulong paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &first);
+          gboolean checked = FALSE;
+
+          porting_check_view_clear (view);
+          first.start = g_get_monotonic_time ();
+          porting_check_view_load (view, loa, proof);
+          iterate_until (&first.done, 30);
+
+          g_signal_handler_disconnect (clock, layout_id);
+          g_signal_handler_disconnect (clock, paint_id);
+          textures[run] = (first.textures - first.start) / 1000.0;
+          drawn[run] = (first.drawn - first.start) / 1000.0;
+
+          /* Let the check finish, so that runs do not overlap. */
+          while (!checked)
+            {
+              g_main_context_iteration (NULL, TRUE);
+              checked = porting_check_view_get_result (view) != NULL ||
+                        !porting_check_view_get_busy (view);
+            }
+
+          baseline[run] = time_pdftoppm (fixtures, pairs[p][0], pairs[p][1], out_dir);
+        }
+
+      g_print ("  %-30s %10.1f %10.1f %10.1f\n", pairs[p][0],
+               median (textures, RUNS), median (drawn, RUNS), median (baseline, RUNS));
+    }
+
+  gtk_window_destroy (window);
+}
+
+/* 2. Scrolling a long document */
+
+typedef struct
+{
+  gint64  last_tick;
+  gint64  max_gap;
+  gint64  last_frame;
+  gint64  max_frame_gap;
+  guint   frames;
+} Stalls;
+
+static gboolean
+stall_tick (gpointer data)
+{
+  Stalls *stalls = data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (stalls->last_tick != 0)
+    stalls->max_gap = MAX (stalls->max_gap, now - stalls->last_tick);
+  stalls->last_tick = now;
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_stall_frame (GdkFrameClock *clock,
+                Stalls        *stalls)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (stalls->last_frame != 0)
+    stalls->max_frame_gap = MAX (stalls->max_frame_gap, now - stalls->last_frame);
+  stalls->last_frame = now;
+  stalls->frames++;
+}
+
+typedef struct
+{
+  GtkAdjustment *adjustment;
+  gint64         end;
+  gboolean       done;
+} Scrolling;
+
+static gboolean
+scroll_tick (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       data)
+{
+  Scrolling *scrolling = data;
+
+  if (g_get_monotonic_time () >= scrolling->end)
+    {
+      scrolling->done = TRUE;
+      return G_SOURCE_REMOVE;
+    }
+
+  gtk_adjustment_set_value (scrolling->adjustment,
+                            gtk_adjustment_get_value (scrolling->adjustment) + SCROLL_PIXELS_PER_FRAME);
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+set_done (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+measure_stalls (GtkWidget    *widget,
+                GdkFrameClock *clock,
+                gboolean      scroll,
+                Stalls       *stalls)
+{
+  gulong paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_stall_frame), stalls);
+  guint timer_id = g_timeout_add_full (G_PRIORITY_HIGH, 1, stall_tick, stalls, NULL);
+
+  if (scroll)
+    {
+      GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (
+        porting_document_view_get_page_widget (PORTING_DOCUMENT_VIEW (widget), 0), GTK_TYPE_SCROLLED_WINDOW));
+      Scrolling scrolling = { gtk_scrolled_window_get_vadjustment (scroller),
+                              g_get_monotonic_time () + SCROLL_SECONDS * G_USEC_PER_SEC, FALSE };
+
+      gtk_widget_add_tick_callback (widget, scroll_tick, &scrolling, NULL);
+      iterate_until (&scrolling.done, SCROLL_SECONDS + 30);
+
+      /* Jumps far away: the pending renders are cancelled, new ones start. */
+      {
+        gboolean waited = FALSE;
+
+        porting_document_view_scroll_to (PORTING_DOCUMENT_VIEW (widget), 150, NULL);
+        g_timeout_add (500, set_done, &waited);
+        iterate_until (&waited, 10);
+        waited = FALSE;
+        porting_document_view_scroll_to (PORTING_DOCUMENT_VIEW (widget), 299, NULL);
+        g_timeout_add (500, set_done, &waited);
+        iterate_until (&waited, 10);
+      }
+    }
+  else
+    {
+      gboolean waited = FALSE;
+
+      /* Frames keep coming while idle only if something animates: tick. */
+      g_timeout_add ((SCROLL_SECONDS + 1) * 1000, set_done, &waited);
+      iterate_until (&waited, SCROLL_SECONDS + 30);
+    }
+
+  g_source_remove (timer_id);
+  g_signal_handler_disconnect (clock, paint_id);
+}
+
+static gboolean
+redraw_tick (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       data)
+{
+  return *(gboolean *) data ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+static void
+bench_scrolling (const char *make_long_invoice,
+                 const char *out_dir)
+{
+  g_autofree char *path = g_build_filename (out_dir, "long-invoice-300.pdf", NULL);
+  const char *argv[] = { make_long_invoice, path, "300", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  GtkWindow *window;
+  PortingDocumentView *view;
+  Stalls idle = { 0 };
+  Stalls scrolling = { 0 };
+  gboolean ticking = TRUE;
+  int status;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, 0, NULL, NULL, NULL, NULL, &status, &error) ||
+      !g_spawn_check_wait_status (status, &error))
+    g_error ("Cannot make the long invoice: %s", error->message);
+
+  window = GTK_WINDOW (gtk_window_new ());
+  view = PORTING_DOCUMENT_VIEW (porting_document_view_new ());
+  gtk_window_set_default_size (window, 1280, 800);
+  gtk_window_set_child (window, GTK_WIDGET (view));
+  gtk_window_present (window);
+
+  file = g_file_new_for_path (path);
+  porting_document_view_load (view, file, NULL);
+  while (porting_document_view_get_page_widget (view, 0) == NULL ||
+         porting_page_widget_get_texture (PORTING_PAGE_WIDGET (porting_document_view_get_page_widget (view, 0))) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* The same frame rate in both: a tick keeps the frame clock running. */
+  gtk_widget_add_tick_callback (GTK_WIDGET (view), redraw_tick, &ticking, NULL);
+
+  measure_stalls (GTK_WIDGET (view), gtk_widget_get_frame_clock (GTK_WIDGET (view)), FALSE, &idle);
+  measure_stalls (GTK_WIDGET (view), gtk_widget_get_frame_clock (GTK_WIDGET (view)), TRUE, &scrolling);
+  ticking = FALSE;
+
+  g_print ("\nScrolling a 300-page PDF at %.0f px per frame for %d s, then two long jumps, 1280×800:\n",
+           SCROLL_PIXELS_PER_FRAME, SCROLL_SECONDS);
+  g_print ("  %-36s %12s %16s %8s\n", "", "longest stall", "longest frame gap", "frames");
+  g_print ("  %-36s %9.1f ms %13.1f ms %8u\n", "scrolling (goal: stall < 16 ms)",
+           scrolling.max_gap / 1000.0, scrolling.max_frame_gap / 1000.0, scrolling.frames);
+  g_print ("  %-36s %9.1f ms %13.1f ms %8u\n", "baseline: same window, not scrolling",
+           idle.max_gap / 1000.0, idle.max_frame_gap / 1000.0, idle.frames);
+  g_print ("  reached page %u of %u\n", porting_document_view_get_current_page (view) + 1,
+           porting_document_view_get_n_pages (view));
+
+  gtk_window_destroy (window);
+  g_unlink (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *fixtures = g_getenv ("PORTING_FIXTURES_DIR");
+  g_autofree char *out_dir = NULL;
+
+  if (argc != 3 || fixtures == NULL)
+    {
+      g_printerr ("Usage: %s MAKE-LONG-INVOICE OUTPUT-DIR (with PORTING_FIXTURES_DIR set)\n", argv[0]);
+      return 2;
+    }
+
+  if (!gtk_init_check ())
+    {
+      g_print ("SKIP: no display; run under xvfb-run\n");
+      return 77;
+    }
+  adw_init ();
+
+  out_dir = g_build_filename (argv[2], "bench-check-view", NULL);
+  g_mkdir_with_parents (out_dir, 0755);
+
+  bench_first_pages (fixtures, out_dir);
+  bench_scrolling (argv[1], out_dir);
+
+  return 0;
+}

@@ -1,0 +1,542 @@
+/* test-check-view.c — the document check view, driven for real under Xvfb
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-check-view"
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "porting-check-page.h"
+#include "porting-check-view.h"
+#include "porting-document-view.h"
+#include "porting-page-widget.h"
+
+/* Generous: the suite may run under the sanitizers, on 2 busy cores. */
+#define WAIT_TIMEOUT_MS 30000
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main context until @condition holds; FALSE after a timeout. */
+static gboolean
+wait_for (Condition condition,
+          gpointer  data)
+{
+  gboolean timed_out = FALSE;
+  guint timeout_id = g_timeout_add (WAIT_TIMEOUT_MS, timeout_cb, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!timed_out)
+    g_source_remove (timeout_id);
+
+  return condition (data);
+}
+
+static GFile *
+fixture (const char *name)
+{
+  const char *dir = g_getenv ("PORTING_FIXTURES_DIR");
+
+  g_assert_nonnull (dir);
+  return g_file_new_build_filename (dir, name, NULL);
+}
+
+typedef struct
+{
+  GtkWindow        *window;
+  PortingCheckView *view;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 1280, 800);
+  f->view = PORTING_CHECK_VIEW (porting_check_view_new ());
+  gtk_window_set_child (f->window, GTK_WIDGET (f->view));
+  gtk_window_present (f->window);
+}
+
+static gboolean
+is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gpointer loa_view = porting_check_view_get_loa_view (f->view);
+
+  /* Nothing keeps the views alive once the window is gone, even with work
+   * in flight. */
+  g_object_add_weak_pointer (G_OBJECT (loa_view), &loa_view);
+  g_object_add_weak_pointer (G_OBJECT (f->view), (gpointer *) &f->view);
+  gtk_window_destroy (f->window);
+  g_assert_true (wait_for (is_null, &f->view));
+  g_assert_true (wait_for (is_null, &loa_view));
+}
+
+static gboolean
+has_result (gpointer data)
+{
+  return porting_check_view_get_result (PORTING_CHECK_VIEW (data)) != NULL;
+}
+
+static void
+load_and_check (Fixture    *f,
+                const char *loa_name,
+                const char *proof_name)
+{
+  g_autoptr(GFile) loa = fixture (loa_name);
+  g_autoptr(GFile) proof = fixture (proof_name);
+
+  porting_check_view_load (f->view, loa, proof);
+  g_assert_true (porting_check_view_get_busy (f->view));
+  g_assert_true (wait_for (has_result, f->view));
+  g_assert_false (porting_check_view_get_busy (f->view));
+}
+
+static void
+collect_labels (GtkWidget *widget,
+                GString   *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget))
+    {
+      g_string_append (text, gtk_label_get_text (GTK_LABEL (widget)));
+      g_string_append_c (text, '|');
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, text);
+}
+
+/* What a user reads on a row: title, subtitle and status word, '|'-separated. */
+static char *
+row_text (Fixture      *f,
+          PortingField  field)
+{
+  GtkWidget *row = porting_check_view_get_field_row (f->view, field);
+  GString *text = g_string_new (NULL);
+
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_get_mapped (row));
+  collect_labels (row, text);
+  if (g_test_verbose ())
+    g_test_message ("row: %s", text->str);
+
+  return g_string_free (text, FALSE);
+}
+
+static GtkWidget *
+find_status_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "porting-field-status"))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_status_label (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static const char *
+row_status (Fixture      *f,
+            PortingField  field)
+{
+  GtkWidget *label = find_status_label (porting_check_view_get_field_row (f->view, field));
+
+  g_assert_nonnull (label);
+  return gtk_label_get_text (GTK_LABEL (label));
+}
+
+static gboolean
+first_pages_rendered (gpointer data)
+{
+  PortingCheckView *view = data;
+  PortingDocumentView *views[] = { porting_check_view_get_loa_view (view),
+                                   porting_check_view_get_proof_view (view) };
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      GtkWidget *page = porting_document_view_get_page_widget (views[i], 0);
+
+      if (page == NULL || porting_page_widget_get_texture (PORTING_PAGE_WIDGET (page)) == NULL)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static guint
+count_highlights (PortingDocumentView *view)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < porting_document_view_get_n_pages (view); i++)
+    n += porting_page_widget_get_n_highlights (PORTING_PAGE_WIDGET (porting_document_view_get_page_widget (view, i)));
+
+  return n;
+}
+
+static void
+test_check_view_equivalent (Fixture       *f,
+                            gconstpointer  data)
+{
+  PortingCheckResult *result;
+  const PortingFieldResult *name;
+  g_autofree char *name_text = NULL;
+  GtkWidget *page;
+  GdkTexture *texture;
+
+  load_and_check (f, "acme-equivalent-loa.pdf", "acme-equivalent-invoice.pdf");
+
+  result = porting_check_view_get_result (f->view);
+  g_assert_cmpint (porting_check_result_get_verdict (result), ==, PORTING_CHECK_VERDICT_MATCH);
+  g_assert_cmpstr (porting_check_view_get_verdict_text (f->view), ==, "Name and address match");
+  g_assert_cmpstr (row_status (f, PORTING_FIELD_NAME), ==, "Equivalent");
+  g_assert_cmpstr (row_status (f, PORTING_FIELD_ADDRESS), ==, "Equivalent");
+
+  /* The row says what both documents wrote. */
+  name_text = row_text (f, PORTING_FIELD_NAME);
+  g_assert_nonnull (strstr (name_text, "Name|"));
+  g_assert_nonnull (strstr (name_text, "LOA: Acme Widgets LLC"));
+  g_assert_nonnull (strstr (name_text, "Invoice: "));
+
+  /* Both documents are on screen, rendered at the width they are shown. */
+  g_assert_true (wait_for (first_pages_rendered, f->view));
+  page = porting_document_view_get_page_widget (porting_check_view_get_proof_view (f->view), 0);
+  texture = porting_page_widget_get_texture (PORTING_PAGE_WIDGET (page));
+  g_assert_cmpint (gdk_texture_get_width (texture), >=, gtk_widget_get_width (page) - 1);
+  g_assert_cmpint (gdk_texture_get_width (texture), <=, gtk_widget_get_width (page) * 2 + 1);
+
+  /* The name found is highlighted where it sits in both. */
+  name = porting_check_result_get_field (result, PORTING_FIELD_NAME);
+  g_assert_cmpint (name->proof_page, >=, 0);
+  page = porting_document_view_get_page_widget (porting_check_view_get_proof_view (f->view), name->proof_page);
+  g_assert_cmpuint (porting_page_widget_get_n_highlights (PORTING_PAGE_WIDGET (page)), >, 0);
+  g_assert_cmpuint (count_highlights (porting_check_view_get_loa_view (f->view)), >, 0);
+
+  /* Activating a row shows the hit; it must not disturb anything. */
+  g_signal_emit_by_name (porting_check_view_get_field_row (f->view, PORTING_FIELD_ADDRESS), "activated");
+  g_assert_nonnull (porting_check_view_get_result (f->view));
+}
+
+static void
+test_check_view_mismatch (Fixture       *f,
+                          gconstpointer  data)
+{
+  const char *name_status;
+  const char *address_status;
+  const PortingFieldResult *name;
+
+  load_and_check (f, "acme-mismatch-loa.pdf", "acme-mismatch-invoice.pdf");
+
+  g_assert_cmpint (porting_check_result_get_verdict (porting_check_view_get_result (f->view)), ==,
+                   PORTING_CHECK_VERDICT_MISMATCH);
+  g_assert_cmpstr (porting_check_view_get_verdict_text (f->view), ==,
+                   "The name or address differs: carriers reject such ports");
+
+  name_status = row_status (f, PORTING_FIELD_NAME);
+  address_status = row_status (f, PORTING_FIELD_ADDRESS);
+  g_assert_true (g_str_equal (name_status, "Mismatch") || g_str_equal (name_status, "Not found"));
+  g_assert_true (g_str_equal (address_status, "Mismatch") || g_str_equal (address_status, "Not found"));
+
+  /* A mismatch names the words that differ. */
+  name = porting_check_result_get_field (porting_check_view_get_result (f->view), PORTING_FIELD_NAME);
+  if (name->status == PORTING_FIELD_STATUS_MISMATCH)
+    {
+      g_autofree char *text = row_text (f, PORTING_FIELD_NAME);
+
+      g_assert_cmpuint (name->differences->len, >, 0);
+      g_assert_nonnull (strstr (text, "Differs: "));
+      g_assert_nonnull (strstr (text, g_ptr_array_index (name->differences, 0)));
+    }
+}
+
+static void
+test_check_view_unit_mismatch (Fixture       *f,
+                               gconstpointer  data)
+{
+  const char *address_status;
+  g_autofree char *text = NULL;
+
+  load_and_check (f, "acme-unit-mismatch-loa.pdf", "acme-unit-mismatch-invoice.pdf");
+
+  g_assert_cmpint (porting_check_result_get_verdict (porting_check_view_get_result (f->view)), ==,
+                   PORTING_CHECK_VERDICT_MISMATCH);
+  g_assert_cmpstr (row_status (f, PORTING_FIELD_NAME), ==, "Equivalent");
+  address_status = row_status (f, PORTING_FIELD_ADDRESS);
+  g_assert_true (g_str_equal (address_status, "Mismatch") || g_str_equal (address_status, "Not found"));
+
+  text = row_text (f, PORTING_FIELD_ADDRESS);
+  if (g_str_equal (address_status, "Mismatch"))
+    g_assert_nonnull (strstr (text, "Differs: "));
+}
+
+static gboolean
+proof_failed (gpointer data)
+{
+  return porting_document_view_get_state (porting_check_view_get_proof_view (data)) ==
+         PORTING_DOCUMENT_VIEW_STATE_FAILED;
+}
+
+static GtkWidget *
+find_visible_descendant (GtkWidget *widget,
+                         GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (!gtk_widget_get_child_visible (child) || !gtk_widget_get_visible (child))
+        continue;
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && gtk_widget_get_mapped (child))
+        return child;
+      if ((found = find_visible_descendant (child, type)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+test_check_view_broken (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GFile) loa = fixture ("acme-equivalent-loa.pdf");
+  g_autoptr(GFile) proof = fixture ("bad/truncated.pdf");
+  PortingDocumentView *proof_view = porting_check_view_get_proof_view (f->view);
+  GtkWidget *status_page;
+  const char *description;
+
+  porting_check_view_load (f->view, loa, proof);
+  g_assert_true (wait_for (proof_failed, f->view));
+
+  /* The pane says why, in words. */
+  status_page = find_visible_descendant (GTK_WIDGET (proof_view), ADW_TYPE_STATUS_PAGE);
+  g_assert_nonnull (status_page);
+  description = adw_status_page_get_description (ADW_STATUS_PAGE (status_page));
+  g_assert_nonnull (description);
+  g_assert_cmpuint (strlen (description), >, 10);
+  g_assert_cmpstr (description, ==, porting_document_view_get_error (proof_view)->message);
+  g_assert_true (g_error_matches (porting_document_view_get_error (proof_view),
+                                  PORTING_DOCUMENT_ERROR, PORTING_DOCUMENT_ERROR_DAMAGED));
+
+  g_assert_null (porting_check_view_get_result (f->view));
+  g_assert_nonnull (strstr (porting_check_view_get_verdict_text (f->view), "cannot be opened"));
+}
+
+static gboolean
+proof_needs_password (gpointer data)
+{
+  return porting_document_view_get_state (porting_check_view_get_proof_view (data)) ==
+         PORTING_DOCUMENT_VIEW_STATE_NEEDS_PASSWORD;
+}
+
+static gboolean
+proof_refused_password (gpointer data)
+{
+  const GError *error = porting_document_view_get_error (porting_check_view_get_proof_view (data));
+
+  return error != NULL &&
+         g_error_matches (error, PORTING_DOCUMENT_ERROR, PORTING_DOCUMENT_ERROR_WRONG_PASSWORD) &&
+         proof_needs_password (data);
+}
+
+static void
+type_password (PortingDocumentView *view,
+               const char          *password)
+{
+  GtkWidget *entry = find_visible_descendant (GTK_WIDGET (view), GTK_TYPE_PASSWORD_ENTRY);
+
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), password);
+  g_signal_emit_by_name (entry, "activate");
+}
+
+static void
+test_check_view_encrypted (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GFile) loa = fixture ("acme-encrypted-loa.pdf");
+  g_autoptr(GFile) proof = fixture ("acme-encrypted-invoice.pdf");
+  PortingDocumentView *proof_view = porting_check_view_get_proof_view (f->view);
+
+  porting_check_view_load (f->view, loa, proof);
+  g_assert_true (wait_for (proof_needs_password, f->view));
+  g_assert_true (g_error_matches (porting_document_view_get_error (proof_view),
+                                  PORTING_DOCUMENT_ERROR, PORTING_DOCUMENT_ERROR_NEEDS_PASSWORD));
+  g_assert_nonnull (strstr (porting_check_view_get_verdict_text (f->view), "password"));
+  g_assert_null (porting_check_view_get_result (f->view));
+
+  /* A wrong password is refused, and the entry asks again. */
+  type_password (proof_view, "not-the-password");
+  g_assert_true (wait_for (proof_refused_password, f->view));
+  g_assert_nonnull (find_visible_descendant (GTK_WIDGET (proof_view), GTK_TYPE_PASSWORD_ENTRY));
+
+  type_password (proof_view, "porting");
+  g_assert_true (wait_for (has_result, f->view));
+  g_assert_cmpint (porting_document_view_get_state (proof_view), ==, PORTING_DOCUMENT_VIEW_STATE_LOADED);
+  g_assert_cmpstr (row_status (f, PORTING_FIELD_NAME), !=, "Not found");
+  g_assert_true (wait_for (first_pages_rendered, f->view));
+}
+
+static gboolean
+proof_texture_rescaled (gpointer data)
+{
+  PortingDocumentView *view = porting_check_view_get_proof_view (data);
+  GtkWidget *page = porting_document_view_get_page_widget (view, porting_document_view_get_current_page (view));
+  GdkTexture *texture = porting_page_widget_get_texture (PORTING_PAGE_WIDGET (page));
+
+  return texture != NULL && gtk_widget_get_width (page) > 0 &&
+         ABS (gdk_texture_get_width (texture) -
+              gtk_widget_get_width (page) * gtk_widget_get_scale_factor (page)) <= 2;
+}
+
+static void
+test_check_view_zoom (Fixture       *f,
+                      gconstpointer  data)
+{
+  PortingDocumentView *view = porting_check_view_get_proof_view (f->view);
+  double fit_zoom;
+
+  load_and_check (f, "acme-exact-loa.pdf", "acme-exact-invoice.pdf");
+  g_assert_true (wait_for (first_pages_rendered, f->view));
+  g_assert_true (porting_document_view_get_fit_width (view));
+  fit_zoom = porting_document_view_get_zoom (view);
+
+  /* Zooming in leaves the fit, and renders the page again at its new size. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "view.zoom-in", NULL));
+  g_assert_false (porting_document_view_get_fit_width (view));
+  g_assert_cmpfloat (porting_document_view_get_zoom (view), >, fit_zoom);
+  g_assert_true (wait_for (proof_texture_rescaled, f->view));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "view.zoom-fit", NULL));
+  g_assert_true (porting_document_view_get_fit_width (view));
+  g_assert_true (wait_for (proof_texture_rescaled, f->view));
+
+  /* A new pair replaces the old check. */
+  porting_check_view_clear (f->view);
+  g_assert_null (porting_check_view_get_result (f->view));
+  g_assert_cmpint (porting_document_view_get_state (view), ==, PORTING_DOCUMENT_VIEW_STATE_EMPTY);
+}
+
+static GtkWidget *
+find_visible_label (GtkWidget  *widget,
+                    const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (child) && gtk_widget_get_mapped (child) &&
+          g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0)
+        return child;
+      if ((found = find_visible_label (child, text)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+page_has_result (gpointer data)
+{
+  return porting_check_view_get_result (porting_check_page_get_check_view (data)) != NULL;
+}
+
+static void
+test_check_page (void)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  PortingCheckPage *page = PORTING_CHECK_PAGE (porting_check_page_new ());
+  g_autoptr(GSettings) settings = g_settings_new ("org.example.Porting");
+  g_autoptr(GFile) loa = fixture ("acme-exact-loa.pdf");
+  g_autoptr(GFile) proof = fixture ("acme-exact-invoice.pdf");
+  g_autofree char *loa_uri = g_file_get_uri (loa);
+  g_autofree char *proof_uri = g_file_get_uri (proof);
+  g_auto(GStrv) recent = NULL;
+  gpointer weak_page = page;
+
+  g_settings_set_strv (settings, "recent-documents", NULL);
+  gtk_window_set_default_size (window, 1280, 800);
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  gtk_window_present (window);
+  g_assert_true (wait_for ((Condition) gtk_widget_get_mapped, page));
+
+  /* The empty state asks for both documents. */
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (page), "Check an LOA against an invoice"));
+
+  /* One document waits for the other in its slot. */
+  porting_check_page_open (page, loa, NULL);
+  while (g_main_context_iteration (NULL, FALSE));
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (page), "acme-exact-loa.pdf"));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (porting_check_page_get_check_view (page))));
+
+  /* The other one, picked from the recent documents, starts the check. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "check-page.open-recent-proof", "s", proof_uri));
+  g_assert_true (wait_for (page_has_result, page));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (porting_check_page_get_check_view (page))));
+  g_assert_cmpstr (porting_check_view_get_verdict_text (porting_check_page_get_check_view (page)), ==,
+                   "Name and address match");
+
+  /* Both are remembered, the last one first. */
+  recent = g_settings_get_strv (settings, "recent-documents");
+  g_assert_cmpuint (g_strv_length (recent), ==, 2);
+  g_assert_cmpstr (recent[0], ==, proof_uri);
+  g_assert_cmpstr (recent[1], ==, loa_uri);
+
+  /* A new check starts from the empty page again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "check-page.new-check", NULL));
+  g_assert_null (porting_check_view_get_result (porting_check_page_get_check_view (page)));
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (page), "Check an LOA against an invoice"));
+
+  g_object_add_weak_pointer (G_OBJECT (page), &weak_page);
+  gtk_window_destroy (window);
+  g_assert_true (wait_for (is_null, &weak_page));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/check-view/equivalent", Fixture, NULL, fixture_set_up, test_check_view_equivalent, fixture_tear_down);
+  g_test_add ("/check-view/mismatch", Fixture, NULL, fixture_set_up, test_check_view_mismatch, fixture_tear_down);
+  g_test_add ("/check-view/unit-mismatch", Fixture, NULL, fixture_set_up, test_check_view_unit_mismatch, fixture_tear_down);
+  g_test_add ("/check-view/broken", Fixture, NULL, fixture_set_up, test_check_view_broken, fixture_tear_down);
+  g_test_add ("/check-view/encrypted", Fixture, NULL, fixture_set_up, test_check_view_encrypted, fixture_tear_down);
+  g_test_add_func ("/check-page/open", test_check_page);
+  g_test_add ("/check-view/zoom", Fixture, NULL, fixture_set_up, test_check_view_zoom, fixture_tear_down);
+
+  return g_test_run ();
+}

@@ -1,0 +1,680 @@
+/* test-port-in.c — the port-in flow, driven for real under Xvfb
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-port-in"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "porting-document.h"
+#include "porting-port-in-page-private.h"
+
+#define WAIT_TIMEOUT_MS 15000
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main context until @condition holds; FALSE after a timeout. */
+static gboolean
+wait_for (Condition condition,
+          gpointer  data)
+{
+  gboolean timed_out = FALSE;
+  guint timeout_id = g_timeout_add (WAIT_TIMEOUT_MS, timeout_cb, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!timed_out)
+    g_source_remove (timeout_id);
+
+  return condition (data);
+}
+
+static void
+settle (void)
+{
+  for (int i = 0; i < 100 && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static char *
+fixture (const char *name)
+{
+  const char *dir = g_getenv ("PORTING_FIXTURES_DIR");
+
+  g_assert_nonnull (dir);
+
+  return g_build_filename (dir, name, NULL);
+}
+
+static GFile *
+fixture_file (const char *name)
+{
+  g_autofree char *path = fixture (name);
+
+  return g_file_new_for_path (path);
+}
+
+static char *
+draft_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), APP_ID, "drafts", "port-in.json", NULL);
+}
+
+typedef struct
+{
+  GtkWindow         *window;
+  PortingPortInPage *page;
+} Fixture;
+
+static void
+fixture_open (Fixture *f)
+{
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 1000, 760);
+  f->page = PORTING_PORT_IN_PAGE (porting_port_in_page_new (NULL));
+  gtk_window_set_child (f->window, GTK_WIDGET (f->page));
+  gtk_window_present (f->window);
+  g_assert_true (wait_for ((Condition) gtk_widget_get_mapped, f->page));
+}
+
+static void
+fixture_close (Fixture *f)
+{
+  gtk_window_destroy (f->window);
+  settle ();
+  f->window = NULL;
+  f->page = NULL;
+}
+
+/* Each test starts from an empty draft. */
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *path = draft_path ();
+
+  g_unlink (path);
+  fixture_open (f);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  if (f->window != NULL)
+    fixture_close (f);
+}
+
+static void
+type_numbers (Fixture    *f,
+              const char *text)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (f->page->numbers_view), text, -1);
+  settle ();
+}
+
+static gboolean
+next_is_sensitive (gpointer data)
+{
+  Fixture *f = data;
+
+  return gtk_widget_get_sensitive (GTK_WIDGET (f->page->next_button)) &&
+         gtk_widget_get_visible (GTK_WIDGET (f->page->next_button));
+}
+
+typedef struct
+{
+  Fixture *f;
+  guint    step;
+} StepWait;
+
+static gboolean
+page_is_at_step (gpointer data)
+{
+  StepWait *wait = data;
+
+  return porting_port_in_page_get_step (wait->f->page) == wait->step;
+}
+
+static void
+click_and_wait_for_step (Fixture   *f,
+                         GtkButton *button,
+                         guint      expected_step)
+{
+  StepWait wait = { f, expected_step };
+
+  /* What a pointer click ends with (keyboard activation waits 250 ms). */
+  g_signal_emit_by_name (button, "clicked");
+  wait_for (page_is_at_step, &wait);
+  settle ();
+  g_assert_cmpuint (porting_port_in_page_get_step (f->page), ==, expected_step);
+}
+
+static gboolean
+switch_is_on (gpointer data)
+{
+  return gtk_switch_get_active (GTK_SWITCH (data));
+}
+
+/* A switch turns on at the end of its animation. */
+static void
+turn_on (GtkSwitch *widget)
+{
+  gtk_widget_activate (GTK_WIDGET (widget));
+  g_assert_true (wait_for (switch_is_on, widget));
+  settle ();
+}
+
+static void
+click_next (Fixture *f,
+            guint    expected_step)
+{
+  g_assert_true (wait_for (next_is_sensitive, f));
+  click_and_wait_for_step (f, f->page->next_button, expected_step);
+}
+
+/* A row of the numbers list whose title is @title, or NULL. */
+static AdwActionRow *
+find_number_row (Fixture    *f,
+                 const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (f->page->numbers_list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (ADW_IS_ACTION_ROW (child) &&
+          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
+        return ADW_ACTION_ROW (child);
+    }
+
+  return NULL;
+}
+
+static void
+test_numbers (Fixture       *f,
+              gconstpointer  data)
+{
+  AdwActionRow *row;
+  const char *subtitle;
+
+  type_numbers (f, "(510) 555-0142, (510) 555-0143, (510) 555-0157\n"
+                   "510.555.0142\n"
+                   "555-01\n"
+                   "+44 20 7946 0958\n");
+
+  g_assert_nonnull (find_number_row (f, "(510) 555-0142"));
+  g_assert_nonnull (find_number_row (f, "(510) 555-0143"));
+  g_assert_nonnull (find_number_row (f, "(510) 555-0157"));
+
+  /* The duplicate is merged, and said so. */
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (f->page->found_group),
+                            "1 duplicate merged"));
+
+  /* The garbage number shows its reason. */
+  row = find_number_row (f, "555-01");
+  g_assert_nonnull (row);
+  subtitle = adw_action_row_get_subtitle (row);
+  g_assert_nonnull (subtitle);
+  g_assert_cmpuint (strlen (subtitle), >, 10);
+
+  /* The UK number: outside US/Canada, with a way to ask about it. */
+  row = find_number_row (f, "+44 20 7946 0958");
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "Outside the United States and Canada"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->page->international_group)));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (f->page->international_row), "+44 20 7946 0958"));
+
+  g_assert_false (next_is_sensitive (f));
+  g_assert_cmpstr (gtk_label_get_text (f->page->missing_label), !=, "");
+
+  /* Only the US numbers: Next. */
+  type_numbers (f, "(510) 555-0142, (510) 555-0143, (510) 555-0157");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->page->international_group)));
+  g_assert_true (next_is_sensitive (f));
+}
+
+static void
+fill_numbers_and_before (Fixture *f)
+{
+  type_numbers (f, "(510) 555-0142, (510) 555-0143, (510) 555-0157");
+  click_next (f, PORT_IN_STEP_BEFORE);
+  gtk_widget_activate (GTK_WIDGET (f->page->all_numbers_yes_check));
+  gtk_widget_activate (GTK_WIDGET (f->page->contract_check));
+  settle ();
+  click_next (f, PORT_IN_STEP_LOA);
+}
+
+static void
+test_contract_required (Fixture       *f,
+                        gconstpointer  data)
+{
+  type_numbers (f, "(510) 555-0142, (510) 555-0143, (510) 555-0157");
+  click_next (f, PORT_IN_STEP_BEFORE);
+
+  g_assert_false (next_is_sensitive (f));
+  gtk_widget_activate (GTK_WIDGET (f->page->all_numbers_yes_check));
+  settle ();
+  g_assert_false (next_is_sensitive (f));
+  g_assert_nonnull (strstr (gtk_label_get_text (f->page->missing_label), "contract"));
+
+  gtk_widget_activate (GTK_WIDGET (f->page->contract_check));
+  settle ();
+  g_assert_true (gtk_check_button_get_active (f->page->contract_check));
+  g_assert_true (next_is_sensitive (f));
+
+  /* A partial port whose BTN leaves asks for a new one. */
+  gtk_widget_activate (GTK_WIDGET (f->page->all_numbers_no_check));
+  settle ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->page->partial_group)));
+  gtk_editable_set_text (GTK_EDITABLE (f->page->current_btn_row), "510-555-0142");
+  settle ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->page->new_btn_row)));
+  g_assert_false (next_is_sensitive (f));
+  gtk_editable_set_text (GTK_EDITABLE (f->page->new_btn_row), "510 555 0199");
+  settle ();
+  g_assert_true (next_is_sensitive (f));
+}
+
+static gboolean
+check_finished (gpointer data)
+{
+  Fixture *f = data;
+
+  return !f->page->checking && (f->page->check_result != NULL || f->page->check_error != NULL);
+}
+
+static void
+reach_check (Fixture    *f,
+             const char *proof)
+{
+  g_autoptr(GFile) loa = fixture_file ("acme-equivalent-loa.pdf");
+  g_autoptr(GFile) proof_file = fixture_file (proof);
+
+  gtk_widget_activate (GTK_WIDGET (f->page->loa_import_check));
+  settle ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->page->loa_import_group)));
+  g_assert_false (next_is_sensitive (f));
+  _porting_port_in_page_set_loa_file (f->page, loa);
+  click_next (f, PORT_IN_STEP_PROOF);
+
+  g_assert_false (next_is_sensitive (f));
+  _porting_port_in_page_set_proof_file (f->page, proof_file);
+  click_next (f, PORT_IN_STEP_CHECK);
+
+  g_assert_true (wait_for (check_finished, f));
+  g_assert_null (f->page->check_error);
+}
+
+/* Whether a label under @widget shows @text. */
+static gboolean
+shows_text (GtkWidget  *widget,
+            const char *text)
+{
+  if (!gtk_widget_get_visible (widget))
+    return FALSE;
+
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_text (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+static GtkWidget *
+field_row (Fixture      *f,
+           PortingField  field)
+{
+  GtkWidget *row = porting_check_view_get_field_row (f->page->check_view, field);
+
+  g_assert_nonnull (row);
+  return row;
+}
+
+static void
+test_check_statuses (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GFile) mismatch = fixture_file ("acme-mismatch-invoice.pdf");
+  const char *title;
+
+  fill_numbers_and_before (f);
+  reach_check (f, "acme-equivalent-invoice.pdf");
+
+  g_assert_true (shows_text (field_row (f, PORTING_FIELD_NAME), "Equivalent"));
+  g_assert_true (shows_text (field_row (f, PORTING_FIELD_ADDRESS), "Equivalent"));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (f->page->check_summary_row)),
+                   ==, "The name and the address match");
+  g_assert_true (next_is_sensitive (f));
+
+  /* Back to the proof: a mismatching invoice. */
+  click_and_wait_for_step (f, f->page->back_button, PORT_IN_STEP_PROOF);
+  _porting_port_in_page_set_proof_file (f->page, mismatch);
+  click_next (f, PORT_IN_STEP_CHECK);
+  g_assert_true (wait_for (check_finished, f));
+
+  g_assert_true (shows_text (field_row (f, PORTING_FIELD_NAME), "Mismatch") ||
+                 shows_text (field_row (f, PORTING_FIELD_NAME), "Not found"));
+  g_assert_true (shows_text (field_row (f, PORTING_FIELD_ADDRESS), "Mismatch") ||
+                 shows_text (field_row (f, PORTING_FIELD_ADDRESS), "Not found"));
+  title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (f->page->check_summary_row));
+  g_assert_nonnull (strstr (title, "differ"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (f->page->check_summary_row), "continue anyway"));
+
+  /* A mismatch warns but does not block. */
+  g_assert_true (next_is_sensitive (f));
+  click_next (f, PORT_IN_STEP_DETAILS);
+}
+
+static char *
+read_draft (void)
+{
+  g_autofree char *path = draft_path ();
+  char *contents = NULL;
+
+  if (!g_file_get_contents (path, &contents, NULL, NULL))
+    return NULL;
+
+  return contents;
+}
+
+static void
+test_drafts (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *contents = NULL;
+
+  fill_numbers_and_before (f);
+  gtk_editable_set_text (GTK_EDITABLE (f->page->customer_name_row), "Acme Widgets LLC");
+  gtk_editable_set_text (GTK_EDITABLE (f->page->street_row), "1200 Harbor Boulevard");
+  adw_combo_row_set_selected (f->page->region_row, 5);  /* CA — California */
+  porting_port_in_page_set_step (f->page, PORT_IN_STEP_DETAILS);
+  gtk_switch_set_active (f->page->sms_switch, TRUE);
+  gtk_switch_set_active (f->page->wireless_switch, TRUE);
+  settle ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->page->wireless_group)));
+  gtk_editable_set_text (GTK_EDITABLE (f->page->wireless_account_row), "99-1234-77");
+  gtk_editable_set_text (GTK_EDITABLE (f->page->wireless_pin_row), "739164");
+  settle ();
+
+  /* Closing the window writes what is pending. */
+  fixture_close (f);
+
+  contents = read_draft ();
+  g_assert_nonnull (contents);
+  g_assert_nonnull (strstr (contents, "Acme Widgets LLC"));
+  g_assert_nonnull (strstr (contents, "99-1234-77"));
+  g_assert_null (strstr (contents, "739164"));
+
+  fixture_open (f);
+  {
+    g_autofree char *numbers = NULL;
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (f->page->numbers_view);
+    GtkTextIter start, end;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    numbers = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_cmpstr (numbers, ==, "(510) 555-0142, (510) 555-0143, (510) 555-0157");
+  }
+  g_assert_true (gtk_check_button_get_active (f->page->contract_check));
+  g_assert_true (gtk_check_button_get_active (f->page->all_numbers_yes_check));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (f->page->customer_name_row)), ==, "Acme Widgets LLC");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (f->page->street_row)), ==, "1200 Harbor Boulevard");
+  g_assert_cmpuint (adw_combo_row_get_selected (f->page->region_row), ==, 5);
+  g_assert_true (gtk_switch_get_active (f->page->sms_switch));
+  g_assert_true (gtk_switch_get_active (f->page->wireless_switch));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (f->page->wireless_account_row)), ==, "99-1234-77");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (f->page->wireless_pin_row)), ==, "");
+  /* The LOA step is not complete: the page comes back there, not further. */
+  g_assert_cmpuint (porting_port_in_page_get_step (f->page), ==, PORT_IN_STEP_LOA);
+}
+
+static void
+fill_loa_form (Fixture *f)
+{
+  gtk_editable_set_text (GTK_EDITABLE (f->page->customer_name_row), "Acme Widgets LLC");
+  gtk_editable_set_text (GTK_EDITABLE (f->page->authorized_person_row), "Dana Whitfield");
+  gtk_editable_set_text (GTK_EDITABLE (f->page->street_row), "1200 Harbor Boulevard");
+  gtk_editable_set_text (GTK_EDITABLE (f->page->unit_row), "Suite 400");
+  gtk_editable_set_text (GTK_EDITABLE (f->page->city_row), "Oakland");
+  adw_combo_row_set_selected (f->page->region_row, 5);  /* CA — California */
+  gtk_editable_set_text (GTK_EDITABLE (f->page->carrier_row), "NorthStar Telecom");
+  gtk_editable_set_text (GTK_EDITABLE (f->page->account_number_row), "8841-22017-5");
+  gtk_editable_set_text (GTK_EDITABLE (f->page->btn_row), "510-555-0142");
+
+  /* A Canadian postal code for a US state is refused, under the field. */
+  gtk_editable_set_text (GTK_EDITABLE (f->page->postal_code_row), "K1A 0B1");
+  settle ();
+  g_assert_nonnull (_porting_port_in_page_get_message (f->page, GTK_WIDGET (f->page->postal_code_row)));
+  gtk_editable_set_text (GTK_EDITABLE (f->page->postal_code_row), "94607");
+  settle ();
+  g_assert_null (_porting_port_in_page_get_message (f->page, GTK_WIDGET (f->page->postal_code_row)));
+
+  /* Not signed yet. */
+  g_assert_false (next_is_sensitive (f));
+  turn_on (f->page->typed_signature_switch);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->page->typed_signature_row)));
+  gtk_editable_set_text (GTK_EDITABLE (f->page->typed_signature_row), "Dana Whitfield");
+  settle ();
+}
+
+static void
+test_loa_written (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(PortingDocument) document = NULL;
+  g_autoptr(PortingPageText) text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  fill_numbers_and_before (f);
+  fill_loa_form (f);
+
+  click_next (f, PORT_IN_STEP_PROOF);
+  g_assert_nonnull (f->page->generated_loa);
+
+  path = g_file_get_path (f->page->generated_loa);
+  g_assert_true (g_str_has_prefix (path, g_get_user_data_dir ()));
+
+  document = porting_document_load (f->page->generated_loa, NULL, NULL, &error);
+  g_assert_no_error (error);
+  text = porting_document_get_page_text (document, 0, PORTING_PAGE_TEXT_FLAGS_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text->text, "Customer Name: Acme Widgets LLC"));
+  g_assert_nonnull (strstr (text->text, "City, State/Province, ZIP/Postal Code: Oakland, CA 94607"));
+  g_assert_nonnull (strstr (text->text, "(510) 555-0157"));
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static gboolean
+message_dialog_shown (gpointer data)
+{
+  return find_message_dialog () != NULL;
+}
+
+static gboolean
+draft_file_gone (gpointer data)
+{
+  g_autofree char *path = draft_path ();
+
+  return !g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+static void
+test_discard_draft (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *contents = NULL;
+  AdwMessageDialog *dialog;
+
+  type_numbers (f, "(510) 555-0142");
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "port-in.discard-draft", NULL);
+  g_assert_true (wait_for (message_dialog_shown, NULL));
+
+  /* Cancel keeps everything. */
+  adw_message_dialog_response (find_message_dialog (), "cancel");
+  settle ();
+  g_assert_true (f->page->numbers->len == 1);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "port-in.discard-draft", NULL);
+  g_assert_true (wait_for (message_dialog_shown, NULL));
+  dialog = find_message_dialog ();
+  adw_message_dialog_response (dialog, "discard");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  settle ();
+
+  g_assert_cmpuint (f->page->numbers->len, ==, 0);
+  g_assert_cmpuint (porting_port_in_page_get_step (f->page), ==, PORT_IN_STEP_NUMBERS);
+  g_assert_true (wait_for (draft_file_gone, NULL));
+
+  /* A new page starts empty. */
+  fixture_close (f);
+  fixture_open (f);
+  g_assert_cmpuint (f->page->numbers->len, ==, 0);
+}
+
+static gboolean
+request_saved (gpointer data)
+{
+  Fixture *f = data;
+
+  return f->page->last_request != NULL;
+}
+
+static void
+test_submit (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *draft = draft_path ();
+
+  fill_numbers_and_before (f);
+  fill_loa_form (f);
+  click_next (f, PORT_IN_STEP_PROOF);
+
+  {
+    g_autoptr(GFile) proof = fixture_file ("acme-exact-invoice.pdf");
+    _porting_port_in_page_set_proof_file (f->page, proof);
+  }
+  click_next (f, PORT_IN_STEP_CHECK);
+  g_assert_true (wait_for (check_finished, f));
+  click_next (f, PORT_IN_STEP_DETAILS);
+
+  turn_on (f->page->wireless_switch);
+  gtk_editable_set_text (GTK_EDITABLE (f->page->wireless_account_row), "99-1234-77");
+  settle ();
+  g_assert_false (next_is_sensitive (f));
+  gtk_editable_set_text (GTK_EDITABLE (f->page->wireless_pin_row), "739164");
+  click_next (f, PORT_IN_STEP_REVIEW);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->page->submit_button)));
+  g_assert_cmpuint (f->page->review_groups->len, ==, 6);
+
+  g_signal_emit_by_name (f->page->submit_button, "clicked");
+  g_assert_true (wait_for (request_saved, f));
+  settle ();
+
+  path = g_file_get_path (f->page->last_request);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "\"kind\" : \"port-in\""));
+  g_assert_nonnull (strstr (contents, "+15105550157"));
+  g_assert_nonnull (strstr (contents, "\"customer_name\" : \"Acme Widgets LLC\""));
+  g_assert_nonnull (strstr (contents, "99-1234-77"));
+  g_assert_null (strstr (contents, "739164"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->page->stack), ==, "done");
+
+  /* The draft went with the submission. */
+  while (porting_draft_store_is_dirty (porting_port_in_page_get_draft_store (f->page)))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (g_file_test (draft, G_FILE_TEST_EXISTS));
+}
+
+static void
+delete_tree (GFile *file)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+
+  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  if (children != NULL)
+    {
+      GFileInfo *info;
+
+      while ((info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+        {
+          g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
+          delete_tree (child);
+          g_object_unref (info);
+        }
+    }
+
+  g_file_delete (file, NULL, NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *home = g_dir_make_tmp ("test-port-in-XXXXXX", NULL);
+  g_autofree char *data_home = g_build_filename (home, "data", NULL);
+  g_autofree char *config_home = g_build_filename (home, "config", NULL);
+  int status;
+
+  /* Our own XDG dirs, before GLib reads them: drafts, LOAs and requests land there. */
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  /* Transitions only slow the steps down here. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  g_test_add ("/port-in/numbers", Fixture, NULL, fixture_setup, test_numbers, fixture_teardown);
+  g_test_add ("/port-in/contract-required", Fixture, NULL, fixture_setup, test_contract_required, fixture_teardown);
+  g_test_add ("/port-in/check-statuses", Fixture, NULL, fixture_setup, test_check_statuses, fixture_teardown);
+  g_test_add ("/port-in/drafts", Fixture, NULL, fixture_setup, test_drafts, fixture_teardown);
+  g_test_add ("/port-in/loa-written", Fixture, NULL, fixture_setup, test_loa_written, fixture_teardown);
+  g_test_add ("/port-in/discard-draft", Fixture, NULL, fixture_setup, test_discard_draft, fixture_teardown);
+  g_test_add ("/port-in/submit", Fixture, NULL, fixture_setup, test_submit, fixture_teardown);
+
+  status = g_test_run ();
+
+  {
+    g_autoptr(GFile) dir = g_file_new_for_path (home);
+    delete_tree (dir);
+  }
+
+  return status;
+}
