@@ -9,6 +9,7 @@
 #include <json-glib/json-glib.h>
 
 #include "porting-document-check.h"
+#include "porting-loa-writer.h"
 
 /* ---- Helpers ------------------------------------------------------------ */
 
@@ -308,6 +309,7 @@ test_check_bill_dates (void)
     { "Due date: Nov 20, 2026\nStatement date: Oct. 21, 2026", 2026, 10, 21 },
     { "Payment due date: Nov 20, 2026\nDate 1 févr. 2026", 2026, 2, 1 },
     { "Billing date: 5 juillet 2026", 2026, 7, 5 },
+    { "Statement Date\t10/28/26", 2026, 10, 28 },
   };
   const char *without[] = {
     "Due date: Nov 20, 2026",
@@ -557,6 +559,49 @@ test_check_other_carrier_mismatch (void)
   g_assert_false (porting_check_result_has_warning (result, PORTING_CHECK_WARNING_PROOF_DATE_NOT_FOUND));
 }
 
+/* An LOA this app wrote, against the customer's bill. */
+static void
+test_check_own_loa (void)
+{
+  g_autoptr(PortingLoaWriterData) data = porting_loa_writer_data_new ();
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "own", NULL);
+  g_autofree char *loa_path = g_build_filename (dir, "loa.pdf", NULL);
+  g_autofree char *proof_path = fixture ("acme-equivalent-invoice.pdf");
+  g_autoptr(GFile) loa_file = g_file_new_for_path (loa_path);
+  g_autoptr(PortingCheckOptions) options = options_for_day (2026, 11, 10);
+  g_autoptr(PortingCheckResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  data->customer_name = g_strdup ("Acme Widgets LLC");
+  data->authorized_person = g_strdup ("Dana Whitfield");
+  data->street = g_strdup ("1200 Harbor Boulevard");
+  data->unit = g_strdup ("Suite 400");
+  data->city = g_strdup ("Oakland");
+  data->region = g_strdup ("CA");
+  data->postal_code = g_strdup ("94607");
+  data->country = g_strdup ("US");
+  data->carrier = g_strdup ("NorthStar Telecom");
+  data->account_number = g_strdup ("8841-22017-5");
+  data->btn = g_strdup ("5105550142");
+  data->date = g_strdup ("2026-11-02");
+  data->typed_signature = g_strdup ("Dana Whitfield");
+  g_ptr_array_add (data->numbers, g_strdup ("+15105550142"));
+  g_ptr_array_add (data->numbers, g_strdup ("510.555.0143"));
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  porting_loa_writer_write (data, loa_file, &error);
+  g_assert_no_error (error);
+
+  porting_check_options_add_number (options, "(510) 555-0143");
+  result = check_files (loa_path, proof_path, options);
+
+  g_assert_cmpstr (porting_check_result_get_loa_fields (result)->address, ==,
+                   "1200 Harbor Boulevard, Suite 400, Oakland, CA 94607");
+  g_assert_cmpint (porting_check_result_get_verdict (result), ==, PORTING_CHECK_VERDICT_MATCH);
+  g_assert_cmpuint (porting_check_result_get_numbers_missing_from_loa (result)->len, ==, 0);
+  g_assert_cmpuint (porting_check_result_get_warnings (result)->len, ==, 0);
+}
+
 /* ---- Async --------------------------------------------------------------- */
 
 static void
@@ -617,6 +662,7 @@ main (int    argc,
   g_test_add_func ("/check/json-shape", test_check_json_shape);
   g_test_add_func ("/check/other-carrier-bill", test_check_other_carrier_bill);
   g_test_add_func ("/check/other-carrier-mismatch", test_check_other_carrier_mismatch);
+  g_test_add_func ("/check/own-loa", test_check_own_loa);
   g_test_add_func ("/check/async", test_check_async);
 
   return g_test_run ();

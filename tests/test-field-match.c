@@ -424,6 +424,30 @@ test_remit_block_with_attention_line (void)
 }
 
 static void
+test_remit_block_interleaved (void)
+{
+  /* "Facturé à" beside "Remit to", as poppler reads two close columns: the
+   * lines below belong to both blocks in turn. */
+  const char *page =
+    "Vidéotron Affaires\n"
+    "Facturé à :\n"
+    "Remit to:\n"
+    "Boulangerie Côté & Fils inc.\n"
+    "Vidéotron ltée\n"
+    "455, rue Saint-Paul Ouest\n"
+    "C.P. 11078, succ. Centre-ville\n"
+    "Montréal\n"
+    "Montréal (Québec) H3C\n"
+    "5B3 (Québec) H2Y 2A7\n"
+    "Numéro de compte : ML-300-441-982\n";
+
+  assert_match (PORTING_FIELD_NAME, MAPLE_NAME, page, "equivalent", "Boulangerie Côté & Fils inc.", "");
+  assert_match (PORTING_FIELD_ADDRESS, MAPLE_ADDRESS, page, "equivalent",
+                "455, rue Saint-Paul Ouest\nMontréal\nQuébec) H2Y 2A7", "");
+  assert_match (PORTING_FIELD_ACCOUNT_NUMBER, "ML-300-441-982", page, "exact", "ML-300-441-982", "");
+}
+
+static void
 test_remit_block_name (void)
 {
   const char *page =
@@ -583,6 +607,13 @@ test_account_labels (void)
   assert_match (PORTING_FIELD_BTN, "5105550142", "Main number: +1 510 555 0142", "equivalent",
                 "+1 510 555 0142", "");
   assert_match (PORTING_FIELD_BTN, "(510) 555-0142", "BTN: (510) 555-0142", "exact", "(510) 555-0142", "");
+  assert_match (PORTING_FIELD_BTN, "514 555 0198", "Téléphone de facturation : 514-555-0198", "equivalent",
+                "514-555-0198", "");
+  assert_match (PORTING_FIELD_ACCOUNT_NUMBER, "8841-22017-5", "Customer No. 8841-22017-5", "exact",
+                "8841-22017-5", "");
+  assert_match (PORTING_FIELD_ACCOUNT_NUMBER, "8841-22017-5", "BAN: 8841220176", "mismatch", "8841220176",
+                "account number: 8841-22017-5 ≠ 8841220176");
+  assert_match (PORTING_FIELD_ACCOUNT_NUMBER, "8841-22017-5", "Customer: 1200 Harbor Blvd", "not-found", NULL, "");
 }
 
 static void
@@ -667,6 +698,7 @@ main (int   argc,
   g_test_add_func ("/field-match/remit-to/never-taken", test_remit_to_never_taken);
   g_test_add_func ("/field-match/remit-to/block-name", test_remit_block_name);
   g_test_add_func ("/field-match/remit-to/attention-line", test_remit_block_with_attention_line);
+  g_test_add_func ("/field-match/remit-to/interleaved", test_remit_block_interleaved);
   g_test_add_func ("/field-match/labelled-block-preferred", test_labelled_block_preferred);
   g_test_add_func ("/field-match/pages-keep-the-better", test_pages_keep_the_better);
   g_test_add_func ("/field-match/empty-inputs", test_empty_inputs);

@@ -371,6 +371,32 @@ test_loa_label_above_value (void)
 }
 
 static void
+test_loa_glued_columns (void)
+{
+  /* The BTN column sits beside the first line of a three-line address:
+   * poppler glues "98101" and "(206)" unless the page text splits them. */
+  static const Item items[] = {
+    TEXT (60, 60, "Wireline Port Authorization"),
+    TEXT (60, 100, "COMPANY NAME"), TEXT (330, 100, "ACCOUNT NUMBER"),
+    TEXT (64, 116, "Northwind Traders Inc"), TEXT (334, 116, "NW-5521"),
+    TEXT (60, 150, "SERVICE ADDRESS"), TEXT (330, 150, "BILLING TELEPHONE NUMBER"),
+    TEXT (64, 166, "100 Main Street"), TEXT (334, 166, "(206) 555-0100"),
+    TEXT (64, 180, "Suite 12"),
+    TEXT (64, 194, "Seattle, WA 98101"),
+    TEXT (60, 230, "TELEPHONE NUMBERS TO BE PORTED"),
+    TEXT (64, 246, "(206) 555-0100"), TEXT (200, 246, "(206) 555-0101"),
+  };
+  g_autofree char *path = write_form ("glued.pdf", items, G_N_ELEMENTS (items), 10);
+  g_autoptr(PortingLoaFields) fields = read_loa (path, NULL);
+  g_autofree char *text = page_text (path, 0);
+
+  g_assert_null (strstr (text, "98101("));
+  g_assert_cmpstr (fields->name, ==, "Northwind Traders Inc");
+  g_assert_cmpstr (fields->address, ==, "100 Main Street, Suite 12, Seattle, WA 98101");
+  g_assert_cmpstr (fields->btn, ==, "(206) 555-0100");
+}
+
+static void
 test_loa_two_pages (void)
 {
   static const Item items[] = {
@@ -570,6 +596,7 @@ main (int    argc,
   g_test_add_func ("/loa/dotted-leaders", test_loa_dotted_leaders);
   g_test_add_func ("/loa/label-above-value", test_loa_label_above_value);
   g_test_add_func ("/loa/two-pages", test_loa_two_pages);
+  g_test_add_func ("/loa/glued-columns", test_loa_glued_columns);
   g_test_add_func ("/loa/missing-fields", test_loa_missing_fields);
   g_test_add_func ("/loa/own-writer", test_loa_own_writer);
   g_test_add_func ("/loa/from-pages", test_loa_from_pages);

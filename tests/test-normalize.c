@@ -304,6 +304,13 @@ test_parse_us (void)
                 "100|MAIN ST|||KANSAS CITY|MO|64105");
   assert_parse ("5 Oak Ave, Charleston, West Virginia 25301",
                 "5|OAK AVE|||CHARLESTON|WV|25301");
+  /* A directional that names the street */
+  assert_parse ("123 North Street, Springfield, IL 62704",
+                "123|N ST|||SPRINGFIELD|IL|62704");
+  assert_parse ("123 N St, Springfield, IL 62704",
+                "123|N ST|||SPRINGFIELD|IL|62704");
+  assert_parse ("40 West End Avenue, New York, NY 10023",
+                "40|END AVE|W||NEW YORK|NY|10023");
 }
 
 static void

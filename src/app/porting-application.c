@@ -22,6 +22,8 @@ struct _PortingApplication
   /* Looked up in the Secret Service for the current intake address;
    * PORTING_INTAKE_TOKEN wins over it. */
   char           *stored_token;
+
+  PortingIntakeSession *intake_session;
 };
 
 G_DEFINE_FINAL_TYPE (PortingApplication, porting_application, ADW_TYPE_APPLICATION)
@@ -59,6 +61,16 @@ on_color_scheme_changed (PortingApplication *self,
   porting_application_apply_color_scheme (self);
 }
 
+/* Points the intake client at the current address and token. */
+static void
+porting_application_update_intake_session (PortingApplication *self)
+{
+  g_autofree char *url = porting_application_get_intake_url (self);
+
+  porting_intake_session_configure (self->intake_session, url,
+                                    porting_application_get_intake_token (self));
+}
+
 static void
 token_lookup_cb (GObject      *object,
                  GAsyncResult *result,
@@ -80,6 +92,7 @@ token_lookup_cb (GObject      *object,
 
   g_clear_pointer (&self->stored_token, g_free);
   self->stored_token = g_steal_pointer (&token);
+  porting_application_update_intake_session (self);
 }
 
 static void
@@ -90,6 +103,8 @@ porting_application_reload_token (PortingApplication *self)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->stored_token, g_free);
+
+  porting_application_update_intake_session (self);
 
   if (porting_application_intake_token_from_environment (self))
     return;
@@ -244,6 +259,7 @@ porting_application_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->stored_token, g_free);
+  g_clear_object (&self->intake_session);
 
   G_OBJECT_CLASS (porting_application_parent_class)->finalize (object);
 }
@@ -266,6 +282,7 @@ porting_application_init (PortingApplication *self)
 {
   /* The schema keeps the base id, so the .Devel flavour shares it. */
   self->settings = g_settings_new (BASE_ID);
+  self->intake_session = porting_intake_session_new (NULL);
 }
 
 /**
@@ -363,4 +380,34 @@ porting_application_set_intake_token (PortingApplication *self,
 
   g_free (self->stored_token);
   self->stored_token = g_strdup (token);
+  porting_application_update_intake_session (self);
+}
+
+/**
+ * porting_application_get_intake_session:
+ *
+ * Returns: (transfer none): the link to the intake service: client, role, outbox
+ */
+PortingIntakeSession *
+porting_application_get_intake_session (PortingApplication *self)
+{
+  g_return_val_if_fail (PORTING_IS_APPLICATION (self), NULL);
+
+  return self->intake_session;
+}
+
+/**
+ * porting_application_get_intake_client:
+ *
+ * The client for the current intake address and token; it is replaced when
+ * either changes (PortingIntakeSession:client notifies).
+ *
+ * Returns: (transfer none) (nullable): the client, %NULL without an address
+ */
+PortingIntakeClient *
+porting_application_get_intake_client (PortingApplication *self)
+{
+  g_return_val_if_fail (PORTING_IS_APPLICATION (self), NULL);
+
+  return porting_intake_session_get_client (self->intake_session);
 }

@@ -5,6 +5,8 @@
 
 #include <adwaita.h>
 
+#include "porting-intake-session.h"
+
 G_BEGIN_DECLS
 
 #define PORTING_TYPE_APPLICATION (porting_application_get_type ())
@@ -18,5 +20,7 @@ void                porting_application_set_intake_token (PortingApplication *se
                                                           const char         *token);
 gboolean            porting_application_intake_url_from_environment   (PortingApplication *self);
 gboolean            porting_application_intake_token_from_environment (PortingApplication *self);
+PortingIntakeSession *porting_application_get_intake_session (PortingApplication *self);
+PortingIntakeClient  *porting_application_get_intake_client  (PortingApplication *self);
 
 G_END_DECLS

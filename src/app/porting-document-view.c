@@ -104,6 +104,8 @@ static GParamSpec *properties[N_PROPS];
 
 static void porting_document_view_update (PortingDocumentView *self,
                                           gboolean             rescale);
+static void render_job_finished          (PortingRenderJob    *job,
+                                          gpointer             user_data);
 
 /* Loading, off the main loop: the document, then every page size (poppler
  * is locked while it renders, so sizes are never asked on the main thread). */
@@ -229,6 +231,29 @@ reset (PortingDocumentView *self)
     }
 }
 
+/* The first page need not wait for the pages to be laid out: fitting the
+ * width, its size is known from ours already. */
+static void
+start_first_render (PortingDocumentView *self,
+                    LoadData            *load)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self)) -
+              gtk_widget_get_margin_start (self->pages_box) - gtk_widget_get_margin_end (self->pages_box);
+  double scale;
+  PortingRenderJob *job;
+
+  if (!self->fit_width || load->n_pages == 0 || width < 48 || load->sizes[0] < 1)
+    return;
+
+  scale = width / load->sizes[0] * gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  if (load->sizes[0] * load->sizes[1] * scale * scale > MAX_RENDER_PIXELS)
+    return;
+
+  job = porting_render_job_new (load->document, 0, scale, PORTING_RENDER_PRIORITY_URGENT);
+  g_ptr_array_index (self->jobs, 0) = job;
+  porting_render_job_run (job, render_job_finished, self);
+}
+
 static void
 show_pages (PortingDocumentView *self,
             LoadData            *load)
@@ -250,6 +275,7 @@ show_pages (PortingDocumentView *self,
   gtk_adjustment_set_value (gtk_scrolled_window_get_hadjustment (self->scroller), 0);
 
   g_set_object (&self->document, load->document);
+  start_first_render (self, load);
   set_state (self, PORTING_DOCUMENT_VIEW_STATE_LOADED);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
   porting_document_view_update (self, FALSE);

@@ -914,6 +914,28 @@ update_navigation (PortingPortInPage *self)
 
 static void rebuild_review (PortingPortInPage *self);
 
+/* Keyboard and screen reader users go on at the top of the new step, not on
+ * a Next button that may just have turned insensitive (losing the focus). */
+static void
+focus_step (PortingPortInPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *child = gtk_stack_get_visible_child (self->stack);
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) || child == NULL)
+    return;
+
+  if (focus != NULL &&
+      focus != GTK_WIDGET (self->next_button) &&
+      focus != GTK_WIDGET (self->back_button) &&
+      !(gtk_widget_is_ancestor (focus, GTK_WIDGET (self->stack)) &&
+        !gtk_widget_is_ancestor (focus, child)))
+    return;
+
+  gtk_widget_child_focus (child, GTK_DIR_TAB_FORWARD);
+}
+
 static void
 show_step (PortingPortInPage *self,
            guint              step)
@@ -943,6 +965,10 @@ show_step (PortingPortInPage *self,
     porting_draft_store_set_int (self->draft_store, DRAFT_FLOW, "step", step);
 
   update_navigation (self);
+
+  if (!self->restoring)
+    focus_step (self);
+
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STEP]);
 }
 
@@ -2458,6 +2484,8 @@ static void
 porting_port_in_page_init (PortingPortInPage *self)
 {
   g_autoptr(GtkStringList) region_names = gtk_string_list_new (NULL);
+  g_autoptr(GtkExpression) region_expression =
+    gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
 
   self->numbers = g_ptr_array_new_with_free_func ((GDestroyNotify) porting_phone_number_free);
   self->messages = g_hash_table_new (NULL, NULL);
@@ -2484,8 +2512,7 @@ porting_port_in_page_init (PortingPortInPage *self)
       gtk_string_list_append (region_names, name);
     }
   adw_combo_row_set_model (self->region_row, G_LIST_MODEL (region_names));
-  adw_combo_row_set_expression (self->region_row,
-                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+  adw_combo_row_set_expression (self->region_row, region_expression);
 
   self->loa_drop_zone = create_drop_zone (self, _("Drop the signed LOA here"),
                                           _("A PDF document"), FALSE,

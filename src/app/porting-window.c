@@ -5,8 +5,12 @@
 
 #include "config.h"
 
+#include "porting-byoc-page.h"
 #include "porting-check-page.h"
+#include "porting-international-page.h"
 #include "porting-port-in-page.h"
+#include "porting-port-out-page.h"
+#include "porting-transfer-page.h"
 #include "porting-window.h"
 
 struct _PortingWindow
@@ -314,7 +318,11 @@ porting_window_class_init (PortingWindowClass *klass)
 
   /* Page types used in porting-window.ui: g_type_ensure (PORTING_TYPE_…_PAGE) here. */
   g_type_ensure (PORTING_TYPE_PORT_IN_PAGE);
+  g_type_ensure (PORTING_TYPE_TRANSFER_PAGE);
+  g_type_ensure (PORTING_TYPE_PORT_OUT_PAGE);
   g_type_ensure (PORTING_TYPE_CHECK_PAGE);
+  g_type_ensure (PORTING_TYPE_INTERNATIONAL_PAGE);
+  g_type_ensure (PORTING_TYPE_BYOC_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/Porting/porting-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PortingWindow, leaflet);

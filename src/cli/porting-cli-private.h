@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -17,6 +17,11 @@ enum
   PORTING_CLI_EXIT_REFUSED     = 3,
   PORTING_CLI_EXIT_UNREACHABLE = 4,
 };
+
+/* A file named on the command line. Relative names are taken from the
+ * working directory, or from the caller's logical one ($PWD) when they are
+ * not there: `meson devenv -C _build` runs us inside the build directory. */
+GFile *porting_cli_file_for_arg (const char *arg);
 
 /* Each takes argv with argv[0] = the subcommand name and returns the exit code. */
 int porting_cli_check_documents (int argc, char **argv);

@@ -122,6 +122,7 @@ porting_cli_submit (int    argc,
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GMainLoop) loop = NULL;
   g_autofree char *contents = NULL;
+  g_autoptr(GFile) request_file = NULL;
   g_autofree char *invalid_field = NULL;
   gsize length;
   Wait wait = { 0 };
@@ -156,7 +157,8 @@ porting_cli_submit (int    argc,
   if (key == NULL)
     key = g_uuid_string_random ();
 
-  if (!g_file_get_contents (rest[0], &contents, &length, &error))
+  request_file = porting_cli_file_for_arg (rest[0]);
+  if (!g_file_load_contents (request_file, NULL, &contents, &length, NULL, &error))
     return fail ("submit", error, NULL);
 
   request = porting_request_new_from_json (contents, length, &invalid_field, &error);
@@ -167,11 +169,11 @@ porting_cli_submit (int    argc,
     }
 
   if (loa != NULL)
-    loa_file = g_file_new_for_commandline_arg (loa);
+    loa_file = porting_cli_file_for_arg (loa);
   if (proof != NULL)
-    proof_file = g_file_new_for_commandline_arg (proof);
+    proof_file = porting_cli_file_for_arg (proof);
   for (guint i = 0; regulatory != NULL && regulatory[i] != NULL; i++)
-    g_ptr_array_add (regulatory_files, g_file_new_for_commandline_arg (regulatory[i]));
+    g_ptr_array_add (regulatory_files, porting_cli_file_for_arg (regulatory[i]));
 
   client = client_for (url, token);
   loop = g_main_loop_new (NULL, FALSE);

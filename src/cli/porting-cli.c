@@ -27,6 +27,26 @@ static const PortingCliCommand commands[] = {
   { "requests",        porting_cli_requests,        N_("List requests on the intake service, or show one") },
 };
 
+GFile *
+porting_cli_file_for_arg (const char *arg)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (arg);
+  const char *logical_cwd = g_getenv ("PWD");
+
+  if (g_path_is_absolute (arg) || g_file_query_exists (file, NULL))
+    return g_steal_pointer (&file);
+
+  if (logical_cwd != NULL && g_path_is_absolute (logical_cwd))
+    {
+      g_autoptr(GFile) from_caller = g_file_new_for_commandline_arg_and_cwd (arg, logical_cwd);
+
+      if (g_file_query_exists (from_caller, NULL))
+        return g_steal_pointer (&from_caller);
+    }
+
+  return g_steal_pointer (&file);
+}
+
 static void
 print_usage (FILE *stream)
 {

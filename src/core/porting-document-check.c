@@ -426,11 +426,16 @@ match_to_date (GMatchInfo *match_info,
       month = fetch_int (match_info, 9);
       day = fetch_int (match_info, 10);
     }
-  else if ((year = fetch_int (match_info, 13)) > 0)
+  else if ((year = fetch_int (match_info, 13)) > 0 ||
+           (year = fetch_int (match_info, 16)) >= 0)
     {
+      gboolean short_year = fetch_int (match_info, 13) <= 0;
+
       /* 10/28/2026 in North America; 28/10/2026 when it cannot be a month. */
-      month = fetch_int (match_info, 11);
-      day = fetch_int (match_info, 12);
+      month = fetch_int (match_info, short_year ? 14 : 11);
+      day = fetch_int (match_info, short_year ? 15 : 12);
+      if (short_year)
+        year += 2000;
       if (month > 12 && day <= 12)
         {
           int swap = month;
@@ -474,6 +479,7 @@ porting_document_check_find_bill_date (const char *text,
         "|(\\d{1,2})(?:er)?\\s+(\\p{L}{3,9})\\.?,?\\s+(\\d{4})"              /* 28 oct. 2026 */
         "|(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})(?!\\d)"                     /* 2026-10-28 */
         "|(\\d{1,2})[-/.](\\d{1,2})[-/.](\\d{4})"                            /* 10/28/2026 */
+        "|(\\d{1,2})/(\\d{1,2})/(\\d{2})(?![\\d/])"                           /* 10/28/26 */
         ")";
       g_autoptr(GError) error = NULL;
 

@@ -725,6 +725,23 @@ needs_tab_between (const PortingRect *previous,
   return next->x1 - previous->x2 > height || next->x2 < previous->x1 - height;
 }
 
+/* poppler also glues the last line of one block to a line of a block in
+ * another column ("Seattle, WA 98101(206) 555-0100"). Where the next
+ * character shares neither a line nor a column with the previous one, it
+ * starts a new line. Vertical text (one column) is left alone. */
+static gboolean
+needs_newline_between (const PortingRect *previous,
+                       const PortingRect *next)
+{
+  double vertical_overlap = MIN (previous->y2, next->y2) - MAX (previous->y1, next->y1);
+  double horizontal_overlap = MIN (previous->x2, next->x2) - MAX (previous->x1, next->x1);
+
+  if (previous->y2 - previous->y1 <= 0 || next->y2 - next->y1 <= 0)
+    return FALSE;
+
+  return vertical_overlap < 0 && horizontal_overlap < 0;
+}
+
 /* poppler_page_get_text_layout() gives one rectangle per character of
  * poppler_page_get_text(), origin top-left (unlike find_text). */
 static PortingPageText *
@@ -778,6 +795,14 @@ build_page_text (guint                   page,
             g_array_append_val (words, word);
           in_word = FALSE;
           g_string_append_c (out, '\t');
+        }
+      else if (rects != NULL && have_previous && !is_word_separator (c) &&
+               needs_newline_between (&previous, &rect))
+        {
+          if (in_word)
+            g_array_append_val (words, word);
+          in_word = FALSE;
+          g_string_append_c (out, '\n');
         }
 
       if (c != '\n')

@@ -346,21 +346,12 @@ loa_value_lookup (PortingField  field,
 
 /* ---- The page ----------------------------------------------------------- */
 
-typedef enum
-{
-  LABEL_NONE,
-  LABEL_NAME,
-  LABEL_ADDRESS,
-  LABEL_OTHER,
-} LabelKind;
-
 typedef struct
 {
   guint     start;           /* bytes */
   guint     end;
   guint     first_token;
   guint     last_token;      /* one past */
-  LabelKind block;           /* the label block this line belongs to */
   guint     value_token;     /* first token after a label opening the line, else first_token */
   gboolean  labelled;        /* a label opens this line, or it is in a label's block */
 } Line;
@@ -374,45 +365,47 @@ typedef struct
   guint           *line_of_token;
 } Page;
 
-typedef struct
-{
-  const char *words[5];
-  LabelKind   kind;
-} Label;
-
-static const Label labels[] = {
-  { { "ACCOUNT", "HOLDER", "NAME" }, LABEL_NAME },
-  { { "ACCOUNT", "HOLDER" }, LABEL_NAME },
-  { { "ACCOUNT", "NAME" }, LABEL_NAME },
-  { { "CUSTOMER", "NAME" }, LABEL_NAME },
-  { { "BILLING", "NAME" }, LABEL_NAME },
-  { { "BILL", "TO" }, LABEL_NAME },
-  { { "BILLED", "TO" }, LABEL_NAME },
-  { { "SOLD", "TO" }, LABEL_NAME },
-  { { "SHIP", "TO" }, LABEL_NAME },
-  { { "SERVICE", "NAME" }, LABEL_NAME },
-  { { "BUSINESS", "NAME" }, LABEL_NAME },
-  { { "COMPANY", "NAME" }, LABEL_NAME },
-  { { "SUBSCRIBER", "NAME" }, LABEL_NAME },
-  { { "LISTED", "NAME" }, LABEL_NAME },
-  { { "LEGAL", "NAME" }, LABEL_NAME },
-  { { "NOM", "DU", "CLIENT" }, LABEL_NAME },
-  { { "NOM", "DE", "L", "ENTREPRISE" }, LABEL_NAME },
-  { { "CUSTOMER" }, LABEL_NAME },
-  { { "COMPANY" }, LABEL_NAME },
-  { { "SUBSCRIBER" }, LABEL_NAME },
-  { { "CLIENT" }, LABEL_NAME },
-  { { "NAME" }, LABEL_NAME },
-  { { "NOM" }, LABEL_NAME },
-  { { "SERVICE", "ADDRESS" }, LABEL_ADDRESS },
-  { { "SERVICE", "LOCATION" }, LABEL_ADDRESS },
-  { { "BILLING", "ADDRESS" }, LABEL_ADDRESS },
-  { { "STREET", "ADDRESS" }, LABEL_ADDRESS },
-  { { "MAILING", "ADDRESS" }, LABEL_ADDRESS },
-  { { "ADRESSE", "DE", "SERVICE" }, LABEL_ADDRESS },
-  { { "ADRESSE" }, LABEL_ADDRESS },
-  { { "ADDRESS" }, LABEL_ADDRESS },
-  { { "LOCATION" }, LABEL_ADDRESS },
+/* Labels of the customer's blocks: names and addresses. */
+static const char * const labels[][5] = {
+  { "ACCOUNT", "HOLDER", "NAME" },
+  { "ACCOUNT", "HOLDER" },
+  { "ACCOUNT", "NAME" },
+  { "CUSTOMER", "NAME" },
+  { "BILLING", "NAME" },
+  { "BILL", "TO" },
+  { "BILLED", "TO" },
+  { "SOLD", "TO" },
+  { "SHIP", "TO" },
+  { "SERVICE", "NAME" },
+  { "BUSINESS", "NAME" },
+  { "COMPANY", "NAME" },
+  { "SUBSCRIBER", "NAME" },
+  { "LISTED", "NAME" },
+  { "LEGAL", "NAME" },
+  { "NOM", "DU", "CLIENT" },
+  { "NOM", "DE", "L", "ENTREPRISE" },
+  { "NOM", "DU", "TITULAIRE" },
+  { "TITULAIRE", "DU", "COMPTE" },
+  { "FACTURE", "A" },
+  { "FACTURER", "A" },
+  { "CUSTOMER" },
+  { "COMPANY" },
+  { "SUBSCRIBER" },
+  { "CLIENT" },
+  { "NAME" },
+  { "NOM" },
+  { "SERVICE", "ADDRESS" },
+  { "SERVICE", "LOCATION" },
+  { "BILLING", "ADDRESS" },
+  { "STREET", "ADDRESS" },
+  { "MAILING", "ADDRESS" },
+  { "ADRESSE", "DE", "SERVICE" },
+  { "ADRESSE", "DU", "SERVICE" },
+  { "ADRESSE", "D", "INSTALLATION" },
+  { "LIEU", "DU", "SERVICE" },
+  { "ADRESSE" },
+  { "ADDRESS" },
+  { "LOCATION" },
 };
 
 /* Where the carrier asks to be paid: never the customer's name or address. */
@@ -420,7 +413,7 @@ static const char * const remit_phrases[][4] = {
   { "REMIT" }, { "REMITTANCE" }, { "PAYABLE", "TO" }, { "PAY", "TO" },
   { "MAIL", "PAYMENT" }, { "MAIL", "PAYMENTS" }, { "SEND", "PAYMENT" }, { "SEND", "PAYMENTS" },
   { "PAYMENT", "ADDRESS" }, { "PAYMENTS", "TO" }, { "PAYMENT", "TO" }, { "RETURN", "THIS", "PORTION" },
-  { "LIBELLER", "A" }, { "POSTER", "A" }, { "PAYEZ", "A" },
+  { "LIBELLER", "A" }, { "POSTER", "A" }, { "PAYEZ", "A" }, { "PAYABLE", "A" }, { "A", "L", "ORDRE", "DE" },
 };
 
 /* The carrier's own name, on its line. */
@@ -462,27 +455,23 @@ count_words (const char * const *words,
  * single word is a label only when ':' or leaders follow it or it ends the
  * line; two words also when they open the line. */
 static guint
-label_at (Page      *page,
-          guint      i,
-          guint      last,
-          gboolean   line_start,
-          LabelKind *kind)
+label_at (Page     *page,
+          guint     i,
+          guint     last,
+          gboolean  line_start)
 {
   for (guint l = 0; l < G_N_ELEMENTS (labels); l++)
     {
-      guint n = count_words (labels[l].words, 5);
+      guint n = count_words (labels[l], 5);
       const PortingToken *end_token;
 
-      if (!tokens_are (page, i, last, labels[l].words, n))
+      if (!tokens_are (page, i, last, labels[l], n))
         continue;
 
       end_token = TOKEN (page->tokens, i + n - 1);
       if ((end_token->flags & PORTING_TOKEN_PUNCT_END) != 0 || i + n == last ||
           (n >= 2 && line_start))
-        {
-          *kind = labels[l].kind;
-          return n;
-        }
+        return n;
     }
 
   return 0;
@@ -520,6 +509,32 @@ line_has_label_punctuation (Page *page,
       if ((TOKEN (page->tokens, i)->flags & PORTING_TOKEN_PUNCT_END) != 0)
         return TRUE;
     }
+  return FALSE;
+}
+
+/* A customer block's label-only line next to line @l, or @l inside the
+ * block such a line opens. */
+static gboolean
+is_interleaved_with_block (Page  *page,
+                           guint  l)
+{
+  Line *line = &g_array_index (page->lines, Line, l);
+
+  if (line->labelled && line->value_token == line->first_token)
+    return TRUE;
+
+  for (int d = -1; d <= 1; d += 2)
+    {
+      Line *neighbour;
+
+      if ((int) l + d < 0 || (guint) ((int) l + d) >= page->lines->len)
+        continue;
+      neighbour = &g_array_index (page->lines, Line, l + d);
+      if (neighbour->labelled && neighbour->value_token > neighbour->first_token &&
+          neighbour->value_token >= neighbour->last_token)
+        return TRUE;
+    }
+
   return FALSE;
 }
 
@@ -580,18 +595,20 @@ exclude_remit_blocks (Page *page)
               break;
             }
 
-          /* From the phrase on, and the lines after it down to its postal code. */
+          /* From the phrase on, and the lines after it down to its postal code;
+           * but where the text extraction interleaves the remit-to block with
+           * the customer's ("Bill To:" / "Remit to:" / name / carrier / …),
+           * the lines after it are not the carrier's alone. */
           for (guint k = i; k < line->last_token; k++)
             page->excluded[k] = TRUE;
-          if (!has_postal_code (page, i, line->last_token))
+          if (!is_interleaved_with_block (page, l) && !has_postal_code (page, i, line->last_token))
             {
               for (guint next = l + 1; next < page->lines->len && next <= l + CITY_LINES; next++)
                 {
                   Line *next_line = &g_array_index (page->lines, Line, next);
-                  LabelKind kind;
 
                   if (next_line->first_token < next_line->last_token &&
-                      label_at (page, next_line->first_token, next_line->last_token, TRUE, &kind) > 0)
+                      label_at (page, next_line->first_token, next_line->last_token, TRUE) > 0)
                     break;
                   /* "BTN ....... 514-555-0198": a field of the page, not the block's */
                   if (line_has_label_punctuation (page, next_line))
@@ -608,12 +625,15 @@ exclude_remit_blocks (Page *page)
 }
 
 static void
-page_clear (Page *page)
+page_clear (gpointer data)
 {
+  Page *page = data;
+
   g_clear_pointer (&page->tokens, g_array_unref);
   g_clear_pointer (&page->lines, g_array_unref);
   g_clear_pointer (&page->excluded, g_free);
   g_clear_pointer (&page->line_of_token, g_free);
+  g_clear_pointer (&page->page, porting_page_text_unref);
 }
 
 static void
@@ -623,10 +643,9 @@ page_init (Page            *page,
   const char *text = page_text->text;
   guint token = 0;
   guint offset = 0;
-  LabelKind block = LABEL_NONE;
   guint block_left = 0;
 
-  page->page = page_text;
+  page->page = porting_page_text_ref (page_text);
   page->tokens = porting_normalize_tokenize (text, -1, 0);
   page->excluded = g_new0 (gboolean, page->tokens->len + 1);
   page->line_of_token = g_new0 (guint, page->tokens->len + 1);
@@ -659,38 +678,66 @@ page_init (Page            *page,
   for (guint l = 0; l < page->lines->len; l++)
     {
       Line *line = &g_array_index (page->lines, Line, l);
-      LabelKind kind = LABEL_NONE;
       guint n = 0;
 
       if (line->first_token < line->last_token)
-        n = label_at (page, line->first_token, line->last_token, TRUE, &kind);
+        n = label_at (page, line->first_token, line->last_token, TRUE);
 
       if (n > 0)
         {
           line->labelled = TRUE;
-          line->block = kind;
           line->value_token = line->first_token + n;
           /* A run of label-only lines ("ACCOUNT NAME" / "SERVICE ADDRESS")
            * heads a block of values below them. */
-          if (line->value_token >= line->last_token)
-            {
-              block = block_left > 0 && block != kind ? LABEL_OTHER : kind;
-              block_left = BLOCK_LINES;
-            }
-          else
-            {
-              block_left = 0;
-            }
+          block_left = line->value_token >= line->last_token ? BLOCK_LINES : 0;
         }
       else if (block_left > 0 && line->first_token < line->last_token)
         {
           line->labelled = TRUE;
-          line->block = block;
           block_left--;
         }
     }
 
   exclude_remit_blocks (page);
+}
+
+static void
+page_release (Page *page)
+{
+  g_atomic_rc_box_release_full (page, page_clear);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Page, page_release)
+
+G_LOCK_DEFINE_STATIC (last_page);
+static Page *last_page;
+
+/* The name, the address, the account and the billing number are looked for
+ * on the same page one after the other: read it once. The page last read is
+ * kept (with a reference, so that its address is not reused). */
+static Page *
+page_acquire (PortingPageText *page_text)
+{
+  Page *page;
+
+  G_LOCK (last_page);
+  if (last_page != NULL && last_page->page == page_text)
+    {
+      page = g_atomic_rc_box_acquire (last_page);
+      G_UNLOCK (last_page);
+      return page;
+    }
+  G_UNLOCK (last_page);
+
+  page = g_atomic_rc_box_new0 (Page);
+  page_init (page, page_text);
+
+  G_LOCK (last_page);
+  g_clear_pointer (&last_page, page_release);
+  last_page = g_atomic_rc_box_acquire (page);
+  G_UNLOCK (last_page);
+
+  return page;
 }
 
 /* ---- Candidates --------------------------------------------------------- */
@@ -1070,7 +1117,7 @@ find_name_in_line (LoaValue  *value,
             continue;
 
           candidate_init (&candidate);
-          candidate.labelled = line->labelled && line->block != LABEL_ADDRESS;
+          candidate.labelled = line->labelled;
           candidate.start = start;
           candidate.end = end;
 
@@ -1239,6 +1286,20 @@ append_line_tokens (Page     *page,
     }
 }
 
+/* Appends tokens[from, to) to the segment @tokens ends with. */
+static void
+append_joined_tokens (Page   *page,
+                      GArray *tokens,
+                      guint   from,
+                      guint   to)
+{
+  guint at = tokens->len;
+
+  append_line_tokens (page, tokens, from, to, FALSE);
+  if (tokens->len > at && at > 0)
+    g_array_index (tokens, PortingToken, at).flags &= ~(guint) PORTING_TOKEN_SEGMENT_BREAK;
+}
+
 /* The text of the parts of @address that were read, line by line. */
 static char *
 address_proof_text (Page           *page,
@@ -1333,6 +1394,51 @@ line_is_loa_city (LoaValue *value,
   return *city == '\0';
 }
 
+/* Appends city line @c of the street on line @l. When it lacks the city
+ * ("5B3 (Québec) H2Y 2A7", another column's end before it) and a line in
+ * between is the LOA's city alone, that line is the city. */
+static void
+append_city_line (LoaValue *value,
+                  Page     *page,
+                  guint     l,
+                  guint     c,
+                  GArray   *tokens)
+{
+  Line *city_line = &g_array_index (page->lines, Line, c);
+  g_autoptr(PortingAddress) alone = NULL;
+  int lone_city = -1;
+  guint from = city_line->value_token;
+
+  alone = porting_address_parse_tokens (page->tokens, from, city_line->last_token);
+  if (alone->city == NULL && value->address->city != NULL)
+    {
+      for (guint back = c - 1; back > l && lone_city < 0; back--)
+        {
+          Line *line = &g_array_index (page->lines, Line, back);
+
+          if (line->first_token < line->last_token &&
+              line_is_loa_city (value, page, line->first_token, line->last_token))
+            lone_city = back;
+        }
+    }
+
+  if (lone_city < 0)
+    {
+      append_line_tokens (page, tokens, from, city_line->last_token, FALSE);
+      return;
+    }
+
+  {
+    Line *line = &g_array_index (page->lines, Line, lone_city);
+    guint region_at = from;
+
+    append_line_tokens (page, tokens, line->first_token, line->last_token, FALSE);
+    while (region_at < city_line->last_token && TOKEN (page->tokens, region_at)->start < alone->city_start)
+      region_at++;
+    append_joined_tokens (page, tokens, region_at, city_line->last_token);
+  }
+}
+
 /* Tables scrambled by the text extraction put the city, the state and the
  * ZIP code each on a line of its own below the street ("AUSTIN" / "TX" /
  * "78741"): lines that are exactly one of those, close below, make the city
@@ -1346,7 +1452,6 @@ append_scattered_city_line (LoaValue *value,
   int city_line = -1;
   int region_line = -1;
   int postal_line = -1;
-  guint postal_at;
 
   for (guint next = l + 1; next < page->lines->len && next <= l + 3 * CITY_LINES; next++)
     {
@@ -1405,26 +1510,22 @@ append_scattered_city_line (LoaValue *value,
 
       append_line_tokens (page, tokens, city->first_token, city->last_token, FALSE);
     }
+  /* City, region and postal code read as one line. */
   if (region_line >= 0)
     {
       Line *region = &g_array_index (page->lines, Line, region_line);
-      gboolean new_segment = city_line < 0;
 
-      append_line_tokens (page, tokens, region->first_token, region->last_token, FALSE);
-      if (!new_segment)
-        g_array_index (tokens, PortingToken, tokens->len - (region->last_token - region->first_token)).flags &=
-          ~(guint) (PORTING_TOKEN_SEGMENT_BREAK | PORTING_TOKEN_LINE_BREAK);
+      if (city_line >= 0)
+        append_joined_tokens (page, tokens, region->first_token, region->last_token);
+      else
+        append_line_tokens (page, tokens, region->first_token, region->last_token, FALSE);
     }
 
-  postal_at = tokens->len;
   {
     Line *postal = &g_array_index (page->lines, Line, postal_line);
 
-    append_line_tokens (page, tokens, postal->first_token, postal->last_token, FALSE);
+    append_joined_tokens (page, tokens, postal->first_token, postal->last_token);
   }
-  /* City, region and postal code read as one line. */
-  g_array_index (tokens, PortingToken, postal_at).flags &=
-    ~(guint) (PORTING_TOKEN_SEGMENT_BREAK | PORTING_TOKEN_LINE_BREAK);
 }
 
 /* Without commas, "455 RUE SAINT-PAUL OUEST MONTREAL QC" leaves no sign of
@@ -1489,7 +1590,7 @@ find_address_from (LoaValue  *value,
             }
           if (has_postal_code (page, from, next_line->last_token))
             {
-              append_line_tokens (page, tokens, from, next_line->last_token, FALSE);
+              append_city_line (value, page, l, next, tokens);
               city_line_found = TRUE;
               break;
             }
@@ -1508,7 +1609,7 @@ find_address_from (LoaValue  *value,
     return;
 
   candidate_init (&candidate);
-  candidate.labelled = line->labelled && line->block != LABEL_NAME;
+  candidate.labelled = line->labelled;
   candidate.differences = g_ptr_array_new_with_free_func (g_free);
   score = porting_address_compare (value->address, address, candidate.differences);
   close = score >= 0.4;
@@ -1588,7 +1689,9 @@ has_digit (const char *s,
   return FALSE;
 }
 
-static const char * const account_words[] = { "ACCOUNT", "ACCT", "COMPTE", "ACC", NULL };
+/* BAN: billing account number */
+static const char * const account_words[] = { "ACCOUNT", "ACCT", "COMPTE", "ACC", "BAN", NULL };
+static const char * const customer_words[] = { "CUSTOMER", "CLIENT", NULL };
 static const char * const account_number_words[] = {
   "NUMBER", "NO", "NUM", "NBR", "ID", "#", "NUMERO", "DE", "N", "O", NULL
 };
@@ -1758,7 +1861,8 @@ find_code (LoaValue  *value,
     { "BTN" }, { "BILLING", "TELEPHONE", "NUMBER" }, { "BILLING", "TELEPHONE" },
     { "BILLING", "TEL" }, { "BILLING", "PHONE" }, { "BILLING", "NUMBER" },
     { "MAIN", "NUMBER" }, { "MAIN", "TELEPHONE", "NUMBER" }, { "MAIN", "PHONE" },
-    { "MAIN", "TELEPHONE" }, { "NUMERO", "DE", "FACTURATION" },
+    { "MAIN", "TELEPHONE" }, { "NUMERO", "DE", "FACTURATION" }, { "BILLING", "TN" },
+    { "TELEPHONE", "DE", "FACTURATION" }, { "ACCOUNT", "TELEPHONE", "NUMBER" },
   };
 
   for (guint i = 0; i < page->tokens->len; i++)
@@ -1772,13 +1876,18 @@ find_code (LoaValue  *value,
         {
           guint line_last = g_array_index (page->lines, Line, page->line_of_token[i]).last_token;
 
-          if (!g_strv_contains (account_words, folded))
+          gboolean customer = g_strv_contains (customer_words, folded);
+
+          if (!customer && !g_strv_contains (account_words, folded))
             continue;
           label_last = i + 1;
           while (label_last < line_last &&
                  (TOKEN (page->tokens, label_last - 1)->flags & PORTING_TOKEN_PUNCT_END) == 0 &&
                  g_strv_contains (account_number_words, TOKEN (page->tokens, label_last)->folded))
             label_last++;
+          /* "Customer number" is one, "Customer: Acme" is not. */
+          if (customer && label_last == i + 1)
+            continue;
           /* "Account summary", "Account name": not a number's label */
           if (label_last == i + 1 && (TOKEN (page->tokens, i)->flags & PORTING_TOKEN_PUNCT_END) == 0 &&
               label_last < line_last && !g_ascii_isdigit (TOKEN (page->tokens, label_last)->folded[0]))
@@ -1849,7 +1958,7 @@ porting_field_match_page (PortingFieldResult *result,
                           PortingPageText    *page_text)
 {
   g_autoptr(LoaValue) value = NULL;
-  Page page = { 0 };
+  g_autoptr(Page) page = NULL;
   Candidate best;
 
   g_return_val_if_fail (result != NULL, FALSE);
@@ -1866,20 +1975,20 @@ porting_field_match_page (PortingFieldResult *result,
     return FALSE;
 
   value = loa_value_lookup (result->field, result->loa_text);
-  page_init (&page, page_text);
+  page = page_acquire (page_text);
   candidate_init (&best);
 
   switch (result->field)
     {
     case PORTING_FIELD_NAME:
-      find_name (value, &page, &best);
+      find_name (value, page, &best);
       break;
     case PORTING_FIELD_ADDRESS:
-      find_address (value, &page, &best);
+      find_address (value, page, &best);
       break;
     case PORTING_FIELD_ACCOUNT_NUMBER:
     case PORTING_FIELD_BTN:
-      find_code (value, &page, &best);
+      find_code (value, page, &best);
       break;
     default:
       g_assert_not_reached ();
@@ -1905,7 +2014,6 @@ porting_field_match_page (PortingFieldResult *result,
     }
 
   candidate_clear (&best);
-  page_clear (&page);
 
   return result_is_settled (result);
 }

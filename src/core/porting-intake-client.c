@@ -618,9 +618,15 @@ send_cb (GObject      *object,
           g_steal_pointer (&task);
           return;
         }
-      g_task_return_new_error (task, PORTING_INTAKE_ERROR, PORTING_INTAKE_ERROR_UNREACHABLE,
-                               _("The service could not be reached (%s): check the connection and try again."),
-                               error->message);
+      /* This computer's own service needs no network. */
+      if (!host_is_loopback (g_uri_get_host (soup_message_get_uri (call->msg))) &&
+          !g_network_monitor_get_network_available (g_network_monitor_get_default ()))
+        g_task_return_new_error (task, PORTING_INTAKE_ERROR, PORTING_INTAKE_ERROR_UNREACHABLE,
+                                 _("This computer is not connected to a network: connect it and try again."));
+      else
+        g_task_return_new_error (task, PORTING_INTAKE_ERROR, PORTING_INTAKE_ERROR_UNREACHABLE,
+                                 _("The service could not be reached (%s): check the connection and try again."),
+                                 error->message);
       return;
     }
 

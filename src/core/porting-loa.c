@@ -13,12 +13,16 @@
 #include "porting-phone-number.h"
 
 /*
- * An LOA is read line by line. Each line is cut into segments: a known label
- * (matched case-insensitively at a word start, longest label wins) and the
- * value that follows it — after ':' or '.'-leaders, or after white space for
- * labels of several words and for values starting with a digit — up to the
- * next label on the same line. A label alone on its line takes the next
- * non-empty unlabelled line as its value (labels above values, table cells).
+ * An LOA is a form: it is read by where its words sit. Words are gathered
+ * into physical lines, a wide gap becoming a tab (a table cell boundary);
+ * without positions poppler's text is used as it is. Each line is cut into
+ * segments: a known label (matched case-insensitively at a word start,
+ * longest label wins) and the value that follows it — after ':' or
+ * '.'-leaders, in the next cell, or after white space for labels of several
+ * words and for values starting with a digit — up to the next label or cell
+ * on the line. A label with nothing after it takes the line below, in its
+ * column, as its value (labels above values). Byte ranges found are mapped
+ * back to the page text for highlighting.
  */
 
 typedef enum
@@ -189,6 +193,10 @@ typedef struct
   GArray          *line_used;           /* of gboolean: taken as some label's value */
 } Page;
 
+/* Every label in one pattern: most word starts are no label, and one match
+ * tells so instead of one per label. */
+static GRegex *any_label_regex;
+
 static CompiledLabel *
 get_labels (void)
 {
@@ -197,6 +205,8 @@ get_labels (void)
 
   if (g_once_init_enter (&initialized))
     {
+      g_autoptr(GString) any = g_string_new (NULL);
+
       for (guint i = 0; i < G_N_ELEMENTS (label_patterns); i++)
         {
           g_autoptr(GString) pattern = g_string_new ("(?:");
@@ -225,7 +235,12 @@ get_labels (void)
           labels[i].regex = g_regex_new (pattern->str, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, &error);
           if (labels[i].regex == NULL)
             g_error ("Bad LOA label pattern %s: %s", label_patterns[i].pattern, error->message);
+
+          g_string_append_printf (any, "%s(?:%s)", i > 0 ? "|" : "", pattern->str);
         }
+
+      any_label_regex = g_regex_new (any->str, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+      g_assert (any_label_regex != NULL);
       g_once_init_leave (&initialized, 1);
     }
 
@@ -299,6 +314,9 @@ match_label (const char *text,
   int best_end = -1;
 
   if (!g_ascii_isalpha (text[pos]))
+    return -1;
+
+  if (!g_regex_match_full (any_label_regex, text, end, pos, G_REGEX_MATCH_ANCHORED, NULL, NULL))
     return -1;
 
   for (guint i = 0; i < G_N_ELEMENTS (label_patterns); i++)
@@ -1241,7 +1259,6 @@ static gboolean
 signature_line_signed (Page          *page,
                        const Segment *signature)
 {
-  const char *text = page->text;
   guint line;
 
   if (signature->value_end > signature->value_start)
@@ -1295,7 +1312,6 @@ signature_line_signed (Page          *page,
         break;
     }
 
-  (void) text;
   return FALSE;
 }
 
@@ -1356,6 +1372,8 @@ read_numbers (PortingLoaFields *self,
               Page             *pages,
               guint             n_pages)
 {
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
   for (guint p = 0; p < n_pages; p++)
     {
       g_autoptr(GPtrArray) found = porting_phone_number_find_all (pages[p].text, NULL);
@@ -1369,10 +1387,11 @@ read_numbers (PortingLoaFields *self,
             continue;
           if (overlaps_field (&pages[p], number->start, number->end))
             continue;
-          if (g_ptr_array_find_with_equal_func (self->numbers, number->e164, g_str_equal, NULL))
+          if (g_hash_table_contains (seen, number->e164))
             continue;
 
           g_ptr_array_add (self->numbers, g_strdup (number->e164));
+          g_hash_table_add (seen, g_ptr_array_index (self->numbers, self->numbers->len - 1));
           set_span (&span, &pages[p], number->start, number->end);
           g_array_append_val (self->number_spans, span);
         }
@@ -1574,6 +1593,14 @@ signature_has_ink (PortingDocument        *loa,
   return n_ink >= 30;
 }
 
+static gboolean
+collect_page (PortingPageText *page_text,
+              gpointer         user_data)
+{
+  g_ptr_array_add (user_data, porting_page_text_ref (page_text));
+  return TRUE;
+}
+
 PortingLoaFields *
 porting_loa_fields_read (PortingDocument  *loa,
                          GCancellable     *cancellable,
@@ -1586,17 +1613,11 @@ porting_loa_fields_read (PortingDocument  *loa,
   g_return_val_if_fail (PORTING_IS_DOCUMENT (loa), NULL);
 
   n_pages = porting_document_get_n_pages (loa);
-  pages = g_ptr_array_new_with_free_func ((GDestroyNotify) porting_page_text_unref);
+  pages = g_ptr_array_new_full (n_pages, (GDestroyNotify) porting_page_text_unref);
 
-  for (guint p = 0; p < n_pages; p++)
-    {
-      PortingPageText *page_text = porting_document_get_page_text (loa, p, PORTING_PAGE_TEXT_FLAGS_WORDS,
-                                                                   cancellable, error);
-
-      if (page_text == NULL)
-        return NULL;
-      g_ptr_array_add (pages, page_text);
-    }
+  /* Every page, extracted on both cores. */
+  if (!porting_document_scan_text (loa, PORTING_PAGE_TEXT_FLAGS_WORDS, collect_page, pages, cancellable, error))
+    return NULL;
 
   fields = porting_loa_fields_new_from_pages (pages);
 

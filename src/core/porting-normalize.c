@@ -1165,7 +1165,10 @@ parse_street (PortingAddress *address,
     guint w_first = 0;
     guint w_last = words->len;
 
-    if (w_last - w_first >= 2 && porting_normalize_directional (g_ptr_array_index (words, w_first)) != NULL)
+    /* "North Street", "West End": a directional alone before the street type is its name. */
+    if ((w_last - w_first >= 3 ||
+         (w_last - w_first == 2 && porting_normalize_street_suffix (g_ptr_array_index (words, w_first + 1)) == NULL)) &&
+        porting_normalize_directional (g_ptr_array_index (words, w_first)) != NULL)
       {
         const char *d1 = porting_normalize_directional (g_ptr_array_index (words, w_first));
         const char *d2 = w_last - w_first >= 3 ?
@@ -1231,6 +1234,9 @@ parse_street (PortingAddress *address,
           canonical = saint_word (word);
         if (canonical == NULL)
           canonical = ordinal_word (word);
+        /* NORTH in the name ("North St") is N; "NO" or "O" there stay words. */
+        if (canonical == NULL && strlen (word) > 2)
+          canonical = porting_normalize_directional (word);
         join_words (street, canonical != NULL ? canonical : word);
       }
 

@@ -240,6 +240,10 @@ dup_optional_string (JsonObject *object,
   return g_strdup (json_node_get_string (node));
 }
 
+static const char * const stored_members[] = {
+  "id", "status", "created_at", "updated_at", "foc_date", "history", "answer", "documents", "pin",
+};
+
 PortingRequest *
 porting_request_new_from_json_node (JsonNode  *node,
                                     char     **invalid_field,
@@ -293,13 +297,11 @@ porting_request_new_from_json_node (JsonNode  *node,
   if ((member = json_object_get_member (object, "documents")) && JSON_NODE_HOLDS_ARRAY (member))
     self->documents = json_array_ref (json_node_get_array (member));
 
-  for (guint i = 0; i < 9; i++)
+  /* What the service owns is kept apart from what the customer typed. */
+  for (guint i = 0; i < G_N_ELEMENTS (stored_members); i++)
     {
-      static const char * const stored[] = {
-        "id", "status", "created_at", "updated_at", "foc_date", "history", "answer", "documents", "pin",
-      };
-      if (json_object_has_member (object, stored[i]))
-        json_object_remove_member (object, stored[i]);
+      if (json_object_has_member (object, stored_members[i]))
+        json_object_remove_member (object, stored_members[i]);
     }
 
   if ((member = json_object_get_member (object, "wireless")) && JSON_NODE_HOLDS_OBJECT (member))

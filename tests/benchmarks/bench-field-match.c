@@ -70,12 +70,29 @@ static PortingPageText *page;
 static const char *loa_value;
 static PortingField field;
 
+/* A fresh page each time, as the check reads page after page: the matcher
+ * reads a page once for all the fields looked for on it. */
 static void
 match_work (gconstpointer data)
 {
+  g_autoptr(PortingPageText) fresh = porting_page_text_new (0, g_strdup (page->text));
   g_autoptr(PortingFieldResult) result = porting_field_result_new (field, loa_value);
 
-  porting_field_match_page (result, page);
+  porting_field_match_page (result, fresh);
+}
+
+static void
+match_all_work (gconstpointer data)
+{
+  const struct { PortingField field; const char *value; } *cases = data;
+  g_autoptr(PortingPageText) fresh = porting_page_text_new (0, g_strdup (page->text));
+
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr(PortingFieldResult) result = porting_field_result_new (cases[i].field, cases[i].value);
+
+      porting_field_match_page (result, fresh);
+    }
 }
 
 static void
@@ -126,6 +143,9 @@ main (int   argc,
       printf ("%-15s %7.1f µs per page (%.1f× tokenising; a plain substring search: %.1f µs)\n",
               porting_field_to_string (field), match_us, match_us / tokenize_us, strstr_us);
     }
+
+  printf ("%-15s %7.1f µs per page (the four fields on one page)\n", "all",
+          time_work (match_all_work, cases));
 
   g_clear_pointer (&page, porting_page_text_unref);
 

@@ -10,7 +10,9 @@
 
 #include <gio/gio.h>
 #include <stdio.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 
@@ -47,6 +49,13 @@ run_once (char **argv)
   run.exit_status = WIFEXITED (status) ? WEXITSTATUS (status) : -1;
   g_spawn_close_pid (pid);
   return run;
+}
+
+static void
+die_with_parent (gpointer user_data)
+{
+  /* A failed run aborts this program: the service must not outlive it. */
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
 }
 
 static int
@@ -179,9 +188,14 @@ main (int    argc,
     g_strstrip (token);
   }
 
-  service = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
-                              g_getenv ("PORTING_INTAKE"), "serve", "--data", data_dir,
-                              "--listen", "127.0.0.1:0", NULL);
+  {
+    g_autoptr(GSubprocessLauncher) launcher = NULL;
+
+    launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+    g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+    service = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("PORTING_INTAKE"), "serve",
+                                           "--data", data_dir, "--listen", "127.0.0.1:0", NULL);
+  }
   g_assert_no_error (error);
   lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (service));
   line = g_data_input_stream_read_line_utf8 (lines, NULL, NULL, &error);

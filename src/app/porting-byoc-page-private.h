@@ -1,0 +1,36 @@
+/* porting-byoc-page-private.h — the page's insides, for its tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "porting-byoc-page.h"
+
+G_BEGIN_DECLS
+
+struct _PortingByocPage
+{
+  AdwBin                parent_instance;
+
+  PortingDraftStore    *draft_store;
+  GSettings            *settings;
+  PortingIntakeSession *session;
+  guint                 reason_timeout_id;
+  guint                 restoring : 1;
+  guint                 show_required : 1;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwSqueezer          *compare_squeezer;
+  AdwEntryRow          *numbers_row;
+  AdwEntryRow          *sip_provider_row;
+  AdwEntryRow          *notes_row;
+  GtkButton            *submit_button;
+};
+
+/* Shows what is wrong with the fields at once, without the pause given while typing. */
+void            _porting_byoc_page_update_now    (PortingByocPage *self);
+/* The inquiry as the fields make it; NULL when a field is wrong (messages shown). */
+PortingRequest *_porting_byoc_page_build_request (PortingByocPage *self);
+
+G_END_DECLS

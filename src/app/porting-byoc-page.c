@@ -1,0 +1,505 @@
+/* porting-byoc-page.c — Bring Your Own Carrier: when it fits, what it needs, and asking for it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "porting-byoc-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "porting-application.h"
+#include "porting-byoc-page-private.h"
+#include "porting-phone-number.h"
+#include "porting-request.h"
+#include "porting-row-message.h"
+#include "porting-submit-dialog.h"
+
+#define DRAFT_FLOW "byoc"
+/* A half-typed number is not an error yet: its reason waits for a pause. */
+#define REASON_DELAY_MS 800
+
+enum {
+  PROP_0,
+  PROP_DRAFT_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (PortingByocPage, porting_byoc_page, ADW_TYPE_BIN)
+
+static const char *
+row_text (gpointer editable)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (editable));
+}
+
+static gboolean
+has_text (const char *text)
+{
+  for (; text != NULL && *text != '\0'; text++)
+    {
+      if (!g_ascii_isspace (*text))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+show_toast (PortingByocPage *self,
+            const char      *title)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+}
+
+/* ---- Validation -------------------------------------------------------- */
+
+static char *
+numbers_message (PortingByocPage *self,
+                 gboolean         show_required)
+{
+  g_autoptr(GPtrArray) numbers = NULL;
+  const char *text = row_text (self->numbers_row);
+
+  if (!has_text (text))
+    return show_required ? g_strdup (_("Enter at least one number, such as +1 510 555 0142.")) : NULL;
+
+  numbers = porting_phone_number_parse_list (text, NULL);
+  for (guint i = 0; i < numbers->len; i++)
+    {
+      PortingPhoneNumber *number = g_ptr_array_index (numbers, i);
+
+      if (!number->valid)
+        {
+          g_autofree char *input = g_strstrip (g_strdup (number->input));
+
+          /* Translators: "NUMBER: why it is not a number" */
+          return g_strdup_printf (_("%s: %s"), input,
+                                  number->reason != NULL ? number->reason : _("this is not a telephone number."));
+        }
+    }
+
+  if (numbers->len == 0 && show_required)
+    return g_strdup (_("Enter at least one number, such as +1 510 555 0142."));
+
+  return NULL;
+}
+
+static char *
+sip_provider_message (PortingByocPage *self,
+                      gboolean         show_required)
+{
+  if (show_required && !has_text (row_text (self->sip_provider_row)))
+    return g_strdup (_("Name the carrier or SIP provider your numbers stay with."));
+
+  return NULL;
+}
+
+static gboolean
+reason_timeout_cb (gpointer user_data)
+{
+  PortingByocPage *self = user_data;
+  g_autofree char *message = numbers_message (self, self->show_required);
+
+  self->reason_timeout_id = 0;
+  porting_row_set_message (GTK_WIDGET (self->numbers_row), message);
+
+  return G_SOURCE_REMOVE;
+}
+
+void
+_porting_byoc_page_update_now (PortingByocPage *self)
+{
+  g_autofree char *sip_provider = NULL;
+
+  g_return_if_fail (PORTING_IS_BYOC_PAGE (self));
+
+  g_clear_handle_id (&self->reason_timeout_id, g_source_remove);
+  reason_timeout_cb (self);
+
+  sip_provider = sip_provider_message (self, self->show_required);
+  porting_row_set_message (GTK_WIDGET (self->sip_provider_row), sip_provider);
+}
+
+/* ---- Fields and drafts ------------------------------------------------- */
+
+static void
+on_field_changed (PortingByocPage *self,
+                  GtkEditable     *editable)
+{
+  const char *key = g_object_get_data (G_OBJECT (editable), "draft-key");
+
+  if (self->restoring)
+    return;
+
+  porting_draft_store_set_string (self->draft_store, DRAFT_FLOW, key, gtk_editable_get_text (editable));
+
+  if (editable == GTK_EDITABLE (self->numbers_row))
+    {
+      g_autofree char *message = numbers_message (self, FALSE);
+
+      /* A fixed number clears its message at once; a new mistake waits for a pause. */
+      g_clear_handle_id (&self->reason_timeout_id, g_source_remove);
+      if (message == NULL)
+        reason_timeout_cb (self);
+      else
+        self->reason_timeout_id = g_timeout_add (REASON_DELAY_MS, reason_timeout_cb, self);
+    }
+  else if (editable == GTK_EDITABLE (self->sip_provider_row))
+    {
+      g_autofree char *message = sip_provider_message (self, self->show_required);
+
+      porting_row_set_message (GTK_WIDGET (self->sip_provider_row), message);
+    }
+}
+
+static const char *
+draft_string (JsonObject *draft,
+              const char *key)
+{
+  JsonNode *node = draft != NULL ? json_object_get_member (draft, key) : NULL;
+
+  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    return json_node_get_string (node);
+
+  return "";
+}
+
+/* Puts every field as @draft says; NULL empties the form. */
+static void
+apply_draft (PortingByocPage *self,
+             JsonObject      *draft)
+{
+  self->restoring = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->numbers_row), draft_string (draft, "numbers"));
+  gtk_editable_set_text (GTK_EDITABLE (self->sip_provider_row), draft_string (draft, "sip-provider"));
+  gtk_editable_set_text (GTK_EDITABLE (self->notes_row), draft_string (draft, "notes"));
+  self->restoring = FALSE;
+
+  self->show_required = FALSE;
+  _porting_byoc_page_update_now (self);
+}
+
+/**
+ * porting_byoc_page_set_numbers:
+ * @numbers: (array zero-terminated=1): numbers as written
+ *
+ * Adds @numbers to the form's list, skipping those already in it.
+ */
+void
+porting_byoc_page_set_numbers (PortingByocPage    *self,
+                               const char * const *numbers)
+{
+  g_autoptr(GPtrArray) present = NULL;
+  g_autoptr(GString) text = NULL;
+
+  g_return_if_fail (PORTING_IS_BYOC_PAGE (self));
+
+  text = g_string_new (row_text (self->numbers_row));
+  g_strchomp (text->str);
+  g_string_set_size (text, strlen (text->str));
+  present = porting_phone_number_parse_list (text->str, NULL);
+
+  for (guint i = 0; numbers != NULL && numbers[i] != NULL; i++)
+    {
+      g_autoptr(PortingPhoneNumber) number = porting_phone_number_parse (numbers[i], NULL);
+      g_autofree char *written = g_strstrip (g_strdup (numbers[i]));
+      gboolean known = FALSE;
+
+      if (!has_text (written))
+        continue;
+
+      for (guint j = 0; j < present->len && !known; j++)
+        {
+          PortingPhoneNumber *other = g_ptr_array_index (present, j);
+
+          known = number->e164 != NULL ? g_strcmp0 (number->e164, other->e164) == 0
+                                       : g_strcmp0 (written, other->input) == 0;
+        }
+      if (known)
+        continue;
+
+      if (text->len > 0 && text->str[text->len - 1] != ',')
+        g_string_append (text, ", ");
+      else if (text->len > 0)
+        g_string_append_c (text, ' ');
+      /* E.164 is what the form asks for: write the number so. */
+      g_string_append (text, number->valid ? number->e164 : written);
+      g_ptr_array_add (present, g_steal_pointer (&number));
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (self->numbers_row), text->str);
+}
+
+/* ---- Submitting -------------------------------------------------------- */
+
+PortingRequest *
+_porting_byoc_page_build_request (PortingByocPage *self)
+{
+  g_autoptr(PortingRequest) request = NULL;
+  g_autoptr(GPtrArray) numbers = NULL;
+  g_autoptr(GPtrArray) e164 = NULL;
+  g_autofree char *numbers_error = NULL;
+  g_autofree char *sip_provider_error = NULL;
+  g_autofree char *sip_provider = NULL;
+  g_autofree char *notes = NULL;
+
+  g_return_val_if_fail (PORTING_IS_BYOC_PAGE (self), NULL);
+
+  self->show_required = TRUE;
+  g_clear_handle_id (&self->reason_timeout_id, g_source_remove);
+  numbers_error = numbers_message (self, TRUE);
+  sip_provider_error = sip_provider_message (self, TRUE);
+  porting_row_set_message (GTK_WIDGET (self->numbers_row), numbers_error);
+  porting_row_set_message (GTK_WIDGET (self->sip_provider_row), sip_provider_error);
+
+  if (numbers_error != NULL || sip_provider_error != NULL)
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (numbers_error != NULL ? self->numbers_row : self->sip_provider_row));
+      return NULL;
+    }
+
+  numbers = porting_phone_number_parse_list (row_text (self->numbers_row), NULL);
+  e164 = g_ptr_array_new ();
+  for (guint i = 0; i < numbers->len; i++)
+    g_ptr_array_add (e164, ((PortingPhoneNumber *) g_ptr_array_index (numbers, i))->e164);
+  g_ptr_array_add (e164, NULL);
+
+  sip_provider = g_strstrip (g_strdup (row_text (self->sip_provider_row)));
+  notes = g_strstrip (g_strdup (row_text (self->notes_row)));
+
+  request = porting_request_new (PORTING_REQUEST_KIND_BYOC_INQUIRY);
+  porting_request_set_numbers (request, (const char * const *) e164->pdata);
+  porting_request_set_string (request, "sip_provider", sip_provider);
+  porting_request_set_string (request, "notes", notes);
+
+  return g_steal_pointer (&request);
+}
+
+static void
+on_submitted (PortingSubmitDialog *dialog,
+              PortingRequest      *stored,
+              PortingByocPage     *self)
+{
+  /* The service has it: the draft has done its job. */
+  porting_draft_store_discard (self->draft_store, DRAFT_FLOW);
+  apply_draft (self, NULL);
+  show_toast (self, _("BYOC inquiry sent"));
+}
+
+gboolean
+porting_byoc_page_submit (PortingByocPage *self)
+{
+  g_autoptr(PortingRequest) request = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *invalid_field = NULL;
+  PortingSubmitDialog *dialog;
+  GtkRoot *root;
+
+  g_return_val_if_fail (PORTING_IS_BYOC_PAGE (self), FALSE);
+
+  request = _porting_byoc_page_build_request (self);
+  if (request == NULL)
+    return FALSE;
+
+  if (!porting_request_validate (request, &invalid_field, &error))
+    {
+      show_toast (self, error->message);
+      return FALSE;
+    }
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (self->session != NULL)
+    {
+      dialog = porting_submit_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                          self->session, request, NULL, NULL, NULL);
+      gtk_window_present (GTK_WINDOW (dialog));
+      porting_submit_dialog_send (dialog);
+    }
+  else if (GTK_IS_WINDOW (root) && PORTING_IS_APPLICATION (gtk_window_get_application (GTK_WINDOW (root))))
+    dialog = porting_submit_dialog_present (GTK_WINDOW (root), request, NULL, NULL, NULL);
+  else
+    {
+      show_toast (self, _("The inquiry cannot be sent from here: open it in the Porting window."));
+      return FALSE;
+    }
+
+  g_signal_connect_object (dialog, "submitted", G_CALLBACK (on_submitted), self, 0);
+
+  return TRUE;
+}
+
+static void
+on_submit_clicked (PortingByocPage *self,
+                   GtkButton       *button)
+{
+  porting_byoc_page_submit (self);
+}
+
+static void
+on_entry_activated (PortingByocPage *self,
+                    AdwEntryRow     *row)
+{
+  porting_byoc_page_submit (self);
+}
+
+/* ---- Object ------------------------------------------------------------ */
+
+GtkWidget *
+porting_byoc_page_new (PortingDraftStore *draft_store)
+{
+  return g_object_new (PORTING_TYPE_BYOC_PAGE, "draft-store", draft_store, NULL);
+}
+
+PortingDraftStore *
+porting_byoc_page_get_draft_store (PortingByocPage *self)
+{
+  g_return_val_if_fail (PORTING_IS_BYOC_PAGE (self), NULL);
+
+  return self->draft_store;
+}
+
+void
+porting_byoc_page_set_intake_session (PortingByocPage      *self,
+                                      PortingIntakeSession *session)
+{
+  g_return_if_fail (PORTING_IS_BYOC_PAGE (self));
+  g_return_if_fail (session == NULL || PORTING_IS_INTAKE_SESSION (session));
+
+  g_set_object (&self->session, session);
+}
+
+static void
+porting_byoc_page_constructed (GObject *object)
+{
+  PortingByocPage *self = PORTING_BYOC_PAGE (object);
+  g_autoptr(JsonObject) draft = NULL;
+
+  G_OBJECT_CLASS (porting_byoc_page_parent_class)->constructed (object);
+
+  if (self->draft_store == NULL)
+    {
+      GSettingsSchema *schema = g_settings_schema_source_lookup (g_settings_schema_source_get_default (),
+                                                                 BASE_ID, TRUE);
+
+      self->draft_store = porting_draft_store_new ();
+      if (schema != NULL)
+        {
+          self->settings = g_settings_new (BASE_ID);
+          g_settings_bind (self->settings, "draft-save-delay",
+                           self->draft_store, "save-delay",
+                           G_SETTINGS_BIND_GET);
+          g_settings_schema_unref (schema);
+        }
+    }
+
+  draft = porting_draft_store_load (self->draft_store, DRAFT_FLOW);
+  apply_draft (self, draft);
+}
+
+static void
+porting_byoc_page_dispose (GObject *object)
+{
+  PortingByocPage *self = PORTING_BYOC_PAGE (object);
+
+  g_clear_handle_id (&self->reason_timeout_id, g_source_remove);
+
+  /* Closing the window must not lose the last keystrokes. */
+  if (self->draft_store != NULL && porting_draft_store_is_dirty (self->draft_store))
+    porting_draft_store_flush_sync (self->draft_store, NULL);
+
+  G_OBJECT_CLASS (porting_byoc_page_parent_class)->dispose (object);
+}
+
+static void
+porting_byoc_page_finalize (GObject *object)
+{
+  PortingByocPage *self = PORTING_BYOC_PAGE (object);
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->draft_store);
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (porting_byoc_page_parent_class)->finalize (object);
+}
+
+static void
+porting_byoc_page_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  PortingByocPage *self = PORTING_BYOC_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DRAFT_STORE:
+      g_value_set_object (value, self->draft_store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+porting_byoc_page_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  PortingByocPage *self = PORTING_BYOC_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DRAFT_STORE:
+      g_set_object (&self->draft_store, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+porting_byoc_page_class_init (PortingByocPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = porting_byoc_page_constructed;
+  object_class->dispose = porting_byoc_page_dispose;
+  object_class->finalize = porting_byoc_page_finalize;
+  object_class->get_property = porting_byoc_page_get_property;
+  object_class->set_property = porting_byoc_page_set_property;
+
+  properties[PROP_DRAFT_STORE] =
+    g_param_spec_object ("draft-store", NULL, NULL,
+                         PORTING_TYPE_DRAFT_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/example/Porting/porting-byoc-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, PortingByocPage, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, PortingByocPage, compare_squeezer);
+  gtk_widget_class_bind_template_child (widget_class, PortingByocPage, numbers_row);
+  gtk_widget_class_bind_template_child (widget_class, PortingByocPage, sip_provider_row);
+  gtk_widget_class_bind_template_child (widget_class, PortingByocPage, notes_row);
+  gtk_widget_class_bind_template_child (widget_class, PortingByocPage, submit_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_field_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_entry_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_submit_clicked);
+}
+
+static void
+porting_byoc_page_init (PortingByocPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_object_set_data (G_OBJECT (self->numbers_row), "draft-key", (gpointer) "numbers");
+  g_object_set_data (G_OBJECT (self->sip_provider_row), "draft-key", (gpointer) "sip-provider");
+  g_object_set_data (G_OBJECT (self->notes_row), "draft-key", (gpointer) "notes");
+}

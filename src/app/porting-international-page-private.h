@@ -1,0 +1,59 @@
+/* porting-international-page-private.h — the page's insides, for its tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "porting-international-page.h"
+
+G_BEGIN_DECLS
+
+/* Positions in the Type row. */
+typedef enum
+{
+  INTERNATIONAL_TYPE_LOCAL,
+  INTERNATIONAL_TYPE_MOBILE,
+  INTERNATIONAL_TYPE_TOLL_FREE,
+} InternationalType;
+
+struct _PortingInternationalPage
+{
+  AdwBin                parent_instance;
+
+  PortingDraftStore    *draft_store;
+  GSettings            *settings;
+  PortingIntakeSession *session;
+  GCancellable         *portability_cancellable;
+  GPtrArray            *queue;            /* numbers waiting, as written */
+  GPtrArray            *queue_rows;
+  char                 *region;           /* ISO code of the number, from the last parse */
+  guint                 reason_timeout_id;
+  guint                 portability_timeout_id;
+  guint                 restoring : 1;
+  guint                 show_required : 1;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwEntryRow          *number_row;
+  AdwPreferencesGroup  *details_group;
+  AdwEntryRow          *country_row;
+  AdwEntryRow          *e164_row;
+  AdwComboRow          *type_row;
+  AdwActionRow         *portability_row;
+  GtkStack             *portability_icon_stack;
+  GtkSpinner           *portability_spinner;
+  GtkImage             *portability_icon;
+  AdwEntryRow          *notes_row;
+  AdwPreferencesGroup  *queue_group;
+  GtkButton            *submit_button;
+};
+
+/* Parses the number field now and shows what is wrong with it at once,
+ * without the pause given while typing. */
+void                _porting_international_page_update_now (PortingInternationalPage *self);
+/* The inquiry as the fields make it; NULL when a field is wrong. */
+PortingRequest     *_porting_international_page_build_request (PortingInternationalPage *self);
+/* The numbers waiting for their turn. */
+guint               _porting_international_page_get_n_queued (PortingInternationalPage *self);
+
+G_END_DECLS

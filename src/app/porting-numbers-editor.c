@@ -1,0 +1,436 @@
+/* porting-numbers-editor.c — a pasted list of numbers, read as it is typed
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "porting-numbers-editor"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "porting-numbers-editor.h"
+#include "porting-phone-number.h"
+
+struct _PortingNumbersEditor
+{
+  GtkWidget    parent_instance;
+
+  GPtrArray   *numbers;    /* of PortingPhoneNumber */
+  guint        n_valid;
+  guint        n_invalid;
+  guint        n_merged;
+
+  GtkWidget   *frame;
+  GtkTextView *text_view;
+  GtkLabel    *summary_label;
+  GtkListBox  *list;
+};
+
+enum {
+  PROP_0,
+  PROP_TEXT,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (PortingNumbersEditor, porting_numbers_editor, GTK_TYPE_WIDGET)
+
+static gboolean
+is_blank (const char *text)
+{
+  for (; text != NULL && *text != '\0'; text++)
+    if (!g_ascii_isspace (*text))
+      return FALSE;
+  return TRUE;
+}
+
+static const char *
+region_label (const PortingPhoneNumber *number)
+{
+  if (number->type == PORTING_NUMBER_TYPE_TOLL_FREE)
+    return _("Toll-free");
+  if (g_strcmp0 (number->region, "US") == 0)
+    return _("United States");
+  if (g_strcmp0 (number->region, "CA") == 0)
+    return _("Canada");
+  if (number->country_name != NULL)
+    return number->country_name;
+
+  return _("Other country");
+}
+
+static GtkWidget *
+create_number_row (const PortingPhoneNumber *number)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon;
+  GtkWidget *tag;
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  if (number->valid)
+    {
+      g_autofree char *formatted = porting_phone_number_format (number);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), formatted);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), number->e164);
+      icon = gtk_image_new_from_icon_name ("emblem-ok-symbolic");
+      gtk_widget_add_css_class (icon, "success");
+      tag = gtk_label_new (region_label (number));
+    }
+  else
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), number->input);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   number->reason != NULL ? number->reason : _("Not a telephone number"));
+      icon = gtk_image_new_from_icon_name ("dialog-error-symbolic");
+      gtk_widget_add_css_class (icon, "error");
+      tag = gtk_label_new (_("Invalid"));
+      gtk_widget_add_css_class (row, "error");
+    }
+
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  gtk_widget_add_css_class (tag, "dim-label");
+  gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), tag);
+
+  return row;
+}
+
+/* Items before merging: each piece parsed on its own, so that only merges
+ * across pieces count as duplicates. */
+static guint
+count_items (const char *text)
+{
+  g_auto(GStrv) pieces = g_strsplit_set (text, "\n\r,;\t", -1);
+  guint n = 0;
+
+  for (guint i = 0; pieces[i] != NULL; i++)
+    {
+      if (!is_blank (pieces[i]))
+        {
+          g_autoptr(GPtrArray) numbers = porting_phone_number_parse_list (pieces[i], NULL);
+          n += numbers->len;
+        }
+    }
+
+  return n;
+}
+
+static void
+update_summary (PortingNumbersEditor *self)
+{
+  g_autofree char *summary = NULL;
+
+  summary = g_strdup_printf (ngettext ("%u number", "%u numbers", self->n_valid), self->n_valid);
+  if (self->n_merged > 0)
+    {
+      g_autofree char *with_merged =
+        g_strdup_printf (ngettext ("%s (%u duplicate merged)", "%s (%u duplicates merged)", self->n_merged),
+                         summary, self->n_merged);
+      g_free (summary);
+      summary = g_steal_pointer (&with_merged);
+    }
+  if (self->n_invalid > 0)
+    {
+      g_autofree char *with_invalid =
+        g_strdup_printf (ngettext ("%s, %u to fix", "%s, %u to fix", self->n_invalid), summary, self->n_invalid);
+      g_free (summary);
+      summary = g_steal_pointer (&with_invalid);
+    }
+
+  gtk_label_set_text (self->summary_label, summary);
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_label), self->numbers->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->list), self->numbers->len > 0);
+}
+
+static void
+on_buffer_changed (PortingNumbersEditor *self,
+                   GtkTextBuffer        *buffer)
+{
+  g_autofree char *text = porting_numbers_editor_dup_text (self);
+  GtkWidget *child;
+  guint n_items;
+
+  g_clear_pointer (&self->numbers, g_ptr_array_unref);
+  self->numbers = porting_phone_number_parse_list (text, NULL);
+  n_items = count_items (text);
+  self->n_merged = n_items - MIN (n_items, self->numbers->len);
+  self->n_valid = 0;
+  self->n_invalid = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))))
+    gtk_list_box_remove (self->list, child);
+
+  for (guint i = 0; i < self->numbers->len; i++)
+    {
+      PortingPhoneNumber *number = g_ptr_array_index (self->numbers, i);
+
+      gtk_list_box_append (self->list, create_number_row (number));
+      if (number->valid)
+        self->n_valid++;
+      else
+        self->n_invalid++;
+    }
+
+  update_summary (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+porting_numbers_editor_dispose (GObject *object)
+{
+  PortingNumbersEditor *self = PORTING_NUMBERS_EDITOR (object);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (porting_numbers_editor_parent_class)->dispose (object);
+}
+
+static void
+porting_numbers_editor_finalize (GObject *object)
+{
+  PortingNumbersEditor *self = PORTING_NUMBERS_EDITOR (object);
+
+  g_clear_pointer (&self->numbers, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (porting_numbers_editor_parent_class)->finalize (object);
+}
+
+static void
+porting_numbers_editor_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  PortingNumbersEditor *self = PORTING_NUMBERS_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_TEXT:
+      g_value_take_string (value, porting_numbers_editor_dup_text (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+porting_numbers_editor_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  PortingNumbersEditor *self = PORTING_NUMBERS_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_TEXT:
+      porting_numbers_editor_set_text (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static gboolean
+porting_numbers_editor_grab_focus (GtkWidget *widget)
+{
+  return gtk_widget_grab_focus (GTK_WIDGET (PORTING_NUMBERS_EDITOR (widget)->text_view));
+}
+
+static void
+porting_numbers_editor_class_init (PortingNumbersEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = porting_numbers_editor_dispose;
+  object_class->finalize = porting_numbers_editor_finalize;
+  object_class->get_property = porting_numbers_editor_get_property;
+  object_class->set_property = porting_numbers_editor_set_property;
+  widget_class->grab_focus = porting_numbers_editor_grab_focus;
+
+  properties[PROP_TEXT] =
+    g_param_spec_string ("text", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * PortingNumbersEditor::changed:
+   *
+   * The text changed and the numbers were read again.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "numbers-editor");
+}
+
+static void
+porting_numbers_editor_init (PortingNumbersEditor *self)
+{
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+
+  self->numbers = g_ptr_array_new_with_free_func ((GDestroyNotify) porting_phone_number_free);
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 12);
+
+  self->text_view = GTK_TEXT_VIEW (gtk_text_view_new ());
+  gtk_text_view_set_wrap_mode (self->text_view, GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (self->text_view, FALSE);
+  gtk_text_view_set_input_purpose (self->text_view, GTK_INPUT_PURPOSE_PHONE);
+  gtk_text_view_set_top_margin (self->text_view, 10);
+  gtk_text_view_set_bottom_margin (self->text_view, 10);
+  gtk_text_view_set_left_margin (self->text_view, 12);
+  gtk_text_view_set_right_margin (self->text_view, 12);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Numbers"), -1);
+
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 96);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 200);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->text_view));
+
+  self->frame = gtk_frame_new (NULL);
+  gtk_frame_set_child (GTK_FRAME (self->frame), scrolled);
+  gtk_widget_add_css_class (self->frame, "view");
+  gtk_widget_add_css_class (self->frame, "numbers-entry");
+  gtk_widget_set_parent (self->frame, GTK_WIDGET (self));
+
+  self->summary_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->summary_label, 0);
+  gtk_label_set_wrap (self->summary_label, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->summary_label), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (self->summary_label), "caption");
+  gtk_widget_set_margin_top (GTK_WIDGET (self->summary_label), 6);
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_label), FALSE);
+  gtk_widget_set_parent (GTK_WIDGET (self->summary_label), GTK_WIDGET (self));
+
+  self->list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->list), "boxed-list");
+  gtk_widget_set_visible (GTK_WIDGET (self->list), FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Numbers found"), -1);
+  gtk_widget_set_parent (GTK_WIDGET (self->list), GTK_WIDGET (self));
+
+  g_signal_connect_object (gtk_text_view_get_buffer (self->text_view), "changed",
+                           G_CALLBACK (on_buffer_changed), self, G_CONNECT_SWAPPED);
+}
+
+GtkWidget *
+porting_numbers_editor_new (void)
+{
+  return g_object_new (PORTING_TYPE_NUMBERS_EDITOR, NULL);
+}
+
+char *
+porting_numbers_editor_dup_text (PortingNumbersEditor *self)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  g_return_val_if_fail (PORTING_IS_NUMBERS_EDITOR (self), NULL);
+
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+void
+porting_numbers_editor_set_text (PortingNumbersEditor *self,
+                                 const char           *text)
+{
+  g_return_if_fail (PORTING_IS_NUMBERS_EDITOR (self));
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), text != NULL ? text : "", -1);
+}
+
+GPtrArray *
+porting_numbers_editor_get_numbers (PortingNumbersEditor *self)
+{
+  g_return_val_if_fail (PORTING_IS_NUMBERS_EDITOR (self), NULL);
+
+  return self->numbers;
+}
+
+GStrv
+porting_numbers_editor_dup_e164 (PortingNumbersEditor *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (PORTING_IS_NUMBERS_EDITOR (self), NULL);
+
+  for (guint i = 0; i < self->numbers->len; i++)
+    {
+      PortingPhoneNumber *number = g_ptr_array_index (self->numbers, i);
+
+      if (number->valid && number->e164 != NULL)
+        g_strv_builder_add (builder, number->e164);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+guint
+porting_numbers_editor_get_n_valid (PortingNumbersEditor *self)
+{
+  g_return_val_if_fail (PORTING_IS_NUMBERS_EDITOR (self), 0);
+  return self->n_valid;
+}
+
+guint
+porting_numbers_editor_get_n_invalid (PortingNumbersEditor *self)
+{
+  g_return_val_if_fail (PORTING_IS_NUMBERS_EDITOR (self), 0);
+  return self->n_invalid;
+}
+
+guint
+porting_numbers_editor_get_n_merged (PortingNumbersEditor *self)
+{
+  g_return_val_if_fail (PORTING_IS_NUMBERS_EDITOR (self), 0);
+  return self->n_merged;
+}
+
+char *
+porting_numbers_editor_dup_problem (PortingNumbersEditor *self)
+{
+  g_return_val_if_fail (PORTING_IS_NUMBERS_EDITOR (self), NULL);
+
+  if (self->n_invalid > 0)
+    return g_strdup_printf (ngettext ("Fix or remove the %u number marked invalid.",
+                                      "Fix or remove the %u numbers marked invalid.",
+                                      self->n_invalid),
+                            self->n_invalid);
+  if (self->n_valid == 0)
+    return g_strdup (_("Add at least one telephone number."));
+
+  return NULL;
+}
+
+GtkTextView *
+porting_numbers_editor_get_text_view (PortingNumbersEditor *self)
+{
+  g_return_val_if_fail (PORTING_IS_NUMBERS_EDITOR (self), NULL);
+  return self->text_view;
+}

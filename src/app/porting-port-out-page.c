@@ -1,0 +1,836 @@
+/* porting-port-out-page.c — move numbers out to another provider
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "porting-port-out-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "porting-application.h"
+#include "porting-csr-writer.h"
+#include "porting-intake-session.h"
+#include "porting-numbers-editor.h"
+#include "porting-port-out-page-private.h"
+#include "porting-request-ui.h"
+#include "porting-row-message.h"
+#include "porting-submit-dialog.h"
+
+#define DRAFT_FLOW "port-out"
+#define REFRESH_INTERVAL_SECONDS 30
+
+enum {
+  PROP_0,
+  PROP_DRAFT_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (PortingPortOutPage, porting_port_out_page, ADW_TYPE_BIN)
+
+static void update_tracker   (PortingPortOutPage *self);
+static void schedule_refresh (PortingPortOutPage *self);
+
+/* ---- Helpers ------------------------------------------------------------ */
+
+static void
+show_toast (PortingPortOutPage *self,
+            const char         *title)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+}
+
+static void
+on_copy_clicked (GtkButton    *button,
+                 AdwActionRow *row)
+{
+  porting_copy_text (GTK_WIDGET (button), adw_action_row_get_subtitle (row));
+}
+
+static GtkWidget *
+add_copy_button (AdwActionRow *row,
+                 const char   *tooltip)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("edit-copy-symbolic");
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, tooltip);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (on_copy_clicked), row, 0);
+  adw_action_row_add_suffix (row, button);
+
+  return button;
+}
+
+static PortingIntakeClient *
+get_client (PortingPortOutPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GApplication *app = NULL;
+
+  if (GTK_IS_WINDOW (root))
+    app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (root)));
+  if (app == NULL)
+    app = g_application_get_default ();
+
+  if (!PORTING_IS_APPLICATION (app))
+    return NULL;
+
+  return porting_application_get_intake_client (PORTING_APPLICATION (app));
+}
+
+static gboolean
+status_is_final (PortingRequestStatus status)
+{
+  return status == PORTING_REQUEST_STATUS_COMPLETED ||
+         status == PORTING_REQUEST_STATUS_REJECTED ||
+         status == PORTING_REQUEST_STATUS_CANCELLED;
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  for (; text != NULL && *text != '\0'; text++)
+    if (!g_ascii_isspace (*text))
+      return FALSE;
+  return TRUE;
+}
+
+/* ---- Validation --------------------------------------------------------- */
+
+char *
+_porting_port_out_page_dup_problem (PortingPortOutPage *self)
+{
+  char *problem;
+
+  if ((problem = porting_numbers_editor_dup_problem (self->numbers_editor)))
+    return problem;
+  if (is_blank (gtk_editable_get_text (GTK_EDITABLE (self->provider_row))))
+    return g_strdup (_("Enter the name of the provider the numbers move to."));
+  if (!gtk_check_button_get_active (self->contract_check))
+    return g_strdup (_("Confirm that you understand the service stops here, and that no contract is tied to these numbers."));
+
+  return NULL;
+}
+
+static void
+update_validation (PortingPortOutPage *self)
+{
+  g_autofree char *problem = _porting_port_out_page_dup_problem (self);
+  const char *provider = gtk_editable_get_text (GTK_EDITABLE (self->provider_row));
+
+  /* Only a name typed and then removed earns a message under the field. */
+  porting_row_set_message (GTK_WIDGET (self->provider_row),
+                           *provider != '\0' && is_blank (provider)
+                             ? _("Enter the name of the provider the numbers move to.") : NULL);
+
+  gtk_label_set_text (self->missing_label, problem != NULL ? problem : "");
+  /* Narrow windows cut the sentence short: the tooltip has it whole. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->missing_label), problem);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->submit_button), problem == NULL);
+}
+
+/* ---- Drafts ------------------------------------------------------------- */
+
+static void
+on_numbers_changed (PortingPortOutPage   *self,
+                    PortingNumbersEditor *editor)
+{
+  if (!self->restoring)
+    {
+      g_autofree char *text = porting_numbers_editor_dup_text (editor);
+      porting_draft_store_set_string (self->draft_store, DRAFT_FLOW, "numbers", text);
+    }
+  update_validation (self);
+}
+
+static void
+on_provider_changed (PortingPortOutPage *self,
+                     GtkEditable        *editable)
+{
+  if (!self->restoring)
+    porting_draft_store_set_string (self->draft_store, DRAFT_FLOW, "gaining-provider",
+                                    gtk_editable_get_text (editable));
+  update_validation (self);
+}
+
+static void
+on_twilio_changed (PortingPortOutPage *self)
+{
+  if (!self->restoring)
+    porting_draft_store_set_boolean (self->draft_store, DRAFT_FLOW, "gaining-is-twilio",
+                                     gtk_switch_get_active (self->twilio_switch));
+  update_validation (self);
+}
+
+static void
+on_contract_toggled (PortingPortOutPage *self)
+{
+  if (!self->restoring)
+    porting_draft_store_set_boolean (self->draft_store, DRAFT_FLOW, "contract",
+                                     gtk_check_button_get_active (self->contract_check));
+  update_validation (self);
+}
+
+/* ---- Submitting --------------------------------------------------------- */
+
+static PortingRequest *
+build_request (PortingPortOutPage *self)
+{
+  g_autoptr(PortingRequest) request = porting_request_new (PORTING_REQUEST_KIND_PORT_OUT);
+  g_auto(GStrv) numbers = porting_numbers_editor_dup_e164 (self->numbers_editor);
+  g_autofree char *provider = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->provider_row))));
+
+  porting_request_set_numbers (request, (const char * const *) numbers);
+  porting_request_set_string (request, "gaining_provider", provider);
+  porting_request_set_boolean (request, "gaining_is_twilio", gtk_switch_get_active (self->twilio_switch));
+  porting_request_set_boolean (request, "contract_acknowledged",
+                               gtk_check_button_get_active (self->contract_check));
+
+  return g_steal_pointer (&request);
+}
+
+static void
+show_tracker (PortingPortOutPage *self)
+{
+  gtk_stack_set_visible_child_name (self->stack, "tracker");
+  update_tracker (self);
+  schedule_refresh (self);
+}
+
+/* The same request as @pending, sent by the dialog or later from the outbox. */
+static gboolean
+same_request (PortingRequest *pending,
+              PortingRequest *stored)
+{
+  g_auto(GStrv) pending_numbers = porting_request_dup_numbers (pending);
+  g_auto(GStrv) stored_numbers = porting_request_dup_numbers (stored);
+
+  return porting_request_get_kind (pending) == porting_request_get_kind (stored) &&
+         g_strcmp0 (porting_request_get_string (pending, "gaining_provider"),
+                    porting_request_get_string (stored, "gaining_provider")) == 0 &&
+         g_strv_equal ((const char * const *) pending_numbers, (const char * const *) stored_numbers);
+}
+
+static void
+on_submitted (PortingPortOutPage *self,
+              PortingRequest     *stored)
+{
+  if (self->pending == NULL || !same_request (self->pending, stored))
+    return;
+
+  g_clear_object (&self->pending);
+  g_set_object (&self->request, stored);
+
+  /* The service has it: the draft now only remembers which request to follow. */
+  porting_draft_store_discard (self->draft_store, DRAFT_FLOW);
+  porting_draft_store_set_string (self->draft_store, DRAFT_FLOW, "request-id", porting_request_get_id (stored));
+
+  show_tracker (self);
+}
+
+static void
+on_dialog_submitted (PortingPortOutPage  *self,
+                     PortingRequest      *stored,
+                     PortingSubmitDialog *dialog)
+{
+  on_submitted (self, stored);
+}
+
+void
+porting_port_out_page_submit (PortingPortOutPage *self)
+{
+  g_autoptr(PortingRequest) request = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *problem = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
+  PortingSubmitDialog *dialog;
+
+  g_return_if_fail (PORTING_IS_PORT_OUT_PAGE (self));
+
+  if ((problem = _porting_port_out_page_dup_problem (self)))
+    {
+      show_toast (self, problem);
+      return;
+    }
+
+  request = build_request (self);
+  if (!porting_request_validate (request, NULL, &error))
+    {
+      show_toast (self, error->message);
+      return;
+    }
+
+  if (!PORTING_IS_APPLICATION (app))
+    {
+      show_toast (self, _("The request cannot be sent from this window."));
+      return;
+    }
+
+  if (!self->session_connected)
+    {
+      /* A request kept in the outbox while offline comes back through here. */
+      g_signal_connect_object (porting_application_get_intake_session (PORTING_APPLICATION (app)),
+                               "request-stored", G_CALLBACK (on_submitted), self, G_CONNECT_SWAPPED);
+      self->session_connected = TRUE;
+    }
+
+  g_set_object (&self->pending, request);
+  dialog = porting_submit_dialog_present (GTK_WINDOW (root), request, NULL, NULL, NULL);
+  g_signal_connect_object (dialog, "submitted", G_CALLBACK (on_dialog_submitted), self, G_CONNECT_SWAPPED);
+  if (porting_submit_dialog_get_stored (dialog) != NULL)
+    on_submitted (self, porting_submit_dialog_get_stored (dialog));
+}
+
+static void
+on_submit_clicked (PortingPortOutPage *self,
+                   GtkButton          *button)
+{
+  porting_port_out_page_submit (self);
+}
+
+/* ---- Tracking ----------------------------------------------------------- */
+
+static void
+update_tracker (PortingPortOutPage *self)
+{
+  PortingRequestStatus status;
+  const char *subaccount;
+  const char *csr;
+  const char *provider;
+  const char *reason;
+  gboolean approved;
+  gboolean answered;
+
+  if (self->request == NULL)
+    return;
+
+  status = porting_request_get_status (self->request);
+  subaccount = porting_request_get_answer_string (self->request, "subaccount_sid");
+  csr = porting_request_get_answer_string (self->request, "csr");
+  reason = porting_request_get_answer_string (self->request, "reason");
+  provider = porting_request_get_string (self->request, "gaining_provider");
+
+  adw_action_row_set_subtitle (self->request_row, porting_request_get_id (self->request));
+  adw_action_row_set_subtitle (self->provider_summary_row,
+                               provider != NULL ? provider : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->provider_summary_row), provider != NULL);
+
+  /* The answer shown follows what came, whatever the switch said. */
+  gtk_widget_set_visible (GTK_WIDGET (self->subaccount_row), subaccount != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->subaccount_hint), subaccount != NULL);
+  adw_action_row_set_subtitle (self->subaccount_row, subaccount != NULL ? subaccount : "");
+
+  gtk_widget_set_visible (self->csr_box, !is_blank (csr));
+  gtk_label_set_text (self->csr_label, csr != NULL ? csr : "");
+
+  answered = subaccount != NULL || !is_blank (csr);
+  gtk_widget_set_visible (GTK_WIDGET (self->waiting_row), !answered);
+  /* An empty boxed list would still draw its frame. */
+  gtk_widget_set_visible (GTK_WIDGET (self->answer_list), !answered || subaccount != NULL);
+  gtk_spinner_set_spinning (self->waiting_spinner, !answered && !status_is_final (status));
+
+  approved = status == PORTING_REQUEST_STATUS_APPROVED ||
+             status == PORTING_REQUEST_STATUS_SUBMITTED_TO_CARRIER ||
+             status == PORTING_REQUEST_STATUS_SCHEDULED ||
+             status == PORTING_REQUEST_STATUS_COMPLETED;
+  if (approved)
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->approval_row), _("Approved"));
+      adw_action_row_set_subtitle (self->approval_row,
+                                   _("We released the numbers: the new provider can now complete the port."));
+    }
+  else if (status == PORTING_REQUEST_STATUS_REJECTED || status == PORTING_REQUEST_STATUS_ACTION_REQUIRED)
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->approval_row),
+                                     porting_request_status_get_title (status));
+      adw_action_row_set_subtitle (self->approval_row,
+                                   reason != NULL ? reason : porting_request_status_get_explanation (status));
+    }
+  else
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->approval_row), _("Waiting for approval"));
+      adw_action_row_set_subtitle (self->approval_row, porting_request_status_get_explanation (status));
+    }
+  gtk_image_set_from_icon_name (self->approval_icon, porting_request_status_get_icon_name (status));
+  gtk_widget_remove_css_class (GTK_WIDGET (self->approval_icon), "success");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->approval_icon), "warning");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->approval_icon), "error");
+  if (porting_request_status_get_style_class (status) != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->approval_icon), porting_request_status_get_style_class (status));
+}
+
+static void
+got_request_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(PortingPortOutPage) self = user_data;
+  g_autoptr(PortingRequest) request = NULL;
+  g_autoptr(GError) error = NULL;
+
+  request = porting_intake_client_get_finish (PORTING_INTAKE_CLIENT (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self->refreshing = FALSE;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->refresh_button), TRUE);
+
+  if (request == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("The request could not be refreshed: %s"), error->message);
+      show_toast (self, message);
+      return;
+    }
+
+  if (porting_request_get_answer (request) != NULL &&
+      (self->request == NULL || porting_request_get_answer (self->request) == NULL))
+    show_toast (self, _("Our answer arrived"));
+
+  g_set_object (&self->request, request);
+  update_tracker (self);
+}
+
+void
+porting_port_out_page_refresh (PortingPortOutPage *self)
+{
+  PortingIntakeClient *client;
+  const char *id;
+
+  g_return_if_fail (PORTING_IS_PORT_OUT_PAGE (self));
+
+  if (self->request == NULL || self->refreshing)
+    return;
+
+  id = porting_request_get_id (self->request);
+  client = get_client (self);
+  if (client == NULL || id == NULL)
+    return;
+
+  self->refreshing = TRUE;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->refresh_button), FALSE);
+  g_clear_object (&self->refresh_cancellable);
+  self->refresh_cancellable = g_cancellable_new ();
+  porting_intake_client_get_async (client, id, self->refresh_cancellable, got_request_cb, g_object_ref (self));
+}
+
+static void
+on_refresh_clicked (PortingPortOutPage *self,
+                    GtkButton          *button)
+{
+  porting_port_out_page_refresh (self);
+}
+
+static gboolean
+refresh_timeout_cb (gpointer user_data)
+{
+  PortingPortOutPage *self = user_data;
+
+  if (self->request != NULL && !status_is_final (porting_request_get_status (self->request)))
+    porting_port_out_page_refresh (self);
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* Polls only while the tracker is on screen. */
+static void
+schedule_refresh (PortingPortOutPage *self)
+{
+  gboolean wanted = self->request != NULL &&
+                    gtk_widget_get_mapped (GTK_WIDGET (self)) &&
+                    g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "tracker") == 0;
+
+  if (wanted && self->refresh_source == 0)
+    self->refresh_source = g_timeout_add_seconds (REFRESH_INTERVAL_SECONDS, refresh_timeout_cb, self);
+  else if (!wanted)
+    g_clear_handle_id (&self->refresh_source, g_source_remove);
+}
+
+static void
+on_map (PortingPortOutPage *self)
+{
+  schedule_refresh (self);
+  if (self->request != NULL)
+    porting_port_out_page_refresh (self);
+}
+
+/* ---- The CSR ------------------------------------------------------------ */
+
+static void
+on_copy_csr_clicked (PortingPortOutPage *self,
+                     GtkButton          *button)
+{
+  porting_copy_text (GTK_WIDGET (button), gtk_label_get_text (self->csr_label));
+}
+
+static void
+csr_written_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (porting_csr_writer_write_finish (result, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+porting_port_out_page_save_csr_async (PortingPortOutPage  *self,
+                                      GFile               *file,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (PORTING_IS_PORT_OUT_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (self, self->cancellable, callback, user_data);
+  g_task_set_source_tag (task, porting_port_out_page_save_csr_async);
+
+  if (self->request == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                               "%s", _("There is no CSR information in this request yet."));
+      return;
+    }
+
+  porting_csr_writer_write_async (self->request, file, self->cancellable, csr_written_cb, g_steal_pointer (&task));
+}
+
+gboolean
+porting_port_out_page_save_csr_finish (PortingPortOutPage  *self,
+                                       GAsyncResult        *result,
+                                       GError             **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+csr_saved_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  PortingPortOutPage *self = PORTING_PORT_OUT_PAGE (object);
+  g_autoptr(GError) error = NULL;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->save_csr_button), TRUE);
+
+  if (!porting_port_out_page_save_csr_finish (self, result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_autofree char *message = g_strdup_printf (_("The CSR could not be saved: %s"), error->message);
+          show_toast (self, message);
+        }
+      return;
+    }
+
+  show_toast (self, _("CSR saved as PDF"));
+}
+
+static void
+on_save_response (GtkNativeDialog    *dialog,
+                  int                 response,
+                  PortingPortOutPage *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      if (file != NULL)
+        {
+          gtk_widget_set_sensitive (GTK_WIDGET (self->save_csr_button), FALSE);
+          porting_port_out_page_save_csr_async (self, file, csr_saved_cb, NULL);
+        }
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+on_save_csr_clicked (PortingPortOutPage *self,
+                     GtkButton          *button)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *dialog;
+
+  dialog = gtk_file_chooser_native_new (_("Save the CSR"),
+                                        GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  gtk_file_filter_set_name (filter, _("PDF Documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+
+  /* Translators: the file name offered when saving; %s is the request id */
+  name = g_strdup_printf (_("CSR %s.pdf"), self->request != NULL ? porting_request_get_id (self->request) : "");
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_save_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* ---- Restoring ---------------------------------------------------------- */
+
+static const char *
+draft_string (JsonObject *draft,
+              const char *key)
+{
+  JsonNode *node = draft != NULL ? json_object_get_member (draft, key) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return "";
+  return json_node_get_string (node);
+}
+
+static gboolean
+draft_boolean (JsonObject *draft,
+               const char *key)
+{
+  return draft != NULL && json_object_get_boolean_member_with_default (draft, key, FALSE);
+}
+
+static void
+apply_draft (PortingPortOutPage *self,
+             JsonObject         *draft)
+{
+  const char *request_id;
+
+  self->restoring = TRUE;
+
+  porting_numbers_editor_set_text (self->numbers_editor, draft_string (draft, "numbers"));
+  gtk_editable_set_text (GTK_EDITABLE (self->provider_row), draft_string (draft, "gaining-provider"));
+  gtk_switch_set_active (self->twilio_switch, draft_boolean (draft, "gaining-is-twilio"));
+  gtk_check_button_set_active (self->contract_check, draft_boolean (draft, "contract"));
+
+  g_clear_object (&self->request);
+  request_id = draft_string (draft, "request-id");
+  if (*request_id != '\0')
+    {
+      self->request = porting_request_new (PORTING_REQUEST_KIND_PORT_OUT);
+      porting_request_set_id (self->request, request_id);
+      gtk_stack_set_visible_child_name (self->stack, "tracker");
+      update_tracker (self);
+    }
+  else
+    gtk_stack_set_visible_child_name (self->stack, "form");
+
+  self->restoring = FALSE;
+  update_validation (self);
+  schedule_refresh (self);
+}
+
+static void
+on_new_request_clicked (PortingPortOutPage *self,
+                        GtkButton          *button)
+{
+  porting_draft_store_discard (self->draft_store, DRAFT_FLOW);
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  apply_draft (self, NULL);
+}
+
+/* ---- Object ------------------------------------------------------------- */
+
+static void
+porting_port_out_page_constructed (GObject *object)
+{
+  PortingPortOutPage *self = PORTING_PORT_OUT_PAGE (object);
+  g_autoptr(JsonObject) draft = NULL;
+
+  G_OBJECT_CLASS (porting_port_out_page_parent_class)->constructed (object);
+
+  if (self->draft_store == NULL)
+    {
+      GSettingsSchema *schema = g_settings_schema_source_lookup (g_settings_schema_source_get_default (),
+                                                                 BASE_ID, TRUE);
+
+      self->draft_store = porting_draft_store_new ();
+      if (schema != NULL)
+        {
+          self->settings = g_settings_new (BASE_ID);
+          g_settings_bind (self->settings, "draft-save-delay", self->draft_store, "save-delay",
+                           G_SETTINGS_BIND_GET);
+          g_settings_schema_unref (schema);
+        }
+    }
+
+  draft = porting_draft_store_load (self->draft_store, DRAFT_FLOW);
+  apply_draft (self, draft);
+}
+
+static void
+porting_port_out_page_dispose (GObject *object)
+{
+  PortingPortOutPage *self = PORTING_PORT_OUT_PAGE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->refresh_cancellable);
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+
+  /* Closing the window must not lose the last keystrokes. */
+  if (self->draft_store != NULL && porting_draft_store_is_dirty (self->draft_store))
+    porting_draft_store_flush_sync (self->draft_store, NULL);
+
+  G_OBJECT_CLASS (porting_port_out_page_parent_class)->dispose (object);
+}
+
+static void
+porting_port_out_page_finalize (GObject *object)
+{
+  PortingPortOutPage *self = PORTING_PORT_OUT_PAGE (object);
+
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->refresh_cancellable);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->draft_store);
+  g_clear_object (&self->request);
+  g_clear_object (&self->pending);
+
+  G_OBJECT_CLASS (porting_port_out_page_parent_class)->finalize (object);
+}
+
+static void
+porting_port_out_page_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  PortingPortOutPage *self = PORTING_PORT_OUT_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DRAFT_STORE:
+      g_value_set_object (value, self->draft_store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+porting_port_out_page_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  PortingPortOutPage *self = PORTING_PORT_OUT_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DRAFT_STORE:
+      g_set_object (&self->draft_store, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+porting_port_out_page_class_init (PortingPortOutPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = porting_port_out_page_constructed;
+  object_class->dispose = porting_port_out_page_dispose;
+  object_class->finalize = porting_port_out_page_finalize;
+  object_class->get_property = porting_port_out_page_get_property;
+  object_class->set_property = porting_port_out_page_set_property;
+
+  properties[PROP_DRAFT_STORE] =
+    g_param_spec_object ("draft-store", NULL, NULL,
+                         PORTING_TYPE_DRAFT_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (PORTING_TYPE_NUMBERS_EDITOR);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/example/Porting/porting-port-out-page.ui");
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, PortingPortOutPage, name)
+  BIND (toast_overlay);
+  BIND (stack);
+  BIND (numbers_editor);
+  BIND (provider_row);
+  BIND (twilio_switch);
+  BIND (contract_check);
+  BIND (contract_row);
+  BIND (missing_label);
+  BIND (submit_button);
+  BIND (refresh_button);
+  BIND (request_row);
+  BIND (provider_summary_row);
+  BIND (answer_list);
+  BIND (waiting_row);
+  BIND (waiting_spinner);
+  BIND (subaccount_row);
+  BIND (subaccount_hint);
+  BIND (csr_box);
+  BIND (csr_label);
+  BIND (save_csr_button);
+  BIND (approval_row);
+  BIND (approval_icon);
+  BIND (new_request_button);
+#undef BIND
+  gtk_widget_class_bind_template_callback (widget_class, on_submit_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_refresh_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_copy_csr_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_save_csr_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_new_request_clicked);
+}
+
+static void
+porting_port_out_page_init (PortingPortOutPage *self)
+{
+  self->cancellable = g_cancellable_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->subaccount_copy = add_copy_button (self->subaccount_row, _("Copy the SID"));
+
+  g_signal_connect_object (self->numbers_editor, "changed", G_CALLBACK (on_numbers_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->provider_row, "changed", G_CALLBACK (on_provider_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->twilio_switch, "notify::active", G_CALLBACK (on_twilio_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->contract_check, "toggled", G_CALLBACK (on_contract_toggled), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
+  g_signal_connect (self, "unmap", G_CALLBACK (schedule_refresh), NULL);
+}
+
+GtkWidget *
+porting_port_out_page_new (PortingDraftStore *draft_store)
+{
+  g_return_val_if_fail (draft_store == NULL || PORTING_IS_DRAFT_STORE (draft_store), NULL);
+
+  return g_object_new (PORTING_TYPE_PORT_OUT_PAGE, "draft-store", draft_store, NULL);
+}
+
+PortingDraftStore *
+porting_port_out_page_get_draft_store (PortingPortOutPage *self)
+{
+  g_return_val_if_fail (PORTING_IS_PORT_OUT_PAGE (self), NULL);
+
+  return self->draft_store;
+}
+
+PortingRequest *
+porting_port_out_page_get_request (PortingPortOutPage *self)
+{
+  g_return_val_if_fail (PORTING_IS_PORT_OUT_PAGE (self), NULL);
+
+  return self->request;
+}

@@ -1,0 +1,177 @@
+/* porting-request-ui.c — how requests and their statuses look in the window
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "porting-request-ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "porting-request-ui.h"
+#include "porting-window.h"
+
+const char *
+porting_request_status_get_icon_name (PortingRequestStatus status)
+{
+  switch (status)
+    {
+    case PORTING_REQUEST_STATUS_SUBMITTED:
+      return "document-send-symbolic";
+    case PORTING_REQUEST_STATUS_IN_REVIEW:
+      return "edit-find-symbolic";
+    case PORTING_REQUEST_STATUS_ACTION_REQUIRED:
+      return "dialog-warning-symbolic";
+    case PORTING_REQUEST_STATUS_APPROVED:
+      return "emblem-ok-symbolic";
+    case PORTING_REQUEST_STATUS_SUBMITTED_TO_CARRIER:
+      return "send-to-symbolic";
+    case PORTING_REQUEST_STATUS_SCHEDULED:
+      return "x-office-calendar-symbolic";
+    case PORTING_REQUEST_STATUS_COMPLETED:
+      return "emblem-default-symbolic";
+    case PORTING_REQUEST_STATUS_REJECTED:
+      return "dialog-error-symbolic";
+    case PORTING_REQUEST_STATUS_CANCELLED:
+      return "process-stop-symbolic";
+    default:
+      return "dialog-question-symbolic";
+    }
+}
+
+const char *
+porting_request_status_get_style_class (PortingRequestStatus status)
+{
+  switch (status)
+    {
+    case PORTING_REQUEST_STATUS_APPROVED:
+    case PORTING_REQUEST_STATUS_SCHEDULED:
+    case PORTING_REQUEST_STATUS_COMPLETED:
+      return "success";
+    case PORTING_REQUEST_STATUS_ACTION_REQUIRED:
+      return "warning";
+    case PORTING_REQUEST_STATUS_REJECTED:
+      return "error";
+    case PORTING_REQUEST_STATUS_SUBMITTED:
+    case PORTING_REQUEST_STATUS_IN_REVIEW:
+    case PORTING_REQUEST_STATUS_SUBMITTED_TO_CARRIER:
+    case PORTING_REQUEST_STATUS_CANCELLED:
+    default:
+      return NULL;
+    }
+}
+
+GtkWidget *
+porting_request_status_widget_new (PortingRequestStatus status)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *icon = gtk_image_new_from_icon_name (porting_request_status_get_icon_name (status));
+  GtkWidget *label = gtk_label_new (porting_request_status_get_title (status));
+  const char *style = porting_request_status_get_style_class (status);
+
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  if (style != NULL)
+    {
+      gtk_widget_add_css_class (icon, style);
+      gtk_widget_add_css_class (label, style);
+    }
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), label);
+
+  return box;
+}
+
+const char *
+porting_request_kind_get_next_steps (PortingRequestKind kind)
+{
+  switch (kind)
+    {
+    case PORTING_REQUEST_KIND_PORT_IN:
+      return _("We check your documents within one business day and tell you here if anything is missing. "
+               "Ports take 5–10 business days once the current carrier has the request: keep your "
+               "current service active until your numbers have moved.");
+    case PORTING_REQUEST_KIND_TWILIO_TRANSFER:
+      return _("We answer with our Twilio account SID, usually within one business day. "
+               "You then file the transfer ticket with Twilio using that SID.");
+    case PORTING_REQUEST_KIND_PORT_OUT:
+      return _("We answer with the details your new provider needs (a subaccount SID or the "
+               "Customer Service Record information), usually within one business day.");
+    case PORTING_REQUEST_KIND_INTERNATIONAL_INQUIRY:
+      return _("We find out whether this number can be ported and answer here, usually within two business days.");
+    case PORTING_REQUEST_KIND_BYOC_INQUIRY:
+      return _("We contact you about routing your numbers through us, usually within two business days.");
+    default:
+      return "";
+    }
+}
+
+static char *
+format_stamp (const char *iso8601,
+              const char *format)
+{
+  g_autoptr(GDateTime) stamp = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (iso8601 == NULL)
+    return g_strdup ("");
+
+  stamp = g_date_time_new_from_iso8601 (iso8601, NULL);
+  if (stamp == NULL)
+    return g_strdup (iso8601);
+
+  local = g_date_time_to_local (stamp);
+  return g_date_time_format (local, format);
+}
+
+char *
+porting_request_format_date (const char *iso8601)
+{
+  /* Translators: a date, see g_date_time_format() */
+  return format_stamp (iso8601, _("%-d %B %Y"));
+}
+
+char *
+porting_request_format_date_time (const char *iso8601)
+{
+  /* Translators: a date and time, see g_date_time_format() */
+  return format_stamp (iso8601, _("%-d %B %Y, %H:%M"));
+}
+
+char *
+porting_request_dup_numbers_text (PortingRequest *request)
+{
+  g_auto(GStrv) numbers = porting_request_dup_numbers (request);
+
+  if (numbers != NULL && numbers[0] != NULL)
+    return g_strjoinv (", ", numbers);
+
+  return g_strdup (porting_request_get_string (request, "number"));
+}
+
+void
+porting_widget_add_toast (GtkWidget  *widget,
+                          const char *title)
+{
+  GtkWidget *overlay;
+  GtkRoot *root;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
+  else if (PORTING_IS_WINDOW ((root = gtk_widget_get_root (widget))))
+    porting_window_add_toast (PORTING_WINDOW (root), adw_toast_new (title));
+}
+
+void
+porting_copy_text (GtkWidget  *widget,
+                   const char *text)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (text == NULL)
+    return;
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+  porting_widget_add_toast (widget, _("Copied"));
+}

@@ -1,0 +1,652 @@
+/* test-keyboard.c — the whole port-in flow with the keyboard alone, under Xvfb
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * GTK 4 has no public way to put key events into a window, so the test does
+ * what each key is bound to, on the widget that has the focus:
+ *   Tab, Shift+Tab  the window's "move-focus" keybinding signal, as GtkWindow
+ *                   binds them (gtk_window_move_focus ());
+ *   Enter, Space    gtk_widget_activate () on the focused widget (the
+ *                   "activate" keybinding of buttons, rows and check buttons);
+ *   typing          gtk_editable_set_text () on the focused editable,
+ *                   gtk_text_buffer_insert_at_cursor () in a focused text view;
+ *   arrows, Space   in a widget that reads keys itself (GtkCalendar), its
+ *                   GtkEventControllerKey::key-pressed, which is what the
+ *                   key press reaches.
+ * No widget is reached through the page's insides except to assert where
+ * the focus is; only the file chooser (a native dialog) is bypassed.
+ */
+#define G_LOG_DOMAIN "test-keyboard"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "porting-port-in-page-private.h"
+
+#define WAIT_TIMEOUT_MS 15000
+#define MAX_TABS 80
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+wait_for (Condition condition,
+          gpointer  data)
+{
+  gboolean timed_out = FALSE;
+  guint timeout_id = g_timeout_add (WAIT_TIMEOUT_MS, timeout_cb, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!timed_out)
+    g_source_remove (timeout_id);
+
+  return condition (data);
+}
+
+static void
+settle (void)
+{
+  for (int i = 0; i < 100 && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static gboolean
+frame_tick_cb (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       user_data)
+{
+  guint *frames = user_data;
+
+  (*frames)++;
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+two_frames_drawn (gpointer data)
+{
+  return *(guint *) data >= 2;
+}
+
+/* A key pressed after a change meets the new layout: Tab follows positions
+ * on screen, so widgets just shown must have been allocated. */
+static void
+wait_for_frames (GtkWidget *widget)
+{
+  guint frames = 0;
+  guint id = gtk_widget_add_tick_callback (widget, frame_tick_cb, &frames, NULL);
+
+  gtk_widget_queue_draw (widget);
+  wait_for (two_frames_drawn, &frames);
+  gtk_widget_remove_tick_callback (widget, id);
+  settle ();
+}
+
+static GFile *
+fixture_file (const char *name)
+{
+  const char *dir = g_getenv ("PORTING_FIXTURES_DIR");
+  g_autofree char *path = NULL;
+
+  g_assert_nonnull (dir);
+  path = g_build_filename (dir, name, NULL);
+
+  return g_file_new_for_path (path);
+}
+
+typedef struct
+{
+  GtkWindow         *window;
+  PortingPortInPage *page;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *draft = g_build_filename (g_get_user_data_dir (), APP_ID,
+                                             "drafts", "port-in.json", NULL);
+
+  g_unlink (draft);
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 1000, 760);
+  f->page = PORTING_PORT_IN_PAGE (porting_port_in_page_new (NULL));
+  gtk_window_set_child (f->window, GTK_WIDGET (f->page));
+  gtk_window_present (f->window);
+  g_assert_true (wait_for ((Condition) gtk_widget_get_mapped, f->page));
+  settle ();
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (f->window);
+  settle ();
+}
+
+/* ---- Keys -------------------------------------------------------------- */
+
+static GtkWidget *
+focus_widget (Fixture *f)
+{
+  return gtk_root_get_focus (GTK_ROOT (f->window));
+}
+
+static gboolean
+focus_is_in (Fixture   *f,
+             gpointer   target)
+{
+  GtkWidget *focus = focus_widget (f);
+
+  return focus != NULL &&
+         (focus == target || gtk_widget_is_ancestor (focus, GTK_WIDGET (target)));
+}
+
+static void
+press_tab (Fixture          *f,
+           GtkDirectionType  direction)
+{
+  /* What GtkWindow binds Tab and Shift+Tab to. */
+  g_signal_emit_by_name (f->window, "move-focus", direction);
+  settle ();
+}
+
+/* Every widget the focus must be able to land on is on screen: in the step
+ * shown, in the action bar or in the page header. */
+static void
+assert_focus_on_screen (Fixture *f)
+{
+  GtkWidget *focus = focus_widget (f);
+
+  if (focus == NULL)
+    return;
+
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (f->page)));
+  g_assert_true (gtk_widget_is_drawable (focus));
+  if (gtk_widget_is_ancestor (focus, GTK_WIDGET (f->page->stack)))
+    g_assert_true (gtk_widget_is_ancestor (focus, gtk_stack_get_visible_child (f->page->stack)));
+}
+
+/* Presses Tab until the focus is on or in @target; returns the presses, and
+ * adds every widget passed to @passed when given. */
+static guint
+tab_to_full (Fixture          *f,
+             gpointer          target,
+             GtkDirectionType  direction,
+             GPtrArray        *passed)
+{
+  for (guint presses = 1; presses <= MAX_TABS; presses++)
+    {
+      press_tab (f, direction);
+      if (g_getenv ("TEST_KEYBOARD_TRACE") != NULL)
+        g_printerr ("focus: %s %p\n", focus_widget (f) ? G_OBJECT_TYPE_NAME (focus_widget (f)) : "(none)", focus_widget (f));
+      assert_focus_on_screen (f);
+      if (passed != NULL && focus_widget (f) != NULL)
+        g_ptr_array_add (passed, focus_widget (f));
+      if (focus_is_in (f, target))
+        return presses;
+    }
+
+  g_test_message ("Tab never reached a %s", G_OBJECT_TYPE_NAME (target));
+  g_assert_not_reached ();
+}
+
+static guint
+tab_to (Fixture  *f,
+        gpointer  target)
+{
+  return tab_to_full (f, target, GTK_DIR_TAB_FORWARD, NULL);
+}
+
+static void
+on_clicked (GtkButton *button,
+            gboolean  *clicked)
+{
+  *clicked = TRUE;
+}
+
+static gboolean
+flag_is_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* Enter or Space on the focused widget. A button shows itself pressed for
+ * a moment before it is clicked, as it does for the keys. */
+static void
+press_activate (Fixture *f)
+{
+  GtkWidget *focus = focus_widget (f);
+  gboolean clicked = FALSE;
+  gulong handler = 0;
+
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_sensitive (focus));
+  if (GTK_IS_BUTTON (focus))
+    handler = g_signal_connect (focus, "clicked", G_CALLBACK (on_clicked), &clicked);
+  g_assert_true (gtk_widget_activate (focus));
+  if (handler != 0)
+    {
+      g_object_ref (focus);
+      g_assert_true (wait_for (flag_is_set, &clicked));
+      g_signal_handler_disconnect (focus, handler);
+      g_object_unref (focus);
+    }
+  settle ();
+  wait_for_frames (GTK_WIDGET (f->window));
+}
+
+/* Typing into the focused entry, or at the cursor of the focused text view. */
+static void
+type_text (Fixture    *f,
+           const char *text)
+{
+  GtkWidget *focus = focus_widget (f);
+
+  g_assert_nonnull (focus);
+  if (GTK_IS_TEXT_VIEW (focus))
+    gtk_text_buffer_insert_at_cursor (gtk_text_view_get_buffer (GTK_TEXT_VIEW (focus)), text, -1);
+  else
+    {
+      g_assert_true (GTK_IS_EDITABLE (focus));
+      gtk_editable_set_text (GTK_EDITABLE (focus), text);
+    }
+  settle ();
+  wait_for_frames (GTK_WIDGET (f->window));
+}
+
+/* A key press that the focused widget reads with a key controller. */
+static void
+press_key (Fixture *f,
+           guint    keyval)
+{
+  GtkWidget *focus = focus_widget (f);
+  g_autoptr(GListModel) controllers = NULL;
+  gboolean handled = FALSE;
+
+  g_assert_nonnull (focus);
+  controllers = gtk_widget_observe_controllers (focus);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, (GdkModifierType) 0, &handled);
+    }
+
+  g_assert_true (handled);
+  settle ();
+}
+
+/* ---- The page ---------------------------------------------------------- */
+
+typedef struct
+{
+  Fixture *f;
+  guint    step;
+} StepWait;
+
+static gboolean
+page_is_at_step (gpointer data)
+{
+  StepWait *wait = data;
+
+  return porting_port_in_page_get_step (wait->f->page) == wait->step;
+}
+
+static gboolean
+check_finished (gpointer data)
+{
+  Fixture *f = data;
+
+  return !f->page->checking && (f->page->check_result != NULL || f->page->check_error != NULL);
+}
+
+static gboolean
+request_saved (gpointer data)
+{
+  Fixture *f = data;
+
+  return f->page->last_request != NULL;
+}
+
+static gboolean
+switch_is_on (gpointer data)
+{
+  return gtk_switch_get_active (GTK_SWITCH (data));
+}
+
+static gboolean
+popover_is_closed (gpointer data)
+{
+  return !gtk_widget_get_visible (GTK_WIDGET (data));
+}
+
+/* Tab from where the focus is to Next, and Enter on it. Next comes after
+ * the fields of the step, in few presses. */
+static void
+tab_to_next_and_press (Fixture *f,
+                       guint    expected_step)
+{
+  StepWait wait = { f, expected_step };
+  guint presses;
+
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (f->page->next_button)));
+  g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (f->page->next_button)));
+  presses = tab_to (f, f->page->next_button);
+  g_assert_cmpuint (presses, <=, 12);
+  press_activate (f);
+  g_assert_true (wait_for (page_is_at_step, &wait));
+  settle ();
+  wait_for_frames (GTK_WIDGET (f->window));
+}
+
+/* After Next, the focus is at the start of the new step: not lost with a
+ * Next button that turned insensitive, nor left in a step that was left. */
+static void
+assert_focus_after_step_change (Fixture *f)
+{
+  GtkWidget *focus = focus_widget (f);
+
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, gtk_stack_get_visible_child (f->page->stack)));
+}
+
+/* The order of @widgets in @passed, first landing each. */
+static void
+assert_order (GPtrArray  *passed,
+              GtkWidget **widgets,
+              guint       n_widgets)
+{
+  int last = -1;
+
+  for (guint i = 0; i < n_widgets; i++)
+    {
+      int index = -1;
+
+      for (guint j = 0; j < passed->len && index < 0; j++)
+        {
+          GtkWidget *focus = g_ptr_array_index (passed, j);
+
+          if (focus == widgets[i] || gtk_widget_is_ancestor (focus, widgets[i]))
+            index = j;
+        }
+
+      if (index < 0)
+        g_error ("Tab never landed on a %s (#%u)", G_OBJECT_TYPE_NAME (widgets[i]), i);
+      g_assert_cmpint (index, >, last);
+      last = index;
+    }
+}
+
+static void
+test_port_in_with_keyboard (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GFile) loa = fixture_file ("acme-equivalent-loa.pdf");
+  g_autoptr(GFile) proof = fixture_file ("acme-exact-invoice.pdf");
+  g_autoptr(GPtrArray) passed = g_ptr_array_new ();
+  g_autofree char *contents = NULL;
+  g_autofree char *path = NULL;
+
+  /* 1. Numbers: the box is reached by Tab, then typed into. */
+  g_assert_cmpuint (porting_port_in_page_get_step (f->page), ==, PORT_IN_STEP_NUMBERS);
+  g_assert_cmpuint (tab_to (f, f->page->numbers_view), <=, 3);
+  type_text (f, "(510) 555-0142\n(510) 555-0143\n(510) 555-0157");
+  g_assert_cmpuint (f->page->numbers->len, ==, 3);
+  /* Tab leaves the box (it does not type a tab) and goes on to Next. */
+  tab_to_full (f, f->page->next_button, GTK_DIR_TAB_FORWARD, passed);
+  g_assert_false (focus_is_in (f, f->page->numbers_view));
+  {
+    GtkWidget *order[] = { GTK_WIDGET (f->page->numbers_list), GTK_WIDGET (f->page->next_button) };
+    assert_order (passed, order, G_N_ELEMENTS (order));
+  }
+  /* Shift+Tab comes back the same way. */
+  tab_to_full (f, f->page->numbers_view, GTK_DIR_TAB_BACKWARD, NULL);
+  tab_to_next_and_press (f, PORT_IN_STEP_BEFORE);
+  assert_focus_after_step_change (f);
+
+  /* 2. Before you port: the contract check box, then "all of them". */
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (f->page->next_button)));
+  tab_to (f, f->page->contract_check);
+  g_assert_false (gtk_check_button_get_active (f->page->contract_check));
+  press_activate (f);
+  g_assert_true (gtk_check_button_get_active (f->page->contract_check));
+  tab_to (f, gtk_widget_get_ancestor (GTK_WIDGET (f->page->all_numbers_yes_check), ADW_TYPE_ACTION_ROW));
+  press_activate (f);
+  g_assert_true (gtk_check_button_get_active (f->page->all_numbers_yes_check));
+  tab_to_next_and_press (f, PORT_IN_STEP_LOA);
+  assert_focus_after_step_change (f);
+
+  /* 3. The LOA: the "import" option, then its Open button. The options are
+   * radio buttons: Tab goes to the chosen one only, and to each row, where
+   * Enter or Space chooses. */
+  tab_to (f, gtk_widget_get_ancestor (GTK_WIDGET (f->page->loa_import_check), ADW_TYPE_ACTION_ROW));
+  press_activate (f);
+  g_assert_true (gtk_check_button_get_active (f->page->loa_import_check));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->page->loa_import_group)));
+  tab_to (f, f->page->loa_drop_zone);
+  g_assert_true (GTK_IS_BUTTON (focus_widget (f)));
+  /* Enter here opens the native file chooser, outside the application:
+   * the file it would return is given through the page's private API. */
+  _porting_port_in_page_set_loa_file (f->page, loa);
+  settle ();
+  /* The chosen file can be removed with the keyboard too. */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->page->loa_file_row)));
+  tab_to_next_and_press (f, PORT_IN_STEP_PROOF);
+  assert_focus_after_step_change (f);
+
+  /* 4. Proof: the kind of document, a focusable row, comes first, then Open. */
+  g_assert_true (focus_is_in (f, f->page->proof_kind_row));
+  g_assert_cmpuint (tab_to (f, f->page->proof_drop_zone), ==, 1);
+  g_assert_true (GTK_IS_BUTTON (focus_widget (f)));
+  /* The native file chooser again. */
+  _porting_port_in_page_set_proof_file (f->page, proof);
+  settle ();
+  tab_to_next_and_press (f, PORT_IN_STEP_CHECK);
+
+  /* 5. The check: its results are reached by Tab before Next. */
+  g_assert_true (wait_for (check_finished, f));
+  g_assert_null (f->page->check_error);
+  settle ();
+  g_ptr_array_set_size (passed, 0);
+  tab_to_full (f, f->page->next_button, GTK_DIR_TAB_FORWARD, passed);
+  {
+    GtkWidget *order[] = { GTK_WIDGET (f->page->check_view), GTK_WIDGET (f->page->next_button) };
+    assert_order (passed, order, G_N_ELEMENTS (order));
+  }
+  press_activate (f);
+  {
+    StepWait wait = { f, PORT_IN_STEP_DETAILS };
+    g_assert_true (wait_for (page_is_at_step, &wait));
+  }
+  settle ();
+  assert_focus_after_step_change (f);
+
+  /* 6. Details: SMS on with its row, a date from the calendar by keys. */
+  g_ptr_array_set_size (passed, 0);
+  tab_to_full (f, f->page->sms_switch, GTK_DIR_TAB_FORWARD, passed);
+  g_assert_false (gtk_switch_get_active (f->page->sms_switch));
+  press_activate (f);
+  g_assert_true (wait_for (switch_is_on, f->page->sms_switch));
+  settle ();
+
+  tab_to_full (f, f->page->date_button, GTK_DIR_TAB_FORWARD, passed);
+  {
+    GtkWidget *order[] = { GTK_WIDGET (f->page->sms_switch), GTK_WIDGET (f->page->wireless_switch),
+                           GTK_WIDGET (f->page->date_button) };
+    assert_order (passed, order, G_N_ELEMENTS (order));
+  }
+  if (g_getenv ("TEST_KEYBOARD_TRACE") != NULL)
+    {
+      g_signal_connect_swapped (f->page->date_popover, "show", G_CALLBACK (g_printerr), (gpointer) "popover shown\n");
+      g_signal_connect_swapped (f->page->date_popover, "hide", G_CALLBACK (g_printerr), (gpointer) "popover hidden\n");
+      g_signal_connect_swapped (focus_widget (f), "toggled", G_CALLBACK (g_printerr), (gpointer) "toggled\n");
+    }
+  press_activate (f);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->page->date_popover)));
+  /* The popover takes the focus to the calendar, which reads the keys. */
+  if (g_getenv ("TEST_KEYBOARD_TRACE") != NULL)
+    g_printerr ("in popover: %s\n", G_OBJECT_TYPE_NAME (focus_widget (f)));
+  for (guint i = 0; i < 8 && focus_widget (f) != GTK_WIDGET (f->page->calendar); i++)
+    press_tab (f, GTK_DIR_TAB_FORWARD);
+  g_assert_true (focus_widget (f) == GTK_WIDGET (f->page->calendar));
+  g_assert_false (g_date_valid (&f->page->port_date));
+  /* GTK 4.8's calendar starts the keyboard focus at its first cell: arrows
+   * move it, Space chooses. Days too soon, weekends and holidays are
+   * refused under the row, and the popover stays up: go on to the right. */
+  for (guint i = 0; i < 70 && gtk_widget_get_visible (GTK_WIDGET (f->page->date_popover)); i++)
+    {
+      press_key (f, GDK_KEY_Right);
+      press_key (f, GDK_KEY_space);
+    }
+  g_assert_true (g_date_valid (&f->page->port_date));
+  g_assert_true (wait_for (popover_is_closed, f->page->date_popover));
+  g_assert_null (_porting_port_in_page_get_message (f->page, GTK_WIDGET (f->page->date_row)));
+  /* The focus comes back to the date button, not to nowhere. */
+  g_assert_true (focus_is_in (f, f->page->date_button));
+  tab_to_next_and_press (f, PORT_IN_STEP_REVIEW);
+
+  /* 7. Review, and Submit. */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->page->submit_button)));
+  g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (f->page->submit_button)));
+  g_ptr_array_set_size (passed, 0);
+  tab_to_full (f, f->page->submit_button, GTK_DIR_TAB_FORWARD, passed);
+  {
+    GtkWidget *order[] = { GTK_WIDGET (f->page->back_button), GTK_WIDGET (f->page->submit_button) };
+    assert_order (passed, order, G_N_ELEMENTS (order));
+  }
+  press_activate (f);
+  g_assert_true (wait_for (request_saved, f));
+  settle ();
+
+  path = g_file_get_path (f->page->last_request);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "+15105550157"));
+  g_assert_nonnull (strstr (contents, "\"sms\" : true") != NULL ? "" : strstr (contents, "sms"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->page->stack), ==, "done");
+}
+
+/* Filling the LOA in, and signing it, with the keyboard alone. */
+static void
+test_loa_form_with_keyboard (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GPtrArray) passed = g_ptr_array_new ();
+  StepWait wait = { f, PORT_IN_STEP_PROOF };
+  struct { AdwEntryRow *row; const char *text; } fields[] = {
+    { f->page->customer_name_row, "Acme Widgets LLC" },
+    { f->page->authorized_person_row, "Dana Whitfield" },
+    { f->page->street_row, "1200 Harbor Boulevard" },
+    { f->page->unit_row, "Suite 400" },
+    { f->page->city_row, "Oakland" },
+    { f->page->postal_code_row, "94607" },
+    { f->page->carrier_row, "NorthStar Telecom" },
+    { f->page->account_number_row, "8841-22017-5" },
+    { f->page->btn_row, "510-555-0142" },
+  };
+
+  tab_to (f, f->page->numbers_view);
+  type_text (f, "(510) 555-0142, (510) 555-0143");
+  tab_to_next_and_press (f, PORT_IN_STEP_BEFORE);
+  tab_to (f, f->page->contract_check);
+  press_activate (f);
+  tab_to (f, f->page->all_numbers_yes_check);
+  press_activate (f);
+  tab_to_next_and_press (f, PORT_IN_STEP_LOA);
+
+  /* The fields, in the order of the form. */
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      tab_to_full (f, fields[i].row, GTK_DIR_TAB_FORWARD, passed);
+      type_text (f, fields[i].text);
+    }
+  {
+    GtkWidget *order[G_N_ELEMENTS (fields) + 1];
+
+    for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+      order[i] = GTK_WIDGET (fields[i].row);
+    order[G_N_ELEMENTS (fields)] = GTK_WIDGET (f->page->typed_signature_switch);
+    /* The state comes before the ZIP code: Shift+Tab back to it. */
+    tab_to_full (f, f->page->typed_signature_switch, GTK_DIR_TAB_FORWARD, passed);
+    assert_order (passed, order, G_N_ELEMENTS (order));
+  }
+
+  /* The state: Enter on its row opens the list, arrows move, Enter picks. */
+  tab_to_full (f, f->page->region_row, GTK_DIR_TAB_BACKWARD, NULL);
+  g_assert_true (gtk_widget_get_focusable (focus_widget (f)));
+  g_assert_cmpuint (adw_combo_row_get_selected (f->page->region_row), ==, 0);
+
+  /* Not signed: the pad needs a pointer, typing the name does not. */
+  tab_to (f, f->page->typed_signature_switch);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (f->page->next_button)));
+  press_activate (f);
+  g_assert_true (wait_for (switch_is_on, f->page->typed_signature_switch));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->page->typed_signature_row)));
+  tab_to (f, f->page->typed_signature_row);
+  type_text (f, "Dana Whitfield");
+  (void) wait;
+}
+
+static void
+delete_tree (GFile *file)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+
+  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  if (children != NULL)
+    {
+      GFileInfo *info;
+
+      while ((info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+        {
+          g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
+          delete_tree (child);
+          g_object_unref (info);
+        }
+    }
+
+  g_file_delete (file, NULL, NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *home = g_dir_make_tmp ("test-keyboard-XXXXXX", NULL);
+  g_autofree char *data_home = g_build_filename (home, "data", NULL);
+  g_autofree char *config_home = g_build_filename (home, "config", NULL);
+  int status;
+
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  g_test_add ("/keyboard/port-in", Fixture, NULL, fixture_setup, test_port_in_with_keyboard, fixture_teardown);
+  g_test_add ("/keyboard/loa-form", Fixture, NULL, fixture_setup, test_loa_form_with_keyboard, fixture_teardown);
+
+  status = g_test_run ();
+
+  {
+    g_autoptr(GFile) dir = g_file_new_for_path (home);
+    delete_tree (dir);
+  }
+
+  return status;
+}

@@ -1,0 +1,666 @@
+/* test-requests.c — submit, track and review requests against a real porting-intake
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-requests"
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "intake-test-util.h"
+#include "porting-application.h"
+#include "porting-requests-page.h"
+#include "porting-review-page.h"
+#include "porting-submit-dialog.h"
+
+#define WAIT_TIMEOUT_MS 20000
+#define PROVIDER_SID "AC0123456789abcdef0123456789abcdef"
+
+static PortingApplication *app;
+static char *test_home;
+
+typedef struct
+{
+  TestService          *service;
+  char                 *customer_token;
+  char                 *staff_token;
+  GtkWindow            *window;
+  GtkStack             *stack;
+  PortingRequestsPage  *requests_page;
+  PortingReviewPage    *review_page;
+} Fixture;
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+wait_for (Condition condition,
+          gpointer  data)
+{
+  gboolean timed_out = FALSE;
+  guint timeout_id = g_timeout_add (WAIT_TIMEOUT_MS, timeout_cb, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (timeout_id);
+
+  return condition (data);
+}
+
+static void
+settle (void)
+{
+  for (int i = 0; i < 50 && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (g_strcmp0 (gtk_widget_get_name (child), name) == 0)
+        return child;
+      if ((found = find_named (child, name)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (child) && gtk_widget_get_visible (child) &&
+          g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), text) == 0)
+        return child;
+      if ((found = find_label (child, text)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gpointer
+template_child (gpointer    widget,
+                GType       type,
+                const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static guint
+count_children (gpointer widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    n++;
+  return n;
+}
+
+/* Conditions */
+
+static gboolean
+file_gone (gpointer data)
+{
+  return !g_file_query_exists (data, NULL);
+}
+
+static gboolean
+outbox_empty (gpointer data)
+{
+  return porting_outbox_get_n_items (data) == 0;
+}
+
+
+static gboolean
+dialog_done (gpointer data)
+{
+  return g_strcmp0 (porting_submit_dialog_get_state (data), "sending") != 0;
+}
+
+static gboolean
+requests_page_idle (gpointer data)
+{
+  return !porting_requests_page_get_loading (data) &&
+         g_strcmp0 (porting_requests_page_get_state (data), "loading") != 0;
+}
+
+static gboolean
+review_page_idle (gpointer data)
+{
+  return !porting_review_page_get_loading (data) &&
+         g_strcmp0 (porting_review_page_get_state (data), "loading") != 0;
+}
+
+static gboolean
+requests_page_lists_sent (gpointer data)
+{
+  GtkWidget *list = GTK_WIDGET (gtk_widget_get_template_child (data, PORTING_TYPE_REQUESTS_PAGE, "list_box"));
+
+  return requests_page_idle (data) && find_label (list, "Waiting to send") == NULL && count_children (list) == 4;
+}
+
+static gboolean
+session_is_staff (gpointer data)
+{
+  return porting_intake_session_get_staff (data);
+}
+
+static gboolean
+session_is_customer (gpointer data)
+{
+  return !porting_intake_session_get_staff (data);
+}
+
+static gboolean
+check_done (gpointer data)
+{
+  return porting_check_view_get_result (porting_review_page_get_check_view (data)) != NULL;
+}
+
+static gboolean
+review_closed (gpointer data)
+{
+  return porting_review_page_get_request (data) == NULL && review_page_idle (data);
+}
+
+/* Helpers */
+
+static void
+use_token (Fixture    *fixture,
+           const char *token)
+{
+  PortingIntakeSession *session = porting_application_get_intake_session (app);
+
+  g_setenv ("PORTING_INTAKE_TOKEN", token, TRUE);
+  /* The environment wins over the stored token: this makes the
+   * application read it again. */
+  porting_application_set_intake_token (app, NULL);
+  g_assert_true (wait_for (token == fixture->staff_token ? session_is_staff : session_is_customer, session));
+}
+
+static void
+on_submitted (PortingSubmitDialog *dialog,
+              PortingRequest      *request,
+              gpointer             user_data)
+{
+  g_set_object ((PortingRequest **) user_data, request);
+}
+
+static PortingRequest *
+submit (Fixture        *fixture,
+        PortingRequest *request,
+        GFile          *loa,
+        GFile          *proof,
+        const char     *expected_state)
+{
+  g_autoptr(PortingRequest) signalled = NULL;
+  PortingSubmitDialog *dialog;
+  PortingRequest *stored;
+
+  dialog = porting_submit_dialog_present (fixture->window, request, loa, proof, NULL);
+  g_assert_nonnull (dialog);
+  g_signal_connect (dialog, "submitted", G_CALLBACK (on_submitted), &signalled);
+  g_assert_true (wait_for (dialog_done, dialog));
+  g_assert_cmpstr (porting_submit_dialog_get_state (dialog), ==, expected_state);
+
+  stored = porting_submit_dialog_get_stored (dialog);
+  if (stored != NULL)
+    {
+      AdwActionRow *id_row = template_child (dialog, PORTING_TYPE_SUBMIT_DIALOG, "id_row");
+
+      g_object_ref (stored);
+      g_assert_nonnull (porting_request_get_id (stored));
+      /* The receipt shows the id, and the signal gave the same request. */
+      g_assert_cmpstr (adw_action_row_get_subtitle (id_row), ==, porting_request_get_id (stored));
+      g_assert_true (signalled == stored);
+      g_assert_cmpint (porting_request_get_status (stored), ==, PORTING_REQUEST_STATUS_SUBMITTED);
+      g_assert_nonnull (find_label (GTK_WIDGET (dialog), porting_request_status_get_title (PORTING_REQUEST_STATUS_SUBMITTED)));
+    }
+  else
+    {
+      g_assert_null (signalled);
+    }
+
+  gtk_window_close (GTK_WINDOW (dialog));
+  settle ();
+  return stored;
+}
+
+static PortingRequest *
+new_port_in (void)
+{
+  g_autoptr(GError) error = NULL;
+  PortingRequest *request;
+
+  request = porting_request_new_from_json (
+    "{\"kind\": \"port-in\", \"numbers\": [\"+15105550142\", \"+15105550143\"],"
+    " \"contract_acknowledged\": true, \"sms\": true, \"wireless\": null,"
+    " \"loa\": {\"customer_name\": \"Acme Widgets LLC\", \"authorized_person\": \"Dana Whitfield\","
+    "         \"service_address\": {\"street\": \"1200 Harbor Boulevard\", \"unit\": \"Suite 400\","
+    "                               \"city\": \"Oakland\", \"region\": \"CA\", \"postal_code\": \"94607\","
+    "                               \"country\": \"US\"},"
+    "         \"carrier\": \"NorthStar Telecom\", \"account_number\": \"8841-22017-5\","
+    "         \"btn\": \"+15105550142\"},"
+    " \"proof_kind\": \"invoice\"}", -1, NULL, &error);
+  g_assert_no_error (error);
+  return request;
+}
+
+static GFile *
+fixture_file (const char *name)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("PORTING_FIXTURES_DIR"), name, NULL);
+
+  return g_file_new_for_path (path);
+}
+
+static void
+show_page (Fixture   *fixture,
+           GtkWidget *page)
+{
+  gtk_stack_set_visible_child (fixture->stack, page);
+  settle ();
+}
+
+static void
+open_queued (Fixture    *fixture,
+             const char *id)
+{
+  GtkListBox *queue = template_child (fixture->review_page, PORTING_TYPE_REVIEW_PAGE, "queue_list");
+  GtkWidget *row = find_named (GTK_WIDGET (queue), id);
+
+  g_assert_nonnull (row);
+  gtk_widget_activate (row);
+  settle ();
+  g_assert_cmpstr (porting_review_page_get_state (fixture->review_page), ==, "review");
+  g_assert_cmpstr (porting_request_get_id (porting_review_page_get_request (fixture->review_page)), ==, id);
+}
+
+static gboolean
+action_enabled (gpointer    widget,
+                const char *name)
+{
+  /* gtk_widget_activate_action() returns FALSE for a disabled action too. */
+  GtkWidget *button = template_child (widget, PORTING_TYPE_REVIEW_PAGE, name);
+
+  return gtk_widget_get_sensitive (button);
+}
+
+static GtkWidget *
+requests_row (Fixture    *fixture,
+              const char *id)
+{
+  GtkListBox *list = template_child (fixture->requests_page, PORTING_TYPE_REQUESTS_PAGE, "list_box");
+
+  return find_named (GTK_WIDGET (list), id);
+}
+
+static void
+refresh_requests (Fixture *fixture)
+{
+  porting_requests_page_refresh (fixture->requests_page);
+  g_assert_true (wait_for (requests_page_idle, fixture->requests_page));
+}
+
+static void
+on_correct_request (PortingRequestsPage *page,
+                    PortingRequest      *request,
+                    gpointer             user_data)
+{
+  g_set_object ((PortingRequest **) user_data, request);
+}
+
+/* The test */
+
+static void
+test_submit_track_review (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(PortingRequest) port_in = new_port_in ();
+  g_autoptr(PortingRequest) transfer = porting_request_new (PORTING_REQUEST_KIND_TWILIO_TRANSFER);
+  g_autoptr(PortingRequest) port_out = porting_request_new (PORTING_REQUEST_KIND_PORT_OUT);
+  g_autoptr(PortingRequest) stored_in = NULL;
+  g_autoptr(PortingRequest) stored_transfer = NULL;
+  g_autoptr(PortingRequest) stored_out = NULL;
+  g_autoptr(PortingRequest) correction = NULL;
+  g_autoptr(GFile) loa = fixture_file ("acme-exact-loa.pdf");
+  g_autoptr(GFile) proof = fixture_file ("acme-exact-invoice.pdf");
+  const char *transfer_numbers[] = { "+15105550160", NULL };
+  const char *out_numbers[] = { "+15105550170", NULL };
+  PortingCheckView *check_view;
+  GtkWidget *row;
+  AdwActionRow *details_row;
+  GtkLabel *sid_error;
+  GtkWidget *page;
+  PortingOutbox *outbox = porting_intake_session_get_outbox (porting_application_get_intake_session (app));
+  g_autofree char *data_dir = NULL;
+  g_autoptr(GFile) downloaded = NULL;
+
+  /* A request the service would refuse: its sentence, nothing stored. */
+  {
+    g_autoptr(PortingRequest) unconfirmed = porting_request_copy (port_in);
+    PortingSubmitDialog *dialog;
+
+    porting_request_set_boolean (unconfirmed, "contract_acknowledged", FALSE);
+    dialog = porting_submit_dialog_present (fixture->window, unconfirmed, loa, proof, NULL);
+    g_assert_true (wait_for (dialog_done, dialog));
+    g_assert_cmpstr (porting_submit_dialog_get_state (dialog), ==, "failed");
+    g_assert_true (g_str_has_prefix (porting_submit_dialog_get_message (dialog), "Confirm that no contract"));
+    g_assert_null (porting_submit_dialog_get_stored (dialog));
+    /* Sending it again would fail again: the form needs a change. */
+    g_assert_false (gtk_widget_get_visible (template_child (dialog, PORTING_TYPE_SUBMIT_DIALOG, "retry_button")));
+    gtk_window_close (GTK_WINDOW (dialog));
+    settle ();
+  }
+
+  /* Customer: three requests through the submit dialog. The first is
+   * cancelled at once, then sent again: one request, whenever the cancel
+   * came. */
+  gtk_window_close (GTK_WINDOW (porting_submit_dialog_present (fixture->window, port_in, loa, proof, NULL)));
+  settle ();
+  stored_in = submit (fixture, port_in, loa, proof, "receipt");
+  porting_request_set_numbers (transfer, transfer_numbers);
+  porting_request_set_string (transfer, "twilio_account_sid", "AC11111111111111111111111111111111");
+  porting_request_set_string (transfer, "time_frame", "this week");
+  stored_transfer = submit (fixture, transfer, NULL, NULL, "receipt");
+  porting_request_set_numbers (port_out, out_numbers);
+  porting_request_set_boolean (port_out, "contract_acknowledged", TRUE);
+  porting_request_set_string (port_out, "gaining_provider", "Bluewave Voice");
+  porting_request_set_boolean (port_out, "gaining_is_twilio", FALSE);
+  stored_out = submit (fixture, port_out, NULL, NULL, "receipt");
+
+  /* The Requests page lists them, "Submitted" in words. */
+  show_page (fixture, GTK_WIDGET (fixture->requests_page));
+  g_assert_true (wait_for (requests_page_idle, fixture->requests_page));
+  g_assert_cmpstr (porting_requests_page_get_state (fixture->requests_page), ==, "list");
+  row = requests_row (fixture, porting_request_get_id (stored_in));
+  g_assert_nonnull (row);
+  g_assert_nonnull (find_label (row, "Submitted"));
+  g_assert_nonnull (requests_row (fixture, porting_request_get_id (stored_transfer)));
+  g_assert_cmpuint (count_children (template_child (fixture->requests_page, PORTING_TYPE_REQUESTS_PAGE, "list_box")), ==, 3);
+  gtk_widget_activate (row);
+  settle ();
+  g_assert_cmpstr (porting_requests_page_get_state (fixture->requests_page), ==, "details");
+  details_row = template_child (fixture->requests_page, PORTING_TYPE_REQUESTS_PAGE, "status_row");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (details_row)), ==, "Submitted");
+  g_assert_cmpstr (adw_action_row_get_subtitle (details_row), ==,
+                   porting_request_status_get_explanation (PORTING_REQUEST_STATUS_SUBMITTED));
+  g_assert_false (gtk_widget_get_visible (template_child (fixture->requests_page, PORTING_TYPE_REQUESTS_PAGE,
+                                                          "answer_group")));
+  /* Back (Alt+Left) returns to the list. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->requests_page), "requests.back", NULL));
+  g_assert_cmpstr (porting_requests_page_get_state (fixture->requests_page), ==, "list");
+
+  /* Staff: the review page's queue holds the requests. */
+  use_token (fixture, fixture->staff_token);
+  show_page (fixture, GTK_WIDGET (fixture->review_page));
+  g_assert_true (wait_for (review_page_idle, fixture->review_page));
+  g_assert_cmpstr (porting_review_page_get_state (fixture->review_page), ==, "queue");
+
+  /* The port-in: documents downloaded and checked, approved with a note. */
+  open_queued (fixture, porting_request_get_id (stored_in));
+  g_assert_true (wait_for (check_done, fixture->review_page));
+  check_view = porting_review_page_get_check_view (fixture->review_page);
+  g_assert_cmpint (porting_check_result_get_verdict (porting_check_view_get_result (check_view)), ==,
+                   PORTING_CHECK_VERDICT_MATCH);
+  g_assert_true (g_file_query_exists (porting_review_page_get_document (fixture->review_page, "loa"), NULL));
+  g_assert_true (g_file_query_exists (porting_review_page_get_document (fixture->review_page, "proof"), NULL));
+  g_assert_true (gtk_switch_get_active (template_child (fixture->review_page, PORTING_TYPE_REVIEW_PAGE, "name_switch")));
+  g_assert_true (gtk_switch_get_active (template_child (fixture->review_page, PORTING_TYPE_REVIEW_PAGE, "address_switch")));
+  g_assert_true (action_enabled (fixture->review_page, "approve_button"));
+  /* Staff disagree with the check: no approval. */
+  gtk_switch_set_active (template_child (fixture->review_page, PORTING_TYPE_REVIEW_PAGE, "address_switch"), FALSE);
+  g_assert_false (action_enabled (fixture->review_page, "approve_button"));
+  gtk_switch_set_active (template_child (fixture->review_page, PORTING_TYPE_REVIEW_PAGE, "address_switch"), TRUE);
+  gtk_editable_set_text (template_child (fixture->review_page, PORTING_TYPE_REVIEW_PAGE, "note_row"),
+                         "Documents in order");
+  downloaded = g_object_ref (porting_review_page_get_document (fixture->review_page, "loa"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->review_page), "review.approve", NULL));
+  g_assert_true (wait_for (review_closed, fixture->review_page));
+  /* The customer's documents do not stay behind. */
+  g_assert_true (wait_for (file_gone, downloaded));
+  g_assert_null (find_named (template_child (fixture->review_page, PORTING_TYPE_REVIEW_PAGE, "queue_list"),
+                             porting_request_get_id (stored_in)));
+
+  /* The Twilio transfer: the answer SID is checked as it is typed. */
+  open_queued (fixture, porting_request_get_id (stored_transfer));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (fixture->review_page, PORTING_TYPE_REVIEW_PAGE,
+                                                                     "documents_stack")), ==, "no-documents");
+  g_assert_false (action_enabled (fixture->review_page, "approve_button"));
+  sid_error = template_child (fixture->review_page, PORTING_TYPE_REVIEW_PAGE, "sid_error_label");
+  gtk_editable_set_text (template_child (fixture->review_page, PORTING_TYPE_REVIEW_PAGE, "provider_sid_row"),
+                         "SK0123456789abcdef0123456789abcdef");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (sid_error)));
+  g_assert_false (action_enabled (fixture->review_page, "approve_button"));
+  gtk_editable_set_text (template_child (fixture->review_page, PORTING_TYPE_REVIEW_PAGE, "provider_sid_row"),
+                         "ac11111111111111111111111111111111");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (sid_error)));
+  g_assert_false (action_enabled (fixture->review_page, "approve_button"));
+  gtk_editable_set_text (template_child (fixture->review_page, PORTING_TYPE_REVIEW_PAGE, "provider_sid_row"),
+                         " " PROVIDER_SID " ");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (sid_error)));
+  g_assert_true (action_enabled (fixture->review_page, "approve_button"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->review_page), "review.approve", NULL));
+  g_assert_true (wait_for (review_closed, fixture->review_page));
+
+  /* The port-out: rejected with a reason. */
+  open_queued (fixture, porting_request_get_id (stored_out));
+  g_assert_false (action_enabled (fixture->review_page, "reject_button"));
+  gtk_editable_set_text (template_child (fixture->review_page, PORTING_TYPE_REVIEW_PAGE, "reason_row"),
+                         "The account number is missing.");
+  g_assert_true (action_enabled (fixture->review_page, "reject_button"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->review_page), "review.reject", NULL));
+  g_assert_true (wait_for (review_closed, fixture->review_page));
+  g_assert_cmpstr (porting_review_page_get_state (fixture->review_page), ==, "empty");
+
+  /* Customer again: the answers are there. */
+  use_token (fixture, fixture->customer_token);
+  show_page (fixture, GTK_WIDGET (fixture->requests_page));
+  g_assert_true (wait_for (requests_page_idle, fixture->requests_page));
+  row = requests_row (fixture, porting_request_get_id (stored_in));
+  g_assert_nonnull (row);
+  g_assert_nonnull (find_label (row, "Approved"));
+
+  g_assert_true (porting_requests_page_show_request (fixture->requests_page, porting_request_get_id (stored_in)));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (details_row)), ==, "Approved");
+  {
+    /* Newest first: the approval, with the reviewer's note. */
+    GtkWidget *history = template_child (fixture->requests_page, PORTING_TYPE_REQUESTS_PAGE, "history_list");
+    GtkWidget *latest = gtk_widget_get_first_child (history);
+
+    g_assert_true (ADW_IS_ACTION_ROW (latest));
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (latest)), ==, "Approved");
+    g_assert_true (g_str_has_suffix (adw_action_row_get_subtitle (ADW_ACTION_ROW (latest)), "Documents in order"));
+    g_assert_nonnull (gtk_widget_get_next_sibling (latest));
+  }
+
+  g_assert_true (porting_requests_page_show_request (fixture->requests_page, porting_request_get_id (stored_transfer)));
+  g_assert_true (gtk_widget_get_visible (template_child (fixture->requests_page, PORTING_TYPE_REQUESTS_PAGE, "answer_group")));
+  details_row = template_child (fixture->requests_page, PORTING_TYPE_REQUESTS_PAGE, "provider_sid_row");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (details_row)));
+  g_assert_cmpstr (adw_action_row_get_subtitle (details_row), ==, PROVIDER_SID);
+  g_signal_emit_by_name (template_child (fixture->requests_page, PORTING_TYPE_REQUESTS_PAGE, "copy_provider_sid_button"), "clicked");
+  settle ();
+
+  g_assert_true (porting_requests_page_show_request (fixture->requests_page, porting_request_get_id (stored_out)));
+  details_row = template_child (fixture->requests_page, PORTING_TYPE_REQUESTS_PAGE, "reason_row");
+  g_assert_cmpstr (adw_action_row_get_subtitle (details_row), ==, "The account number is missing.");
+  g_signal_connect (fixture->requests_page, "correct-request", G_CALLBACK (on_correct_request), &correction);
+  g_signal_emit_by_name (template_child (fixture->requests_page, PORTING_TYPE_REQUESTS_PAGE, "correct_button"), "clicked");
+  g_assert_nonnull (correction);
+  g_assert_cmpstr (porting_request_get_string (correction, "previous_request_id"), ==,
+                   porting_request_get_id (stored_out));
+  g_assert_null (porting_request_get_id (correction));
+  g_assert_cmpstr (porting_request_get_string (correction, "gaining_provider"), ==, "Bluewave Voice");
+  g_assert_true (porting_request_validate (correction, NULL, NULL));
+
+  /* The service goes away: the shown list stays with a warning, a fresh
+   * look shows the error state, and a submission waits in the outbox. */
+  test_service_stop (fixture->service, FALSE);
+  refresh_requests (fixture);
+  g_assert_true (gtk_widget_get_visible (template_child (fixture->requests_page, PORTING_TYPE_REQUESTS_PAGE,
+                                                         "refresh_error_label")));
+  page = porting_requests_page_new ();
+  gtk_stack_add_named (fixture->stack, page, "fresh");
+  show_page (fixture, page);
+  g_assert_true (wait_for (requests_page_idle, page));
+  g_assert_cmpstr (porting_requests_page_get_state (PORTING_REQUESTS_PAGE (page)), ==, "error");
+
+  g_clear_object (&stored_in);
+  stored_in = submit (fixture, port_in, loa, proof, "saved");
+  g_assert_null (stored_in);
+  g_assert_cmpuint (porting_outbox_get_n_items (outbox), ==, 1);
+  /* The Requests page shows it as waiting, beside the list it knew. */
+  show_page (fixture, GTK_WIDGET (fixture->requests_page));
+  refresh_requests (fixture);
+  g_assert_cmpstr (porting_requests_page_get_state (fixture->requests_page), ==, "list");
+  g_assert_nonnull (find_label (template_child (fixture->requests_page, PORTING_TYPE_REQUESTS_PAGE, "list_box"),
+                                "Waiting to send"));
+
+  /* The service is back (at another address): the outbox is sent as the
+   * session is pointed at it, and the Requests page shows the request. */
+  data_dir = g_strdup (fixture->service->data_dir);
+  test_service_free (fixture->service);
+  fixture->service = test_service_start (data_dir);
+  g_setenv ("PORTING_INTAKE_URL", fixture->service->url, TRUE);
+  porting_application_set_intake_token (app, NULL);
+  show_page (fixture, GTK_WIDGET (fixture->requests_page));
+  g_assert_true (wait_for (outbox_empty, outbox));
+  /* The list is refreshed once the outbox sent its request. */
+  g_assert_true (wait_for (requests_page_lists_sent, fixture->requests_page));
+  g_assert_cmpstr (porting_requests_page_get_state (fixture->requests_page), ==, "list");
+  g_assert_cmpuint (count_children (template_child (fixture->requests_page, PORTING_TYPE_REQUESTS_PAGE, "list_box")), ==, 4);
+}
+
+static void
+test_no_token (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_unsetenv ("PORTING_INTAKE_TOKEN");
+  porting_application_set_intake_token (app, NULL);
+  show_page (fixture, GTK_WIDGET (fixture->requests_page));
+  g_assert_true (wait_for (requests_page_idle, fixture->requests_page));
+  g_assert_cmpstr (porting_requests_page_get_state (fixture->requests_page), ==, "no-token");
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  static guint n_services;
+  g_autofree char *name = g_strdup_printf ("intake-%u", n_services++);
+  g_autofree char *data_dir = g_build_filename (test_home, name, NULL);
+  GtkWidget *overlay;
+
+  g_assert_cmpint (g_mkdir_with_parents (data_dir, 0700), ==, 0);
+  fixture->service = test_service_start (data_dir);
+  fixture->customer_token = test_intake_token (fixture->service->data_dir, "customer", "Acme Widgets LLC");
+  fixture->staff_token = test_intake_token (fixture->service->data_dir, "staff", "Sam Support");
+
+  g_setenv ("PORTING_INTAKE_URL", fixture->service->url, TRUE);
+  g_setenv ("PORTING_INTAKE_TOKEN", fixture->customer_token, TRUE);
+  porting_application_set_intake_token (app, NULL);
+  g_assert_true (wait_for (session_is_customer, porting_application_get_intake_session (app)));
+
+  fixture->window = GTK_WINDOW (adw_application_window_new (GTK_APPLICATION (app)));
+  gtk_window_set_default_size (fixture->window, 1200, 800);
+  overlay = adw_toast_overlay_new ();
+  fixture->stack = GTK_STACK (gtk_stack_new ());
+  fixture->requests_page = PORTING_REQUESTS_PAGE (porting_requests_page_new ());
+  fixture->review_page = PORTING_REVIEW_PAGE (porting_review_page_new ());
+  gtk_stack_add_named (fixture->stack, gtk_label_new ("start"), "start");
+  gtk_stack_add_named (fixture->stack, GTK_WIDGET (fixture->requests_page), "requests");
+  gtk_stack_add_named (fixture->stack, GTK_WIDGET (fixture->review_page), "review");
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (fixture->stack));
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (fixture->window), overlay);
+  gtk_window_present (fixture->window);
+  settle ();
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (fixture->window);
+  settle ();
+  test_service_free (fixture->service);
+  g_free (fixture->customer_token);
+  g_free (fixture->staff_token);
+}
+
+/* Takes @file. */
+static void
+remove_tree (GFile *file)
+{
+  g_autoptr(GFile) owned = file;
+  g_autoptr(GFileEnumerator) children = NULL;
+  GFileInfo *info;
+  GFile *child;
+
+  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
+                                        NULL, NULL);
+  while (children != NULL && g_file_enumerator_iterate (children, &info, &child, NULL, NULL) && info != NULL)
+    remove_tree (g_object_ref (child));
+  g_file_delete (file, NULL, NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  static const char * const xdg_vars[] = { "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME" };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *home = NULL;
+  int status;
+
+  /* gtk_test_init() ignores G_TEST_OPTION_ISOLATE_DIRS, and the outbox is
+   * placed when the application is made: a home of our own, set before
+   * anything reads the XDG directories. */
+  home = test_home = g_dir_make_tmp ("test-requests-XXXXXX", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (xdg_vars); i++)
+    {
+      g_autofree char *dir = g_build_filename (home, xdg_vars[i], NULL);
+
+      g_setenv (xdg_vars[i], dir, TRUE);
+    }
+  g_setenv ("HOME", home, TRUE);
+  /* A stopped service is found out fast. */
+  g_setenv ("PORTING_INTAKE_RETRY_DELAY_MS", "10", TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = porting_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add ("/requests/submit-track-review", Fixture, NULL, fixture_set_up, test_submit_track_review, fixture_tear_down);
+  g_test_add ("/requests/no-token", Fixture, NULL, fixture_set_up, test_no_token, fixture_tear_down);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+
+  remove_tree (g_file_new_for_path (home));
+  return status;
+}
