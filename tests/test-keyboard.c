@@ -1,20 +1,24 @@
-/* test-keyboard.c — the whole port-in flow with the keyboard alone, under Xvfb
+/* test-keyboard.c — the port-in flow and the shortcuts, with the keyboard alone
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * GTK 4 has no public way to put key events into a window, so the test does
  * what each key is bound to, on the widget that has the focus:
- *   Tab, Shift+Tab  the window's "move-focus" keybinding signal, as GtkWindow
- *                   binds them (gtk_window_move_focus ());
+ *   Tab, Shift+Tab  the window's "move-focus" keybinding signal, which is
+ *                   what GtkWindow binds them to;
  *   Enter, Space    gtk_widget_activate () on the focused widget (the
- *                   "activate" keybinding of buttons, rows and check buttons);
+ *                   "activate" keybinding of buttons, rows, check buttons
+ *                   and switches);
  *   typing          gtk_editable_set_text () on the focused editable,
  *                   gtk_text_buffer_insert_at_cursor () in a focused text view;
- *   arrows, Space   in a widget that reads keys itself (GtkCalendar), its
- *                   GtkEventControllerKey::key-pressed, which is what the
- *                   key press reaches.
- * No widget is reached through the page's insides except to assert where
- * the focus is; only the file chooser (a native dialog) is bypassed.
+ *   other keys      the key controllers and shortcuts (keybindings, managed
+ *                   shortcuts, application accelerators) on the way from the
+ *                   focused widget up to the window, as GTK delivers a key
+ *                   press: arrows and Space in the calendar and the lists,
+ *                   Ctrl+O, F9, Alt+Left, Ctrl+comma.
+ * The page's insides are only used to assert where the focus is and what a
+ * step holds; only the file chooser (a native dialog, outside the
+ * application) is bypassed, through the page's private API.
  */
 #define G_LOG_DOMAIN "test-keyboard"
 
@@ -23,7 +27,10 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "porting-application.h"
 #include "porting-port-in-page-private.h"
+#include "porting-preferences-window.h"
+#include "porting-window.h"
 
 #define WAIT_TIMEOUT_MS 15000
 #define MAX_TABS 80
@@ -190,8 +197,6 @@ tab_to_full (Fixture          *f,
   for (guint presses = 1; presses <= MAX_TABS; presses++)
     {
       press_tab (f, direction);
-      if (g_getenv ("TEST_KEYBOARD_TRACE") != NULL)
-        g_printerr ("focus: %s %p\n", focus_widget (f) ? G_OBJECT_TYPE_NAME (focus_widget (f)) : "(none)", focus_widget (f));
       assert_focus_on_screen (f);
       if (passed != NULL && focus_widget (f) != NULL)
         g_ptr_array_add (passed, focus_widget (f));
@@ -267,27 +272,117 @@ type_text (Fixture    *f,
   wait_for_frames (GTK_WIDGET (f->window));
 }
 
-/* A key press that the focused widget reads with a key controller. */
-static void
-press_key (Fixture *f,
-           guint    keyval)
+static gboolean
+trigger_matches (GtkShortcutTrigger *trigger,
+                 guint               keyval,
+                 GdkModifierType     modifiers)
 {
-  GtkWidget *focus = focus_widget (f);
-  g_autoptr(GListModel) controllers = NULL;
+  if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
+    return trigger_matches (gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)), keyval, modifiers) ||
+           trigger_matches (gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger)), keyval, modifiers);
+
+  return GTK_IS_KEYVAL_TRIGGER (trigger) &&
+         gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == gdk_keyval_to_lower (keyval) &&
+         gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers;
+}
+
+/* Runs the shortcuts of @controller that @keyval and @modifiers trigger,
+ * until one takes the key. */
+static gboolean
+run_shortcuts (GtkShortcutController *controller,
+               guint                  keyval,
+               GdkModifierType        modifiers)
+{
+  GListModel *shortcuts = G_LIST_MODEL (controller);
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
   gboolean handled = FALSE;
 
-  g_assert_nonnull (focus);
-  controllers = gtk_widget_observe_controllers (focus);
+  if (widget == NULL || !gtk_widget_is_sensitive (widget) || !gtk_widget_get_mapped (widget))
+    return FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (shortcuts) && !handled; i++)
+    {
+      g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (shortcuts, i);
+
+      if (trigger_matches (gtk_shortcut_get_trigger (shortcut), keyval, modifiers))
+        handled = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                                GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
+                                                gtk_shortcut_get_arguments (shortcut));
+    }
+
+  return handled;
+}
+
+/* What the window's shortcut manager does: the managed shortcuts of every
+ * widget in it, whichever has the focus. */
+static gboolean
+run_managed_shortcuts (GtkWidget       *widget,
+                       guint            keyval,
+                       GdkModifierType  modifiers)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
   for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
     {
       g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
 
-      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
-        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, (GdkModifierType) 0, &handled);
+      if (GTK_IS_SHORTCUT_CONTROLLER (controller) &&
+          gtk_shortcut_controller_get_scope (GTK_SHORTCUT_CONTROLLER (controller)) == GTK_SHORTCUT_SCOPE_MANAGED)
+        handled = run_shortcuts (GTK_SHORTCUT_CONTROLLER (controller), keyval, modifiers);
     }
 
-  g_assert_true (handled);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL && !handled;
+       child = gtk_widget_get_next_sibling (child))
+    handled = run_managed_shortcuts (child, keyval, modifiers);
+
+  return handled;
+}
+
+/* A key press as @window delivers it: from the focused widget up to the
+ * window, to the first key controller or shortcut (a keybinding, a
+ * managed shortcut, an application accelerator) that takes it. */
+static gboolean
+send_key (GtkWindow       *window,
+          guint            keyval,
+          GdkModifierType  modifiers)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  gboolean handled = FALSE;
+
+  for (GtkWidget *widget = focus != NULL ? focus : GTK_WIDGET (window);
+       widget != NULL && !handled;
+       widget = gtk_widget_get_parent (widget))
+    {
+      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+      for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+        {
+          g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+          const char *name = gtk_event_controller_get_name (controller);
+
+          if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+            g_signal_emit_by_name (controller, "key-pressed", keyval, 0, modifiers, &handled);
+          else if (GTK_IS_SHORTCUT_CONTROLLER (controller) &&
+                   gtk_shortcut_controller_get_scope (GTK_SHORTCUT_CONTROLLER (controller)) != GTK_SHORTCUT_SCOPE_MANAGED &&
+                   (name == NULL || !g_str_has_prefix (name, "gtk-shortcut-manager")))
+            handled = run_shortcuts (GTK_SHORTCUT_CONTROLLER (controller), keyval, modifiers);
+        }
+
+      if (widget == GTK_WIDGET (window) && !handled)
+        handled = run_managed_shortcuts (widget, keyval, modifiers);
+    }
+
   settle ();
+  return handled;
+}
+
+static void
+press_key (Fixture *f,
+           guint    keyval)
+{
+  g_assert_true (send_key (f->window, keyval, 0));
 }
 
 /* ---- The page ---------------------------------------------------------- */
@@ -489,17 +584,9 @@ test_port_in_with_keyboard (Fixture       *f,
                            GTK_WIDGET (f->page->date_button) };
     assert_order (passed, order, G_N_ELEMENTS (order));
   }
-  if (g_getenv ("TEST_KEYBOARD_TRACE") != NULL)
-    {
-      g_signal_connect_swapped (f->page->date_popover, "show", G_CALLBACK (g_printerr), (gpointer) "popover shown\n");
-      g_signal_connect_swapped (f->page->date_popover, "hide", G_CALLBACK (g_printerr), (gpointer) "popover hidden\n");
-      g_signal_connect_swapped (focus_widget (f), "toggled", G_CALLBACK (g_printerr), (gpointer) "toggled\n");
-    }
   press_activate (f);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->page->date_popover)));
   /* The popover takes the focus to the calendar, which reads the keys. */
-  if (g_getenv ("TEST_KEYBOARD_TRACE") != NULL)
-    g_printerr ("in popover: %s\n", G_OBJECT_TYPE_NAME (focus_widget (f)));
   for (guint i = 0; i < 8 && focus_widget (f) != GTK_WIDGET (f->page->calendar); i++)
     press_tab (f, GTK_DIR_TAB_FORWARD);
   g_assert_true (focus_widget (f) == GTK_WIDGET (f->page->calendar));
@@ -535,8 +622,10 @@ test_port_in_with_keyboard (Fixture       *f,
   path = g_file_get_path (f->page->last_request);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_nonnull (strstr (contents, "+15105550157"));
-  g_assert_nonnull (strstr (contents, "\"sms\" : true") != NULL ? "" : strstr (contents, "sms"));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (f->page->stack), ==, "done");
+  /* The focus goes on to "Port Other Numbers", not nowhere. */
+  g_assert_true (GTK_IS_BUTTON (focus_widget (f)));
+  g_assert_true (focus_is_in (f, f->page->done_status));
 }
 
 /* Filling the LOA in, and signing it, with the keyboard alone. */
@@ -545,7 +634,6 @@ test_loa_form_with_keyboard (Fixture       *f,
                              gconstpointer  data)
 {
   g_autoptr(GPtrArray) passed = g_ptr_array_new ();
-  StepWait wait = { f, PORT_IN_STEP_PROOF };
   struct { AdwEntryRow *row; const char *text; } fields[] = {
     { f->page->customer_name_row, "Acme Widgets LLC" },
     { f->page->authorized_person_row, "Dana Whitfield" },
@@ -563,7 +651,7 @@ test_loa_form_with_keyboard (Fixture       *f,
   tab_to_next_and_press (f, PORT_IN_STEP_BEFORE);
   tab_to (f, f->page->contract_check);
   press_activate (f);
-  tab_to (f, f->page->all_numbers_yes_check);
+  tab_to (f, gtk_widget_get_ancestor (GTK_WIDGET (f->page->all_numbers_yes_check), ADW_TYPE_ACTION_ROW));
   press_activate (f);
   tab_to_next_and_press (f, PORT_IN_STEP_LOA);
 
@@ -579,15 +667,21 @@ test_loa_form_with_keyboard (Fixture       *f,
     for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
       order[i] = GTK_WIDGET (fields[i].row);
     order[G_N_ELEMENTS (fields)] = GTK_WIDGET (f->page->typed_signature_switch);
-    /* The state comes before the ZIP code: Shift+Tab back to it. */
     tab_to_full (f, f->page->typed_signature_switch, GTK_DIR_TAB_FORWARD, passed);
     assert_order (passed, order, G_N_ELEMENTS (order));
   }
 
-  /* The state: Enter on its row opens the list, arrows move, Enter picks. */
+  /* The state, between the city and the ZIP code: Shift+Tab back to it.
+   * Enter on its row opens the list, arrows move, Enter picks. */
   tab_to_full (f, f->page->region_row, GTK_DIR_TAB_BACKWARD, NULL);
   g_assert_true (gtk_widget_get_focusable (focus_widget (f)));
   g_assert_cmpuint (adw_combo_row_get_selected (f->page->region_row), ==, 0);
+  press_activate (f);
+  for (guint i = 0; i < 5; i++)
+    press_key (f, GDK_KEY_Down);
+  press_activate (f);
+  g_assert_cmpuint (adw_combo_row_get_selected (f->page->region_row), ==, 5);  /* CA — California */
+  g_assert_true (focus_is_in (f, f->page->region_row));
 
   /* Not signed: the pad needs a pointer, typing the name does not. */
   tab_to (f, f->page->typed_signature_switch);
@@ -597,7 +691,134 @@ test_loa_form_with_keyboard (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->page->typed_signature_row)));
   tab_to (f, f->page->typed_signature_row);
   type_text (f, "Dana Whitfield");
-  (void) wait;
+
+  /* Signed: Next writes the LOA and goes on. */
+  tab_to_next_and_press (f, PORT_IN_STEP_PROOF);
+  g_assert_nonnull (f->page->generated_loa);
+  assert_focus_after_step_change (f);
+}
+
+/* ---- Shortcuts of the shortcuts window ---------------------------------- */
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+static gboolean
+file_chooser_shown (gpointer data)
+{
+  return find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL;
+}
+
+static gboolean
+preferences_shown (gpointer data)
+{
+  return find_toplevel (PORTING_TYPE_PREFERENCES_WINDOW) != NULL;
+}
+
+static gboolean
+is_folded (gpointer data)
+{
+  return porting_window_get_folded (PORTING_WINDOW (data));
+}
+
+static GtkWidget *
+find_sidebar (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LIST_BOX (child) && gtk_widget_has_css_class (child, "navigation-sidebar"))
+        return child;
+      if ((found = find_sidebar (child)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+test_shortcuts (void)
+{
+  /* The application only for this test: with it, the port-in page would
+   * send its requests to an intake service. */
+  g_autoptr(PortingApplication) app = porting_application_new ();
+  g_autoptr(GError) error = NULL;
+  PortingWindow *window;
+  GtkWindow *dialog;
+  GtkWidget *sidebar;
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  window = PORTING_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (window);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
+  g_assert_true (wait_for ((Condition) gtk_widget_get_mapped, window));
+  wait_for_frames (GTK_WIDGET (window));
+  sidebar = find_sidebar (GTK_WIDGET (window));
+  g_assert_nonnull (sidebar);
+
+  /* Ctrl+O in the document check opens the LOA, wherever the focus is. */
+  porting_window_show_page (window, "document-check");
+  wait_for_frames (GTK_WIDGET (window));
+  gtk_widget_child_focus (sidebar, GTK_DIR_TAB_FORWARD);
+  g_assert_true (send_key (GTK_WINDOW (window), GDK_KEY_o, GDK_CONTROL_MASK));
+  g_assert_true (wait_for (file_chooser_shown, NULL));
+  dialog = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_cmpstr (gtk_window_get_title (dialog), ==, "Open Letter of Authorization");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  settle ();
+  g_assert_null (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+  /* Elsewhere, Ctrl+O is not the document check's. */
+  porting_window_show_page (window, "port-in");
+  wait_for_frames (GTK_WIDGET (window));
+  send_key (GTK_WINDOW (window), GDK_KEY_o, GDK_CONTROL_MASK);
+  g_assert_null (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+
+  /* F9 hides the sidebar, and shows it again. */
+  g_assert_true (gtk_widget_is_visible (sidebar));
+  g_assert_true (send_key (GTK_WINDOW (window), GDK_KEY_F9, 0));
+  g_assert_false (gtk_widget_is_visible (sidebar));
+  g_assert_true (send_key (GTK_WINDOW (window), GDK_KEY_F9, 0));
+  g_assert_true (gtk_widget_is_visible (sidebar));
+
+  /* Folded, Alt+Left goes back from the page to the sidebar. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 700);
+  g_assert_true (wait_for (is_folded, window));
+  wait_for_frames (GTK_WIDGET (window));
+  gtk_widget_child_focus (porting_window_get_page (window, "port-in"), GTK_DIR_TAB_FORWARD);
+  g_assert_false (gtk_widget_get_mapped (sidebar));
+  g_assert_true (send_key (GTK_WINDOW (window), GDK_KEY_Left, GDK_ALT_MASK));
+  wait_for_frames (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_get_mapped (sidebar));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
+  g_assert_true (wait_for ((Condition) gtk_widget_get_mapped, porting_window_get_page (window, "port-in")));
+
+  /* Ctrl+, opens the preferences. */
+  g_assert_true (send_key (GTK_WINDOW (window), GDK_KEY_comma, GDK_CONTROL_MASK));
+  g_assert_true (wait_for (preferences_shown, NULL));
+  gtk_window_destroy (find_toplevel (PORTING_TYPE_PREFERENCES_WINDOW));
+  settle ();
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
 }
 
 static void
@@ -634,12 +855,18 @@ main (int   argc,
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
 
+  /* Keep the keyring out of the tests: the token comes from the environment. */
+  g_setenv ("PORTING_INTAKE_TOKEN", "test-token", TRUE);
+  g_unsetenv ("PORTING_INTAKE_URL");
+
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
+
   g_test_add ("/keyboard/port-in", Fixture, NULL, fixture_setup, test_port_in_with_keyboard, fixture_teardown);
   g_test_add ("/keyboard/loa-form", Fixture, NULL, fixture_setup, test_loa_form_with_keyboard, fixture_teardown);
+  g_test_add_func ("/keyboard/shortcuts", test_shortcuts);
 
   status = g_test_run ();
 

@@ -643,6 +643,38 @@ delete_tree (GFile *file)
   g_file_delete (file, NULL, NULL);
 }
 
+/* "Correct and send again" on a rejected request reopens the flow with its
+ * answers, and the new request names the old one. */
+static void
+test_correct_request (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const char rejected[] =
+    "{\"kind\": \"port-in\", \"numbers\": [\"+15105550142\", \"+15105550143\"],"
+    " \"contract_acknowledged\": true, \"sms\": true, \"previous_request_id\": \"req-41\","
+    " \"loa\": {\"customer_name\": \"Acme Widget Co\", \"authorized_person\": \"Dana Whitfield\","
+    "  \"service_address\": {\"street\": \"1220 Harbor Boulevard\", \"unit\": \"Suite 400\","
+    "   \"city\": \"Oakland\", \"region\": \"CA\", \"postal_code\": \"94607\", \"country\": \"US\"},"
+    "  \"carrier\": \"NorthStar Telecom\", \"account_number\": \"8841-22017-5\", \"btn\": \"+15105550142\"}}";
+  g_autoptr(PortingRequest) request = NULL;
+  g_autoptr(GError) error = NULL;
+
+  request = porting_request_new_from_json (rejected, -1, NULL, &error);
+  g_assert_no_error (error);
+
+  porting_port_in_page_correct_request (f->page, request);
+  settle ();
+
+  g_assert_cmpuint (f->page->numbers->len, ==, 2);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (f->page->customer_name_row)), ==, "Acme Widget Co");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (f->page->street_row)), ==, "1220 Harbor Boulevard");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (f->page->postal_code_row)), ==, "94607");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (f->page->account_number_row)), ==, "8841-22017-5");
+  g_assert_true (gtk_switch_get_active (f->page->sms_switch));
+  g_assert_false (gtk_check_button_get_active (f->page->loa_import_check));
+  g_assert_cmpstr (f->page->previous_request_id, ==, "req-41");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -668,6 +700,7 @@ main (int   argc,
   g_test_add ("/port-in/loa-written", Fixture, NULL, fixture_setup, test_loa_written, fixture_teardown);
   g_test_add ("/port-in/discard-draft", Fixture, NULL, fixture_setup, test_discard_draft, fixture_teardown);
   g_test_add ("/port-in/submit", Fixture, NULL, fixture_setup, test_submit, fixture_teardown);
+  g_test_add ("/port-in/correct-request", Fixture, NULL, fixture_setup, test_correct_request, fixture_teardown);
 
   status = g_test_run ();
 

@@ -12,6 +12,7 @@
 #include "porting-requests-page.h"
 #include "porting-review-page.h"
 #include "porting-submit-dialog.h"
+#include "porting-window.h"
 
 #define WAIT_TIMEOUT_MS 20000
 #define PROVIDER_SID "AC0123456789abcdef0123456789abcdef"
@@ -562,6 +563,32 @@ test_no_token (Fixture       *fixture,
   g_assert_cmpstr (porting_requests_page_get_state (fixture->requests_page), ==, "no-token");
 }
 
+/* The real window: the Requests page, and the review queue for staff only. */
+static void
+test_window_pages (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  PortingWindow *window = porting_window_new (app);
+
+  gtk_window_present (GTK_WINDOW (window));
+  settle ();
+  g_assert_true (PORTING_IS_REQUESTS_PAGE (porting_window_get_page (window, "requests")));
+  g_assert_null (porting_window_get_page (window, "review"));
+
+  use_token (fixture, fixture->staff_token);
+  g_assert_true (PORTING_IS_REVIEW_PAGE (porting_window_get_page (window, "review")));
+  porting_window_show_page (window, "review");
+  settle ();
+  g_assert_cmpstr (porting_window_get_visible_page_name (window), ==, "review");
+
+  use_token (fixture, fixture->customer_token);
+  g_assert_null (porting_window_get_page (window, "review"));
+  g_assert_cmpstr (porting_window_get_visible_page_name (window), !=, "review");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+}
+
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -656,6 +683,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add ("/requests/submit-track-review", Fixture, NULL, fixture_set_up, test_submit_track_review, fixture_tear_down);
+  g_test_add ("/requests/window", Fixture, NULL, fixture_set_up, test_window_pages, fixture_tear_down);
   g_test_add ("/requests/no-token", Fixture, NULL, fixture_set_up, test_no_token, fixture_tear_down);
 
   status = g_test_run ();

@@ -257,6 +257,23 @@ open_proof_activated (GtkWidget  *widget,
   open_file_dialog (PORTING_CHECK_PAGE (widget), SIDE_PROOF);
 }
 
+/* Ctrl+O, from anywhere in the window while the page is shown: the
+ * document still missing, the LOA first. */
+static gboolean
+open_shortcut_cb (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  PortingCheckPage *self = PORTING_CHECK_PAGE (widget);
+
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+
+  open_file_dialog (self, self->files[SIDE_LOA] != NULL && self->files[SIDE_PROOF] == NULL
+                          ? SIDE_PROOF : SIDE_LOA);
+  return TRUE;
+}
+
 static void
 open_recent_activated (GtkWidget  *widget,
                        const char *action_name,
@@ -416,6 +433,7 @@ porting_check_page_init (PortingCheckPage *self)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
+  GtkEventController *shortcuts;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -431,6 +449,13 @@ porting_check_page_init (PortingCheckPage *self)
   add_drop_target (self, self->loa_slot);
   add_drop_target (self, self->proof_slot);
   add_drop_target (self, GTK_WIDGET (self->check_view));
+
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_MANAGED);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_o, GDK_CONTROL_MASK),
+                                                          gtk_callback_action_new (open_shortcut_cb, NULL, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 }
 
 GtkWidget *

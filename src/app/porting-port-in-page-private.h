@@ -29,6 +29,7 @@ struct _PortingPortInPage
 
   PortingDraftStore   *draft_store;
   GSettings           *settings;
+  char                *previous_request_id;  /* set when correcting a rejected request */
   GCancellable        *cancellable;
 
   GPtrArray           *numbers;           /* of PortingPhoneNumber, merged */

@@ -9,13 +9,18 @@
 
 #include <glib/gi18n.h>
 
+#include "porting-application.h"
+#include "porting-byoc-page.h"
 #include "porting-check-view.h"
+#include "porting-intake-session.h"
+#include "porting-international-page.h"
 #include "porting-document.h"
 #include "porting-loa-writer.h"
 #include "porting-phone-number.h"
 #include "porting-port-date.h"
 #include "porting-port-in-page-private.h"
 #include "porting-request.h"
+#include "porting-submit-dialog.h"
 #include "porting-window.h"
 
 #define DRAFT_FLOW "port-in"
@@ -635,14 +640,62 @@ on_numbers_changed (PortingPortInPage *self,
   update_navigation (self);
 }
 
+/* The valid numbers of the list, international ones only or all of them. */
+static GStrv
+dup_valid_numbers (PortingPortInPage *self,
+                   gboolean           international_only)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; self->numbers != NULL && i < self->numbers->len; i++)
+    {
+      PortingPhoneNumber *number = g_ptr_array_index (self->numbers, i);
+
+      if (number->valid && (!international_only || !porting_phone_number_is_us_or_ca (number)))
+        {
+          g_autofree char *formatted = porting_phone_number_format (number);
+
+          g_strv_builder_add (builder, formatted);
+        }
+    }
+
+  return g_strv_builder_end (builder);
+}
+
 static void
 on_international_clicked (PortingPortInPage *self,
                           GtkButton         *button)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_auto(GStrv) numbers = NULL;
+  GtkWidget *page;
 
-  if (PORTING_IS_WINDOW (root))
-    porting_window_show_page (PORTING_WINDOW (root), "international");
+  if (!PORTING_IS_WINDOW (root))
+    return;
+
+  numbers = dup_valid_numbers (self, TRUE);
+  page = porting_window_get_page (PORTING_WINDOW (root), "international");
+  if (PORTING_IS_INTERNATIONAL_PAGE (page))
+    porting_international_page_set_numbers (PORTING_INTERNATIONAL_PAGE (page), (const char * const *) numbers);
+  porting_window_show_page (PORTING_WINDOW (root), "international");
+}
+
+static void
+on_byoc_clicked (PortingPortInPage *self,
+                 GtkButton         *button)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_auto(GStrv) numbers = NULL;
+  GtkWidget *page;
+
+  if (!PORTING_IS_WINDOW (root))
+    return;
+
+  numbers = dup_valid_numbers (self, FALSE);
+  page = porting_window_get_page (PORTING_WINDOW (root), "byoc");
+  if (PORTING_IS_BYOC_PAGE (page))
+    porting_byoc_page_set_numbers (PORTING_BYOC_PAGE (page), (const char * const *) numbers);
+  porting_window_show_page (PORTING_WINDOW (root), "byoc");
 }
 
 /* ---- Validation -------------------------------------------------------- */
@@ -929,6 +982,7 @@ focus_step (PortingPortInPage *self)
   if (focus != NULL &&
       focus != GTK_WIDGET (self->next_button) &&
       focus != GTK_WIDGET (self->back_button) &&
+      focus != GTK_WIDGET (self->submit_button) &&
       !(gtk_widget_is_ancestor (focus, GTK_WIDGET (self->stack)) &&
         !gtk_widget_is_ancestor (focus, child)))
     return;
@@ -1274,6 +1328,9 @@ create_file_row (PortingPortInPage *self,
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (remove, "flat");
   gtk_widget_set_tooltip_text (remove, _("Remove"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove"),
+                                  -1);
   g_object_set_data (G_OBJECT (remove), "file-chosen", func);
   g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_file_clicked), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
@@ -1694,6 +1751,8 @@ build_request (PortingPortInPage *self)
   g_ptr_array_add (numbers, NULL);
 
   porting_request_set_numbers (request, (const char * const *) numbers->pdata);
+  if (self->previous_request_id != NULL)
+    porting_request_set_string (request, "previous_request_id", self->previous_request_id);
   porting_request_set_boolean (request, "contract_acknowledged",
                                gtk_check_button_get_active (self->contract_check));
   porting_request_set_boolean (request, "sms", gtk_switch_get_active (self->sms_switch));
@@ -1768,6 +1827,27 @@ build_request (PortingPortInPage *self)
 }
 
 static void
+show_done (PortingPortInPage *self,
+           const char        *title,
+           const char        *description,
+           const char        *toast)
+{
+  adw_status_page_set_description (self->done_status, description);
+
+  /* The request is safe: the draft has done its job. */
+  porting_draft_store_discard (self->draft_store, DRAFT_FLOW);
+
+  gtk_stack_set_visible_child_name (self->stack, "done");
+  gtk_label_set_text (self->step_title_label, title);
+  gtk_label_set_text (self->step_count_label, "");
+  gtk_widget_set_visible (GTK_WIDGET (self->step_dots), FALSE);
+  update_navigation (self);
+  focus_step (self);
+  show_toast (self, toast);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STEP]);
+}
+
+static void
 request_saved_cb (GObject      *object,
                   GAsyncResult *result,
                   gpointer      user_data)
@@ -1793,18 +1873,20 @@ request_saved_cb (GObject      *object,
   description = g_strdup_printf (_("Your request is saved in %s. We will send it with your documents "
                                    "and let you know when the carrier confirms the port date."),
                                  path);
-  adw_status_page_set_description (self->done_status, description);
+  show_done (self, _("Request Ready"), description, _("Request saved"));
+}
 
-  /* The request is safe: the draft has done its job. */
-  porting_draft_store_discard (self->draft_store, DRAFT_FLOW);
+static void
+on_request_submitted (PortingPortInPage *self,
+                      PortingRequest    *stored)
+{
+  g_autofree char *description = NULL;
 
-  gtk_stack_set_visible_child_name (self->stack, "done");
-  gtk_label_set_text (self->step_title_label, _("Request Ready"));
-  gtk_label_set_text (self->step_count_label, "");
-  gtk_widget_set_visible (GTK_WIDGET (self->step_dots), FALSE);
-  update_navigation (self);
-  show_toast (self, _("Request saved"));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STEP]);
+  self->submitting = FALSE;
+  description = g_strdup_printf (_("Request %s is with us. Ports take 5 to 10 business days: "
+                                   "follow it on the Requests page, where the confirmed port date will show."),
+                                 porting_request_get_id (stored));
+  show_done (self, _("Request Sent"), description, _("Request sent"));
 }
 
 void
@@ -1820,6 +1902,7 @@ porting_port_in_page_submit (PortingPortInPage *self)
   g_autofree char *path = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  GApplication *application;
   gsize length;
 
   g_return_if_fail (PORTING_IS_PORT_IN_PAGE (self));
@@ -1834,7 +1917,23 @@ porting_port_in_page_submit (PortingPortInPage *self)
       return;
     }
 
-  /* Never the PIN on disk: the default JSON form leaves it out. */
+  /* With an intake service set up, send it; the dialog keeps it in the
+   * outbox when the service cannot be reached. */
+  application = g_application_get_default ();
+  if (PORTING_IS_APPLICATION (application) &&
+      porting_intake_session_get_has_token (porting_application_get_intake_session (PORTING_APPLICATION (application))))
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      PortingSubmitDialog *dialog;
+
+      dialog = porting_submit_dialog_present (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                              request, current_loa (self), self->proof_file, NULL);
+      g_signal_connect_object (dialog, "submitted", G_CALLBACK (on_request_submitted), self, G_CONNECT_SWAPPED);
+      return;
+    }
+
+  /* No service yet: keep the finished request on disk. Never the PIN on
+   * disk: the default JSON form leaves it out. */
   json = porting_request_to_json (request, PORTING_REQUEST_JSON_PRETTY);
   uuid = g_uuid_string_random ();
   name = g_strconcat (uuid, ".json", NULL);
@@ -2297,6 +2396,77 @@ porting_port_in_page_constructed (GObject *object)
 }
 
 static void
+set_draft_member (JsonObject *draft,
+                  const char *key,
+                  const char *value)
+{
+  if (value != NULL && *value != '\0')
+    json_object_set_string_member (draft, key, value);
+}
+
+void
+porting_port_in_page_correct_request (PortingPortInPage *self,
+                                      PortingRequest    *request)
+{
+  g_autoptr(JsonObject) draft = json_object_new ();
+  g_auto(GStrv) numbers = NULL;
+  g_autofree char *joined = NULL;
+  g_autofree char *message = NULL;
+  JsonObject *fields;
+  JsonObject *loa;
+  JsonObject *address;
+  const char *region;
+  const char *reason;
+
+  g_return_if_fail (PORTING_IS_PORT_IN_PAGE (self));
+  g_return_if_fail (PORTING_IS_REQUEST (request));
+
+  fields = porting_request_get_fields (request);
+  loa = json_object_has_member (fields, "loa") ? json_object_get_object_member (fields, "loa") : NULL;
+  address = loa != NULL && json_object_has_member (loa, "service_address")
+            ? json_object_get_object_member (loa, "service_address") : NULL;
+
+  numbers = porting_request_dup_numbers (request);
+  joined = numbers != NULL ? g_strjoinv ("\n", numbers) : NULL;
+  set_draft_member (draft, "numbers", joined);
+  json_object_set_boolean_member (draft, "sms", porting_request_get_boolean (request, "sms"));
+  set_draft_member (draft, "preferred-date", porting_request_get_string (request, "preferred_date"));
+
+  /* The earlier LOA was refused: the customer fills and signs a new one. */
+  json_object_set_boolean_member (draft, "import-loa", FALSE);
+  if (loa != NULL)
+    {
+      set_draft_member (draft, "customer-name", json_object_get_string_member_with_default (loa, "customer_name", NULL));
+      set_draft_member (draft, "authorized-person", json_object_get_string_member_with_default (loa, "authorized_person", NULL));
+      set_draft_member (draft, "carrier", json_object_get_string_member_with_default (loa, "carrier", NULL));
+      set_draft_member (draft, "account-number", json_object_get_string_member_with_default (loa, "account_number", NULL));
+      set_draft_member (draft, "btn", json_object_get_string_member_with_default (loa, "btn", NULL));
+    }
+  if (address != NULL)
+    {
+      set_draft_member (draft, "street", json_object_get_string_member_with_default (address, "street", NULL));
+      set_draft_member (draft, "unit", json_object_get_string_member_with_default (address, "unit", NULL));
+      set_draft_member (draft, "city", json_object_get_string_member_with_default (address, "city", NULL));
+      set_draft_member (draft, "postal-code", json_object_get_string_member_with_default (address, "postal_code", NULL));
+      region = json_object_get_string_member_with_default (address, "region", NULL);
+      for (guint i = 0; region != NULL && i < G_N_ELEMENTS (regions); i++)
+        {
+          if (g_str_equal (regions[i].code, region))
+            json_object_set_int_member (draft, "region", i);
+        }
+    }
+
+  apply_draft (self, draft);
+  g_free (self->previous_request_id);
+  self->previous_request_id = g_strdup (porting_request_get_string (request, "previous_request_id"));
+
+  reason = porting_request_get_answer_string (request, "reason");
+  if (reason != NULL && *reason != '\0')
+    message = g_strdup_printf (_("Correct your request: %s"), reason);
+  show_toast (self, message != NULL ? message : _("Correct your request and send it again"));
+}
+
+static void
 porting_port_in_page_dispose (GObject *object)
 {
   PortingPortInPage *self = PORTING_PORT_IN_PAGE (object);
@@ -2323,6 +2493,7 @@ porting_port_in_page_finalize (GObject *object)
   g_clear_object (&self->imported_loa);
   g_clear_object (&self->proof_file);
   g_clear_object (&self->last_request);
+  g_clear_pointer (&self->previous_request_id, g_free);
   g_clear_pointer (&self->numbers, g_ptr_array_unref);
   g_clear_pointer (&self->messages, g_hash_table_unref);
   g_clear_pointer (&self->review_groups, g_ptr_array_unref);
@@ -2467,6 +2638,7 @@ porting_port_in_page_class_init (PortingPortInPageClass *klass)
   BIND (missing_label);
 #undef BIND
   gtk_widget_class_bind_template_callback (widget_class, on_international_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_byoc_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_clear_signature_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_calendar_day_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_calendar_month_changed);

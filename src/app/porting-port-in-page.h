@@ -8,6 +8,8 @@
 
 #include "porting-draft-store.h"
 
+#include "porting-request.h"
+
 G_BEGIN_DECLS
 
 #define PORTING_TYPE_PORT_IN_PAGE (porting_port_in_page_get_type ())
@@ -25,5 +27,9 @@ void               porting_port_in_page_set_step        (PortingPortInPage  *sel
  * (without the PIN) in $XDG_DATA_HOME/APP_ID/requests/<uuid>.json, until the
  * intake client is wired here. */
 void               porting_port_in_page_submit          (PortingPortInPage  *self);
+/* Reopens the flow with a rejected request's answers; the new submission
+ * names the old one ("previous_request_id"). */
+void               porting_port_in_page_correct_request (PortingPortInPage  *self,
+                                                         PortingRequest     *request);
 
 G_END_DECLS

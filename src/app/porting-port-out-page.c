@@ -59,6 +59,9 @@ add_copy_button (AdwActionRow *row,
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
+                                  -1);
   g_signal_connect_object (button, "clicked", G_CALLBACK (on_copy_clicked), row, 0);
   adw_action_row_add_suffix (row, button);
 

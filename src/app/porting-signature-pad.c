@@ -346,8 +346,12 @@ porting_signature_pad_init (PortingSignaturePad *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
 
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "crosshair");
+  /* Drawing needs a pointer: the page offers typing the name instead. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Signature"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("Draw your signature with a mouse, a finger or a pen, "
+                                    "or type your name instead."),
                                   -1);
 }
 

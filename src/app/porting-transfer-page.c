@@ -55,6 +55,9 @@ add_copy_button (AdwActionRow *row,
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
+                                  -1);
   g_signal_connect_object (button, "clicked", G_CALLBACK (on_copy_clicked), row, 0);
   adw_action_row_add_suffix (row, button);
 
@@ -323,6 +326,9 @@ rebuild_documents (PortingTransferPage *self)
       gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (remove, "flat");
       gtk_widget_set_tooltip_text (remove, _("Remove"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remove),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove"),
+                                      -1);
       g_object_set_data_full (G_OBJECT (remove), "file", g_object_ref (file), g_object_unref);
       g_signal_connect_object (remove, "clicked", G_CALLBACK (on_remove_document_clicked), self, 0);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);

@@ -5,11 +5,16 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "porting-byoc-page.h"
 #include "porting-check-page.h"
 #include "porting-international-page.h"
 #include "porting-port-in-page.h"
+#include "porting-request.h"
 #include "porting-port-out-page.h"
+#include "porting-requests-page.h"
+#include "porting-review-page.h"
 #include "porting-transfer-page.h"
 #include "porting-window.h"
 
@@ -229,6 +234,47 @@ toggle_sidebar_activated (GtkWidget  *widget,
   }
 }
 
+/* The review queue is only for tokens the service lets review. */
+static void
+porting_window_update_review_page (PortingWindow        *self,
+                                   GParamSpec           *pspec,
+                                   PortingIntakeSession *session)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (self->stack, "review");
+  gboolean staff = porting_intake_session_get_staff (session);
+
+  if (staff && page == NULL)
+    {
+      GtkStackPage *stack_page;
+
+      stack_page = gtk_stack_add_titled (self->stack, porting_review_page_new (), "review", _("Review Queue"));
+      gtk_stack_page_set_icon_name (stack_page, "emblem-documents-symbolic");
+    }
+  else if (!staff && page != NULL)
+    {
+      gtk_stack_remove (self->stack, page);
+    }
+}
+
+/* "application" is set after construction: the session is found then. */
+static void
+on_application_changed (PortingWindow *self,
+                        GParamSpec    *pspec,
+                        gpointer       user_data)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  PortingIntakeSession *session;
+
+  if (!PORTING_IS_APPLICATION (app) || g_object_get_data (G_OBJECT (self), "porting-intake-session") != NULL)
+    return;
+
+  session = porting_application_get_intake_session (PORTING_APPLICATION (app));
+  g_object_set_data (G_OBJECT (self), "porting-intake-session", session);
+  g_signal_connect_object (session, "notify::staff",
+                           G_CALLBACK (porting_window_update_review_page), self, G_CONNECT_SWAPPED);
+  porting_window_update_review_page (self, NULL, session);
+}
+
 static gboolean
 porting_window_close_request (GtkWindow *window)
 {
@@ -321,6 +367,7 @@ porting_window_class_init (PortingWindowClass *klass)
   g_type_ensure (PORTING_TYPE_TRANSFER_PAGE);
   g_type_ensure (PORTING_TYPE_PORT_OUT_PAGE);
   g_type_ensure (PORTING_TYPE_CHECK_PAGE);
+  g_type_ensure (PORTING_TYPE_REQUESTS_PAGE);
   g_type_ensure (PORTING_TYPE_INTERNATIONAL_PAGE);
   g_type_ensure (PORTING_TYPE_BYOC_PAGE);
 
@@ -345,9 +392,25 @@ porting_window_class_init (PortingWindowClass *klass)
 }
 
 static void
+on_correct_request (PortingWindow  *self,
+                    PortingRequest *request)
+{
+  GtkWidget *port_in_page = porting_window_get_page (self, "port-in");
+
+  if (porting_request_get_kind (request) != PORTING_REQUEST_KIND_PORT_IN || port_in_page == NULL)
+    return;
+
+  porting_port_in_page_correct_request (PORTING_PORT_IN_PAGE (port_in_page), request);
+  porting_window_show_page (self, "port-in");
+}
+
+static void
 porting_window_init (PortingWindow *self)
 {
+  GtkWidget *requests_page;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "notify::application", G_CALLBACK (on_application_changed), NULL);
 
   self->pages = gtk_stack_get_pages (self->stack);
   gtk_list_box_bind_model (self->sidebar_list, G_LIST_MODEL (self->pages),
@@ -357,6 +420,12 @@ porting_window_init (PortingWindow *self)
   /* Start on the page itself: a folded window shows it with a back button. */
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
   on_leaflet_folded_changed (self, NULL, self->leaflet);
+
+  /* A rejected request is corrected in the flow it came from. */
+  requests_page = porting_window_get_page (self, "requests");
+  if (requests_page != NULL)
+    g_signal_connect_object (requests_page, "correct-request", G_CALLBACK (on_correct_request),
+                             self, G_CONNECT_SWAPPED);
 }
 
 PortingWindow *
@@ -370,7 +439,8 @@ porting_window_new (PortingApplication *application)
 /**
  * porting_window_show_page:
  * @name: a page name: "port-in", "twilio-transfer", "port-out",
- *   "international", "byoc", "requests" or "document-check"
+ *   "international", "byoc", "requests", "document-check" or, for support
+ *   staff, "review"
  *
  * Shows that page, and brings it forward when the window is folded.
  */
