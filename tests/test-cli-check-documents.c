@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <sys/wait.h>
 
@@ -259,6 +260,44 @@ test_cli_usage (void)
   g_assert_nonnull (strstr (help.out, "--proof"));
 }
 
+/* `meson devenv -C _build porting-cli …` runs inside the build directory
+ * while relative names are the caller's: $PWD says where the caller is. */
+static void
+test_cli_relative_to_caller (void)
+{
+  g_autofree char *fixtures = g_canonicalize_filename (g_getenv ("PORTING_FIXTURES_DIR"), NULL);
+  g_autofree char *elsewhere = g_dir_make_tmp ("porting-cli-XXXXXX", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_auto(GStrv) env = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { g_getenv ("PORTING_CLI"), "check-documents",
+                         "--loa", "acme-exact-loa.pdf", "--proof", "acme-exact-invoice.pdf", "--json", NULL };
+  int wait_status = 0;
+
+  g_assert_nonnull (elsewhere);
+  env = g_environ_setenv (g_get_environ (), "PWD", fixtures, TRUE);
+
+  g_spawn_sync (elsewhere, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL,
+                &out, &err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  g_assert_cmpint (WEXITSTATUS (wait_status), ==, 0);
+  g_assert_nonnull (strstr (out, "\"verdict\" : \"match\""));
+
+  /* A name found in neither place is still reported missing, by its name. */
+  argv[3] = "no-such-loa.pdf";
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_spawn_sync (elsewhere, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL,
+                &out, &err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (WEXITSTATUS (wait_status), ==, 2);
+  g_assert_nonnull (strstr (err, "no-such-loa.pdf"));
+
+  g_rmdir (elsewhere);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -271,6 +310,7 @@ main (int    argc,
   g_test_add_func ("/cli/check-documents/overrides-and-today", test_cli_overrides_and_today);
   g_test_add_func ("/cli/check-documents/screenshot", test_cli_screenshot);
   g_test_add_func ("/cli/check-documents/usage", test_cli_usage);
+  g_test_add_func ("/cli/check-documents/relative-to-caller", test_cli_relative_to_caller);
 
   return g_test_run ();
 }

@@ -29,7 +29,7 @@ load_document (const char  *path,
                const char  *what,
                GError     **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GFile) file = porting_cli_file_for_arg (path);
   g_autoptr(GError) local_error = NULL;
   PortingDocument *document;
 
