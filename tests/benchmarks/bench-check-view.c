@@ -413,7 +413,7 @@ main (int   argc,
     }
   adw_init ();
 
-  out_dir = g_build_filename (argv[2], "bench-check-view", NULL);
+  out_dir = g_build_filename (argv[2], "check-view-data", NULL);
   g_mkdir_with_parents (out_dir, 0755);
 
   bench_first_pages (fixtures, out_dir);
