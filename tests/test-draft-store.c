@@ -217,6 +217,30 @@ test_damaged_draft (void)
   g_test_assert_expected_messages ();
 }
 
+/* Pages read drafts written by older versions: wrong types fall back. */
+static void
+test_draft_getters (void)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *draft;
+
+  json_parser_load_from_data (parser, "{\"name\": \"Acme\", \"sms\": true, \"step\": 3, "
+                                      "\"wrong\": [1], \"count\": \"4\"}", -1, &error);
+  g_assert_no_error (error);
+  draft = json_node_get_object (json_parser_get_root (parser));
+
+  g_assert_cmpstr (porting_draft_get_string (draft, "name"), ==, "Acme");
+  g_assert_cmpstr (porting_draft_get_string (draft, "missing"), ==, "");
+  g_assert_cmpstr (porting_draft_get_string (draft, "wrong"), ==, "");
+  g_assert_cmpstr (porting_draft_get_string (NULL, "name"), ==, "");
+  g_assert_true (porting_draft_get_boolean (draft, "sms", FALSE));
+  g_assert_true (porting_draft_get_boolean (draft, "name", TRUE));
+  g_assert_false (porting_draft_get_boolean (NULL, "sms", FALSE));
+  g_assert_cmpint (porting_draft_get_int (draft, "step"), ==, 3);
+  g_assert_cmpint (porting_draft_get_int (draft, "count"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -224,6 +248,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/draft-store/debounce-and-restore", test_debounce_and_restore);
+  g_test_add_func ("/draft-store/getters", test_draft_getters);
   g_test_add_func ("/draft-store/secret-never-written", test_secret_never_written);
   g_test_add_func ("/draft-store/discard", test_discard);
   g_test_add_func ("/draft-store/flush-sync", test_flush_sync);

@@ -155,27 +155,15 @@ on_field_changed (PortingByocPage *self,
     }
 }
 
-static const char *
-draft_string (JsonObject *draft,
-              const char *key)
-{
-  JsonNode *node = draft != NULL ? json_object_get_member (draft, key) : NULL;
-
-  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    return json_node_get_string (node);
-
-  return "";
-}
-
 /* Puts every field as @draft says; NULL empties the form. */
 static void
 apply_draft (PortingByocPage *self,
              JsonObject      *draft)
 {
   self->restoring = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (self->numbers_row), draft_string (draft, "numbers"));
-  gtk_editable_set_text (GTK_EDITABLE (self->sip_provider_row), draft_string (draft, "sip-provider"));
-  gtk_editable_set_text (GTK_EDITABLE (self->notes_row), draft_string (draft, "notes"));
+  gtk_editable_set_text (GTK_EDITABLE (self->numbers_row), porting_draft_get_string (draft, "numbers"));
+  gtk_editable_set_text (GTK_EDITABLE (self->sip_provider_row), porting_draft_get_string (draft, "sip-provider"));
+  gtk_editable_set_text (GTK_EDITABLE (self->notes_row), porting_draft_get_string (draft, "notes"));
   self->restoring = FALSE;
 
   self->show_required = FALSE;

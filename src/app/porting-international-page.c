@@ -558,30 +558,6 @@ porting_international_page_set_numbers (PortingInternationalPage *self,
 
 /* ---- Drafts ------------------------------------------------------------ */
 
-static const char *
-draft_string (JsonObject *draft,
-              const char *key)
-{
-  JsonNode *node = draft != NULL ? json_object_get_member (draft, key) : NULL;
-
-  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    return json_node_get_string (node);
-
-  return "";
-}
-
-static gint64
-draft_int (JsonObject *draft,
-           const char *key)
-{
-  JsonNode *node = draft != NULL ? json_object_get_member (draft, key) : NULL;
-
-  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
-    return json_node_get_int (node);
-
-  return 0;
-}
-
 /* Puts every field as @draft says; NULL empties the form. */
 static void
 apply_draft (PortingInternationalPage *self,
@@ -593,19 +569,19 @@ apply_draft (PortingInternationalPage *self,
 
   self->restoring = TRUE;
 
-  gtk_editable_set_text (GTK_EDITABLE (self->number_row), draft_string (draft, "number"));
-  gtk_editable_set_text (GTK_EDITABLE (self->country_row), draft_string (draft, "country-name"));
-  gtk_editable_set_text (GTK_EDITABLE (self->e164_row), draft_string (draft, "international-number"));
-  type = draft_int (draft, "type");
+  gtk_editable_set_text (GTK_EDITABLE (self->number_row), porting_draft_get_string (draft, "number"));
+  gtk_editable_set_text (GTK_EDITABLE (self->country_row), porting_draft_get_string (draft, "country-name"));
+  gtk_editable_set_text (GTK_EDITABLE (self->e164_row), porting_draft_get_string (draft, "international-number"));
+  type = porting_draft_get_int (draft, "type");
   adw_combo_row_set_selected (self->type_row, type >= 0 && type < (gint64) G_N_ELEMENTS (type_names) ? (guint) type : 0);
-  gtk_editable_set_text (GTK_EDITABLE (self->notes_row), draft_string (draft, "notes"));
+  gtk_editable_set_text (GTK_EDITABLE (self->notes_row), porting_draft_get_string (draft, "notes"));
 
   number = porting_phone_number_parse (row_text (self->e164_row), NULL);
   g_free (self->region);
   self->region = g_strdup (number->region);
 
   g_ptr_array_set_size (self->queue, 0);
-  queue = g_strsplit (draft_string (draft, "queue"), "\n", -1);
+  queue = g_strsplit (porting_draft_get_string (draft, "queue"), "\n", -1);
   for (guint i = 0; queue[i] != NULL; i++)
     {
       if (has_text (queue[i]))

@@ -2113,48 +2113,11 @@ bind_combo (PortingPortInPage *self,
   g_signal_connect (row, "notify::selected", G_CALLBACK (on_combo_changed), self);
 }
 
-static const char *
-draft_string (JsonObject *draft,
-              const char *key)
-{
-  JsonNode *node = draft != NULL ? json_object_get_member (draft, key) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return "";
-
-  return json_node_get_string (node);
-}
-
-static gboolean
-draft_boolean (JsonObject *draft,
-               const char *key,
-               gboolean    fallback)
-{
-  JsonNode *node = draft != NULL ? json_object_get_member (draft, key) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-    return fallback;
-
-  return json_node_get_boolean (node);
-}
-
-static gint64
-draft_int (JsonObject *draft,
-           const char *key)
-{
-  JsonNode *node = draft != NULL ? json_object_get_member (draft, key) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
-    return 0;
-
-  return json_node_get_int (node);
-}
-
 static GFile *
 draft_file (JsonObject *draft,
             const char *key)
 {
-  const char *path = draft_string (draft, key);
+  const char *path = porting_draft_get_string (draft, key);
 
   if (*path == '\0' || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
     return NULL;
@@ -2221,46 +2184,46 @@ apply_draft (PortingPortInPage *self,
   self->restoring = TRUE;
 
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->numbers_view),
-                            draft_string (draft, "numbers"), -1);
+                            porting_draft_get_string (draft, "numbers"), -1);
 
-  gtk_check_button_set_active (self->contract_check, draft_boolean (draft, "contract", FALSE));
-  gtk_check_button_set_active (self->all_numbers_yes_check, draft_boolean (draft, "all-numbers", FALSE));
-  gtk_check_button_set_active (self->all_numbers_no_check, draft_boolean (draft, "partial-port", FALSE));
-  gtk_editable_set_text (GTK_EDITABLE (self->current_btn_row), draft_string (draft, "current-btn"));
-  gtk_editable_set_text (GTK_EDITABLE (self->new_btn_row), draft_string (draft, "new-btn"));
+  gtk_check_button_set_active (self->contract_check, porting_draft_get_boolean (draft, "contract", FALSE));
+  gtk_check_button_set_active (self->all_numbers_yes_check, porting_draft_get_boolean (draft, "all-numbers", FALSE));
+  gtk_check_button_set_active (self->all_numbers_no_check, porting_draft_get_boolean (draft, "partial-port", FALSE));
+  gtk_editable_set_text (GTK_EDITABLE (self->current_btn_row), porting_draft_get_string (draft, "current-btn"));
+  gtk_editable_set_text (GTK_EDITABLE (self->new_btn_row), porting_draft_get_string (draft, "new-btn"));
 
-  gtk_check_button_set_active (self->loa_import_check, draft_boolean (draft, "import-loa", FALSE));
-  gtk_check_button_set_active (self->loa_fill_check, !draft_boolean (draft, "import-loa", FALSE));
-  gtk_editable_set_text (GTK_EDITABLE (self->customer_name_row), draft_string (draft, "customer-name"));
-  gtk_editable_set_text (GTK_EDITABLE (self->authorized_person_row), draft_string (draft, "authorized-person"));
-  gtk_editable_set_text (GTK_EDITABLE (self->street_row), draft_string (draft, "street"));
-  gtk_editable_set_text (GTK_EDITABLE (self->unit_row), draft_string (draft, "unit"));
-  gtk_editable_set_text (GTK_EDITABLE (self->city_row), draft_string (draft, "city"));
-  region = (guint) draft_int (draft, "region");
+  gtk_check_button_set_active (self->loa_import_check, porting_draft_get_boolean (draft, "import-loa", FALSE));
+  gtk_check_button_set_active (self->loa_fill_check, !porting_draft_get_boolean (draft, "import-loa", FALSE));
+  gtk_editable_set_text (GTK_EDITABLE (self->customer_name_row), porting_draft_get_string (draft, "customer-name"));
+  gtk_editable_set_text (GTK_EDITABLE (self->authorized_person_row), porting_draft_get_string (draft, "authorized-person"));
+  gtk_editable_set_text (GTK_EDITABLE (self->street_row), porting_draft_get_string (draft, "street"));
+  gtk_editable_set_text (GTK_EDITABLE (self->unit_row), porting_draft_get_string (draft, "unit"));
+  gtk_editable_set_text (GTK_EDITABLE (self->city_row), porting_draft_get_string (draft, "city"));
+  region = (guint) porting_draft_get_int (draft, "region");
   adw_combo_row_set_selected (self->region_row, region <= G_N_ELEMENTS (regions) ? region : 0);
-  gtk_editable_set_text (GTK_EDITABLE (self->postal_code_row), draft_string (draft, "postal-code"));
-  gtk_editable_set_text (GTK_EDITABLE (self->carrier_row), draft_string (draft, "carrier"));
-  gtk_editable_set_text (GTK_EDITABLE (self->account_number_row), draft_string (draft, "account-number"));
-  gtk_editable_set_text (GTK_EDITABLE (self->btn_row), draft_string (draft, "btn"));
-  gtk_switch_set_active (self->typed_signature_switch, draft_boolean (draft, "typed-signature-used", FALSE));
-  gtk_editable_set_text (GTK_EDITABLE (self->typed_signature_row), draft_string (draft, "typed-signature"));
+  gtk_editable_set_text (GTK_EDITABLE (self->postal_code_row), porting_draft_get_string (draft, "postal-code"));
+  gtk_editable_set_text (GTK_EDITABLE (self->carrier_row), porting_draft_get_string (draft, "carrier"));
+  gtk_editable_set_text (GTK_EDITABLE (self->account_number_row), porting_draft_get_string (draft, "account-number"));
+  gtk_editable_set_text (GTK_EDITABLE (self->btn_row), porting_draft_get_string (draft, "btn"));
+  gtk_switch_set_active (self->typed_signature_switch, porting_draft_get_boolean (draft, "typed-signature-used", FALSE));
+  gtk_editable_set_text (GTK_EDITABLE (self->typed_signature_row), porting_draft_get_string (draft, "typed-signature"));
   restore_signature (self, draft);
 
   generated_loa = draft_file (draft, "generated-loa");
   g_set_object (&self->generated_loa, generated_loa);
   imported_loa = draft_file (draft, "imported-loa");
   _porting_port_in_page_set_loa_file (self, imported_loa);
-  adw_combo_row_set_selected (self->proof_kind_row, draft_int (draft, "proof-kind") == 1 ? 1 : 0);
+  adw_combo_row_set_selected (self->proof_kind_row, porting_draft_get_int (draft, "proof-kind") == 1 ? 1 : 0);
   proof = draft_file (draft, "proof");
   _porting_port_in_page_set_proof_file (self, proof);
 
-  gtk_switch_set_active (self->sms_switch, draft_boolean (draft, "sms", FALSE));
-  gtk_switch_set_active (self->wireless_switch, draft_boolean (draft, "wireless", FALSE));
-  gtk_editable_set_text (GTK_EDITABLE (self->wireless_account_row), draft_string (draft, "wireless-account"));
+  gtk_switch_set_active (self->sms_switch, porting_draft_get_boolean (draft, "sms", FALSE));
+  gtk_switch_set_active (self->wireless_switch, porting_draft_get_boolean (draft, "wireless", FALSE));
+  gtk_editable_set_text (GTK_EDITABLE (self->wireless_account_row), porting_draft_get_string (draft, "wireless-account"));
   gtk_editable_set_text (GTK_EDITABLE (self->wireless_pin_row), "");
 
   g_date_clear (&self->port_date, 1);
-  date = draft_string (draft, "preferred-date");
+  date = porting_draft_get_string (draft, "preferred-date");
   if (*date != '\0')
     {
       if (porting_port_date_parse (date, &self->port_date))
@@ -2279,7 +2242,7 @@ apply_draft (PortingPortInPage *self,
   mark_calendar (self);
   clear_check (self);
 
-  step = (guint) CLAMP (draft_int (draft, "step"), 0, PORT_IN_N_STEPS - 1);
+  step = (guint) CLAMP (porting_draft_get_int (draft, "step"), 0, PORT_IN_N_STEPS - 1);
   /* Never come back past a step that is no longer complete. */
   for (guint i = 0; i < step; i++)
     if (!validate_step (self, i, NULL))

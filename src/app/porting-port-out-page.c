@@ -589,24 +589,6 @@ on_save_csr_clicked (PortingPortOutPage *self,
 
 /* ---- Restoring ---------------------------------------------------------- */
 
-static const char *
-draft_string (JsonObject *draft,
-              const char *key)
-{
-  JsonNode *node = draft != NULL ? json_object_get_member (draft, key) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return "";
-  return json_node_get_string (node);
-}
-
-static gboolean
-draft_boolean (JsonObject *draft,
-               const char *key)
-{
-  return draft != NULL && json_object_get_boolean_member_with_default (draft, key, FALSE);
-}
-
 static void
 apply_draft (PortingPortOutPage *self,
              JsonObject         *draft)
@@ -615,13 +597,13 @@ apply_draft (PortingPortOutPage *self,
 
   self->restoring = TRUE;
 
-  porting_numbers_editor_set_text (self->numbers_editor, draft_string (draft, "numbers"));
-  gtk_editable_set_text (GTK_EDITABLE (self->provider_row), draft_string (draft, "gaining-provider"));
-  gtk_switch_set_active (self->twilio_switch, draft_boolean (draft, "gaining-is-twilio"));
-  gtk_check_button_set_active (self->contract_check, draft_boolean (draft, "contract"));
+  porting_numbers_editor_set_text (self->numbers_editor, porting_draft_get_string (draft, "numbers"));
+  gtk_editable_set_text (GTK_EDITABLE (self->provider_row), porting_draft_get_string (draft, "gaining-provider"));
+  gtk_switch_set_active (self->twilio_switch, porting_draft_get_boolean (draft, "gaining-is-twilio", FALSE));
+  gtk_check_button_set_active (self->contract_check, porting_draft_get_boolean (draft, "contract", FALSE));
 
   g_clear_object (&self->request);
-  request_id = draft_string (draft, "request-id");
+  request_id = porting_draft_get_string (draft, "request-id");
   if (*request_id != '\0')
     {
       self->request = porting_request_new (PORTING_REQUEST_KIND_PORT_OUT);

@@ -858,17 +858,6 @@ on_map (PortingTransferPage *self)
 
 /* ---- Restoring ---------------------------------------------------------- */
 
-static const char *
-draft_string (JsonObject *draft,
-              const char *key)
-{
-  JsonNode *node = draft != NULL ? json_object_get_member (draft, key) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return "";
-  return json_node_get_string (node);
-}
-
 static void
 apply_draft (PortingTransferPage *self,
              JsonObject          *draft)
@@ -879,8 +868,8 @@ apply_draft (PortingTransferPage *self,
 
   self->restoring = TRUE;
 
-  porting_numbers_editor_set_text (self->numbers_editor, draft_string (draft, "numbers"));
-  gtk_editable_set_text (GTK_EDITABLE (self->sid_row), draft_string (draft, "account-sid"));
+  porting_numbers_editor_set_text (self->numbers_editor, porting_draft_get_string (draft, "numbers"));
+  gtk_editable_set_text (GTK_EDITABLE (self->sid_row), porting_draft_get_string (draft, "account-sid"));
   adw_combo_row_set_selected (self->time_frame_row,
                               draft != NULL ? (guint) CLAMP (json_object_get_int_member_with_default (draft, "time-frame", 0),
                                                              0, TRANSFER_TIME_FRAME_DATE)
@@ -889,7 +878,7 @@ apply_draft (PortingTransferPage *self,
                                draft != NULL && json_object_get_boolean_member_with_default (draft, "contract", FALSE));
 
   g_date_clear (&self->date, 1);
-  date = draft_string (draft, "date");
+  date = porting_draft_get_string (draft, "date");
   if (*date != '\0')
     {
       g_autofree char *with_time = g_strconcat (date, "T00:00:00", NULL);
@@ -923,7 +912,7 @@ apply_draft (PortingTransferPage *self,
     }
 
   g_clear_object (&self->request);
-  request_id = draft_string (draft, "request-id");
+  request_id = porting_draft_get_string (draft, "request-id");
   if (*request_id != '\0')
     {
       self->request = porting_request_new (PORTING_REQUEST_KIND_TWILIO_TRANSFER);

@@ -676,3 +676,44 @@ porting_draft_store_flush_sync (PortingDraftStore  *self,
 
   return perform_writes (self, writes, error);
 }
+
+static JsonNode *
+draft_value (JsonObject *draft,
+             const char *key,
+             GType       type)
+{
+  JsonNode *node = draft != NULL ? json_object_get_member (draft, key) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != type)
+    return NULL;
+
+  return node;
+}
+
+const char *
+porting_draft_get_string (JsonObject *draft,
+                          const char *key)
+{
+  JsonNode *node = draft_value (draft, key, G_TYPE_STRING);
+
+  return node != NULL ? json_node_get_string (node) : "";
+}
+
+gboolean
+porting_draft_get_boolean (JsonObject *draft,
+                           const char *key,
+                           gboolean    fallback)
+{
+  JsonNode *node = draft_value (draft, key, G_TYPE_BOOLEAN);
+
+  return node != NULL ? json_node_get_boolean (node) : fallback;
+}
+
+gint64
+porting_draft_get_int (JsonObject *draft,
+                       const char *key)
+{
+  JsonNode *node = draft_value (draft, key, G_TYPE_INT64);
+
+  return node != NULL ? json_node_get_int (node) : 0;
+}

@@ -59,4 +59,14 @@ void               porting_draft_store_discard          (PortingDraftStore *self
 gboolean           porting_draft_store_flush_sync       (PortingDraftStore *self,
                                                          GError           **error);
 
+/* Reading a loaded draft: a NULL draft and a missing or mistyped member give
+ * the fallback ("" for strings, 0 for numbers). */
+const char        *porting_draft_get_string       (JsonObject        *draft,
+                                                   const char        *key);
+gboolean           porting_draft_get_boolean      (JsonObject        *draft,
+                                                   const char        *key,
+                                                   gboolean           fallback);
+gint64             porting_draft_get_int          (JsonObject        *draft,
+                                                   const char        *key);
+
 G_END_DECLS
