@@ -241,6 +241,21 @@ test_draft_getters (void)
   g_assert_cmpint (porting_draft_get_int (draft, "count"), ==, 0);
 }
 
+/* The save delay follows the setting; without the schema the default stays. */
+static void
+test_new_for_settings (void)
+{
+  g_autoptr(PortingDraftStore) store = porting_draft_store_new_for_settings ("org.example.Porting");
+  g_autoptr(GSettings) settings = g_settings_new ("org.example.Porting");
+  g_autoptr(PortingDraftStore) plain = porting_draft_store_new_for_settings ("org.example.NoSuchSchema");
+  guint delay = 0;
+
+  g_settings_set_uint (settings, "draft-save-delay", 7);
+  g_object_get (store, "save-delay", &delay, NULL);
+  g_assert_cmpuint (delay, ==, 7);
+  g_assert_nonnull (plain);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -249,6 +264,7 @@ main (int   argc,
 
   g_test_add_func ("/draft-store/debounce-and-restore", test_debounce_and_restore);
   g_test_add_func ("/draft-store/getters", test_draft_getters);
+  g_test_add_func ("/draft-store/new-for-settings", test_new_for_settings);
   g_test_add_func ("/draft-store/secret-never-written", test_secret_never_written);
   g_test_add_func ("/draft-store/discard", test_discard);
   g_test_add_func ("/draft-store/flush-sync", test_flush_sync);

@@ -13,7 +13,6 @@ struct _PortingByocPage
   AdwBin                parent_instance;
 
   PortingDraftStore    *draft_store;
-  GSettings            *settings;
   PortingIntakeSession *session;
   guint                 reason_timeout_id;
   guint                 restoring : 1;

@@ -21,7 +21,6 @@ struct _PortingInternationalPage
   AdwBin                parent_instance;
 
   PortingDraftStore    *draft_store;
-  GSettings            *settings;
   PortingIntakeSession *session;
   GCancellable         *portability_cancellable;
   GPtrArray            *queue;            /* numbers waiting, as written */

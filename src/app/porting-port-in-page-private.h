@@ -28,7 +28,6 @@ struct _PortingPortInPage
   AdwBin               parent_instance;
 
   PortingDraftStore   *draft_store;
-  GSettings           *settings;
   char                *previous_request_id;  /* set when correcting a rejected request */
   GCancellable        *cancellable;
 

@@ -14,7 +14,6 @@ struct _PortingPortOutPage
   AdwBin                parent_instance;
 
   PortingDraftStore    *draft_store;
-  GSettings            *settings;
   GCancellable         *cancellable;
   GCancellable         *refresh_cancellable;
   PortingRequest       *pending;           /* sent, not yet stored */

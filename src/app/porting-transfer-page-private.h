@@ -22,7 +22,6 @@ struct _PortingTransferPage
   AdwBin                parent_instance;
 
   PortingDraftStore    *draft_store;
-  GSettings            *settings;
   GCancellable         *cancellable;
   GCancellable         *refresh_cancellable;
   GPtrArray            *regulatory;        /* of GFile */

@@ -948,19 +948,7 @@ porting_transfer_page_constructed (GObject *object)
   G_OBJECT_CLASS (porting_transfer_page_parent_class)->constructed (object);
 
   if (self->draft_store == NULL)
-    {
-      GSettingsSchema *schema = g_settings_schema_source_lookup (g_settings_schema_source_get_default (),
-                                                                 BASE_ID, TRUE);
-
-      self->draft_store = porting_draft_store_new ();
-      if (schema != NULL)
-        {
-          self->settings = g_settings_new (BASE_ID);
-          g_settings_bind (self->settings, "draft-save-delay", self->draft_store, "save-delay",
-                           G_SETTINGS_BIND_GET);
-          g_settings_schema_unref (schema);
-        }
-    }
+    self->draft_store = porting_draft_store_new_for_settings (BASE_ID);
 
   draft = porting_draft_store_load (self->draft_store, DRAFT_FLOW);
   apply_draft (self, draft);
@@ -989,7 +977,6 @@ porting_transfer_page_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_object (&self->refresh_cancellable);
-  g_clear_object (&self->settings);
   g_clear_object (&self->draft_store);
   g_clear_object (&self->request);
   g_clear_pointer (&self->regulatory, g_ptr_array_unref);

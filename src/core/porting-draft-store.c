@@ -717,3 +717,23 @@ porting_draft_get_int (JsonObject *draft,
 
   return node != NULL ? json_node_get_int (node) : 0;
 }
+
+PortingDraftStore *
+porting_draft_store_new_for_settings (const char *schema_id)
+{
+  PortingDraftStore *store = porting_draft_store_new ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  g_return_val_if_fail (schema_id != NULL, store);
+
+  schema = g_settings_schema_source_lookup (g_settings_schema_source_get_default (), schema_id, TRUE);
+  if (schema != NULL)
+    {
+      GSettings *settings = g_settings_new (schema_id);
+
+      g_settings_bind (settings, "draft-save-delay", store, "save-delay", G_SETTINGS_BIND_GET);
+      g_object_set_data_full (G_OBJECT (store), "porting-draft-settings", settings, g_object_unref);
+    }
+
+  return store;
+}

@@ -59,6 +59,10 @@ void               porting_draft_store_discard          (PortingDraftStore *self
 gboolean           porting_draft_store_flush_sync       (PortingDraftStore *self,
                                                          GError           **error);
 
+/* A store whose save delay follows the "draft-save-delay" key of @schema_id,
+ * when that schema is installed (tests may run without it). */
+PortingDraftStore *porting_draft_store_new_for_settings (const char *schema_id);
+
 /* Reading a loaded draft: a NULL draft and a missing or mistyped member give
  * the fallback ("" for strings, 0 for numbers). */
 const char        *porting_draft_get_string       (JsonObject        *draft,
