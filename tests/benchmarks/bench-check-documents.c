@@ -259,6 +259,17 @@ main (int   argc,
                  (double) command->median_rss_kib / baseline->median_rss_kib);
       }
 
+    /* commands[]: 0 pdftotext, 1 check-documents, 5 pdftotext -v, 7 porting-cli numbers */
+    if (commands[1].available && commands[5].available && commands[7].available)
+      {
+        double ours = (commands[1].median_rss_kib - commands[7].median_rss_kib) / 1024.0;
+        double theirs = (baseline->median_rss_kib - commands[5].median_rss_kib) / 1024.0;
+
+        g_print ("\nMemory the documents add over each program's floor: check-documents %.1f MiB "
+                 "(over porting-cli numbers), pdftotext %.1f MiB (over pdftotext -v): %.2f x\n",
+                 ours, theirs, theirs > 0 ? ours / theirs : 0.0);
+      }
+
     g_print ("\nTargets for check-documents and the settled scan: time x base <= 1.5 "
              "(goal <= 1.0), RSS x base <= 2.\n"
              "The last three rows read no document: the libraries each program maps, and\n"
