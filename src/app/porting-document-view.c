@@ -67,6 +67,7 @@ struct _PortingDocumentView
 
   double                    zoom;        /* 1.0 = 100 % */
   double                    anchor;      /* where to keep the view across a zoom; < 0 none */
+  gboolean                  anchor_due;  /* the pages got their new size: scroll to it */
 
   guint                     update_idle_id;
   guint                     rescale_timeout_id;
@@ -212,6 +213,8 @@ remove_pages (PortingDocumentView *self)
   self->cache_bytes = 0;
   self->first_visible = self->last_visible = self->current_page = 0;
   self->pending_scroll_page = -1;
+  self->anchor = -1;
+  self->anchor_due = FALSE;
   g_clear_handle_id (&self->update_idle_id, g_source_remove);
   g_clear_handle_id (&self->rescale_timeout_id, g_source_remove);
 }
@@ -412,7 +415,7 @@ evict_textures (PortingDocumentView *self)
         GdkTexture *texture = porting_page_widget_get_texture (farthest);
 
         self->cache_bytes -= (gsize) gdk_texture_get_width (texture) * gdk_texture_get_height (texture) * 4;
-        porting_page_widget_set_texture (farthest, NULL, 0);
+        porting_page_widget_set_texture (farthest, NULL, NULL, 0);
       }
     }
 }
@@ -446,7 +449,8 @@ render_job_finished (PortingRenderJob *job,
     self->cache_bytes -= (gsize) gdk_texture_get_width (old_texture) * gdk_texture_get_height (old_texture) * 4;
   self->cache_bytes += (gsize) gdk_texture_get_width (texture) * gdk_texture_get_height (texture) * 4;
 
-  porting_page_widget_set_texture (page, texture, porting_render_job_get_scale (job));
+  porting_page_widget_set_texture (page, texture, porting_render_job_get_strips (job),
+                                   porting_render_job_get_scale (job));
 
   g_ptr_array_index (self->jobs, page_index) = NULL;
   g_object_unref (job);
@@ -661,16 +665,41 @@ porting_document_view_update (PortingDocumentView *self,
   update_labels (self);
 }
 
+static void
+apply_anchor (PortingDocumentView *self)
+{
+  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+
+  if (!self->anchor_due)
+    return;
+
+  self->anchor_due = FALSE;
+  gtk_adjustment_set_value (vadjustment,
+                            self->anchor * gtk_adjustment_get_upper (vadjustment) -
+                            gtk_adjustment_get_page_size (vadjustment) / 2);
+  self->anchor = -1;
+}
+
 static gboolean
 update_idle_cb (gpointer user_data)
 {
   PortingDocumentView *self = user_data;
 
   self->update_idle_id = 0;
+  apply_anchor (self);
   apply_pending_scroll (self);
   porting_document_view_update (self, FALSE);
 
   return G_SOURCE_REMOVE;
+}
+
+/* Pages draw only the strips of their texture that are on screen, and
+ * reveal new ones a few per frame: they need drawing again as they move. */
+static void
+queue_draw_visible_pages (PortingDocumentView *self)
+{
+  for (guint i = self->first_visible; i <= self->last_visible && i < self->pages->len; i++)
+    gtk_widget_queue_draw (g_ptr_array_index (self->pages, i));
 }
 
 static void
@@ -678,22 +707,24 @@ on_vadjustment_value_changed (PortingDocumentView *self,
                               GtkAdjustment       *adjustment)
 {
   porting_document_view_update (self, FALSE);
+  queue_draw_visible_pages (self);
+}
+
+static void
+on_hadjustment_value_changed (PortingDocumentView *self,
+                              GtkAdjustment       *adjustment)
+{
+  queue_draw_visible_pages (self);
 }
 
 static void
 on_adjustment_changed (PortingDocumentView *self,
                        GtkAdjustment       *adjustment)
 {
-  /* The pages got their new size: keep the same place in view. */
+  /* The pages got their new size: keep the same place in view, once the
+   * viewport is done placing them (it would not see a value set now). */
   if (self->anchor >= 0 && adjustment == gtk_scrolled_window_get_vadjustment (self->scroller))
-    {
-      double anchor = self->anchor;
-
-      self->anchor = -1;
-      gtk_adjustment_set_value (adjustment,
-                                anchor * gtk_adjustment_get_upper (adjustment) -
-                                gtk_adjustment_get_page_size (adjustment) / 2);
-    }
+    self->anchor_due = TRUE;
 
   if (self->update_idle_id == 0)
     self->update_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_idle_cb, self, NULL);
@@ -1011,6 +1042,8 @@ porting_document_view_init (PortingDocumentView *self)
                            G_CALLBACK (on_vadjustment_value_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "changed",
                            G_CALLBACK (on_adjustment_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->scroller), "value-changed",
+                           G_CALLBACK (on_hadjustment_value_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->scroller), "changed",
                            G_CALLBACK (on_adjustment_changed), self, G_CONNECT_SWAPPED);
 

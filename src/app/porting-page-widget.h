@@ -29,12 +29,17 @@ void        porting_page_widget_set_zoom           (PortingPageWidget  *self,
 /* CSS pixels per point as laid out now; 0 before the first allocation. */
 double      porting_page_widget_get_layout_zoom    (PortingPageWidget  *self);
 
-/* @texture rendered at @scale device pixels per point; NULL drops it. */
+/* @texture rendered at @scale device pixels per point, @strips the same
+ * pixels cut in horizontal strips (nullable); NULL @texture drops it. */
 void        porting_page_widget_set_texture        (PortingPageWidget  *self,
                                                     GdkTexture         *texture,
+                                                    GPtrArray          *strips,
                                                     double              scale);
+/* The whole page, as set. */
 GdkTexture *porting_page_widget_get_texture        (PortingPageWidget  *self);
 double      porting_page_widget_get_texture_scale  (PortingPageWidget  *self);
+/* Whether the last frame showed the texture wherever the page is on screen. */
+gboolean    porting_page_widget_is_fully_drawn     (PortingPageWidget  *self);
 
 /* @rects: PortingRect in points, origin top-left. */
 void        porting_page_widget_add_highlights     (PortingPageWidget  *self,

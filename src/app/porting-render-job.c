@@ -30,6 +30,7 @@ struct _PortingRenderJob
   GError                *error;
 
   GdkTexture            *texture;
+  GPtrArray             *strips;
   gboolean               finished;     /* main thread only */
 };
 
@@ -47,6 +48,7 @@ porting_render_job_finalize (GObject *object)
   g_clear_pointer (&self->surface, cairo_surface_destroy);
   g_clear_error (&self->error);
   g_clear_object (&self->texture);
+  g_clear_pointer (&self->strips, g_ptr_array_unref);
 
   G_OBJECT_CLASS (porting_render_job_parent_class)->finalize (object);
 }
@@ -63,8 +65,16 @@ porting_render_job_init (PortingRenderJob *self)
   self->cancellable = g_cancellable_new ();
 }
 
+/* ARGB32 is a native-endian 32-bit word. */
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+# define SURFACE_MEMORY_FORMAT GDK_MEMORY_B8G8R8A8_PREMULTIPLIED
+#else
+# define SURFACE_MEMORY_FORMAT GDK_MEMORY_A8R8G8B8_PREMULTIPLIED
+#endif
+
 GdkTexture *
-porting_render_texture_from_surface (cairo_surface_t *surface)
+porting_render_texture_from_surface (cairo_surface_t  *surface,
+                                     GPtrArray       **strips)
 {
   g_autoptr(GBytes) bytes = NULL;
   int width;
@@ -79,20 +89,28 @@ porting_render_texture_from_surface (cairo_surface_t *surface)
   height = cairo_image_surface_get_height (surface);
   stride = cairo_image_surface_get_stride (surface);
 
-  /* The texture keeps the surface alive instead of copying its pixels. */
+  /* The textures keep the surface alive instead of copying its pixels. */
   bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
                                       (gsize) stride * height,
                                       (GDestroyNotify) cairo_surface_destroy,
                                       cairo_surface_reference (surface));
 
-  /* ARGB32 is a native-endian 32-bit word. */
-  return gdk_memory_texture_new (width, height,
-#if G_BYTE_ORDER == G_LITTLE_ENDIAN
-                                 GDK_MEMORY_B8G8R8A8_PREMULTIPLIED,
-#else
-                                 GDK_MEMORY_A8R8G8B8_PREMULTIPLIED,
-#endif
-                                 bytes, stride);
+  /* GSK uploads a texture whole the first time it draws it: strips let a
+   * page reach the screen a few rows at a time instead of in one long frame. */
+  if (strips != NULL)
+    {
+      *strips = g_ptr_array_new_full ((height + PORTING_RENDER_STRIP_ROWS - 1) / PORTING_RENDER_STRIP_ROWS,
+                                      g_object_unref);
+      for (int row = 0; row < height; row += PORTING_RENDER_STRIP_ROWS)
+        {
+          int rows = MIN (PORTING_RENDER_STRIP_ROWS, height - row);
+          g_autoptr(GBytes) strip = g_bytes_new_from_bytes (bytes, (gsize) stride * row, (gsize) stride * rows);
+
+          g_ptr_array_add (*strips, gdk_memory_texture_new (width, rows, SURFACE_MEMORY_FORMAT, strip, stride));
+        }
+    }
+
+  return gdk_memory_texture_new (width, height, SURFACE_MEMORY_FORMAT, bytes, stride);
 }
 
 static gboolean
@@ -106,7 +124,7 @@ job_finished_cb (gpointer user_data)
   self->finished = TRUE;
   if (self->surface != NULL)
     {
-      self->texture = porting_render_texture_from_surface (self->surface);
+      self->texture = porting_render_texture_from_surface (self->surface, &self->strips);
       g_clear_pointer (&self->surface, cairo_surface_destroy);
     }
 
@@ -278,6 +296,14 @@ porting_render_job_get_texture (PortingRenderJob *self)
   g_return_val_if_fail (PORTING_IS_RENDER_JOB (self), NULL);
 
   return self->texture;
+}
+
+GPtrArray *
+porting_render_job_get_strips (PortingRenderJob *self)
+{
+  g_return_val_if_fail (PORTING_IS_RENDER_JOB (self), NULL);
+
+  return self->strips;
 }
 
 const GError *

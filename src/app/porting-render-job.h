@@ -42,9 +42,17 @@ double                 porting_render_job_get_scale    (PortingRenderJob      *s
 gboolean               porting_render_job_is_finished  (PortingRenderJob      *self);
 /* After the job finished: the page, or NULL with the reason in get_error(). */
 GdkTexture            *porting_render_job_get_texture  (PortingRenderJob      *self);
+/* After the job finished: the same pixels cut in horizontal strips, top to
+ * bottom (GdkTexture*), or NULL. */
+GPtrArray             *porting_render_job_get_strips   (PortingRenderJob      *self);
 const GError          *porting_render_job_get_error    (PortingRenderJob      *self);
 
-/* Blocking: the same rendering, for tests and benchmarks. */
-GdkTexture            *porting_render_texture_from_surface (cairo_surface_t   *surface);
+/* Device pixel rows per strip: the unit in which frames upload a page. */
+#define PORTING_RENDER_STRIP_ROWS 64
+
+/* The page in @surface (ARGB32) as a texture, and in @strips (optional) cut
+ * in strips of PORTING_RENDER_STRIP_ROWS rows; all share the surface's pixels. */
+GdkTexture            *porting_render_texture_from_surface (cairo_surface_t   *surface,
+                                                            GPtrArray        **strips);
 
 G_END_DECLS

@@ -5,8 +5,10 @@
  * bench-check-view MAKE-LONG-INVOICE OUTPUT-DIR
  *
  * 1. From porting_check_view_load() to the first page of both documents on
- *    screen (texture set and a frame drawn with it), for each fixture pair;
- *    baseline: `pdftoppm -f 1 -l 1 -r 96` of the same two files.
+ *    screen, for each fixture pair: texture set, first frame drawn with
+ *    them, and first frame that drew all of them that shows (a page
+ *    reaches the screen a few strips per frame); baseline: `pdftoppm -f 1
+ *    -l 1 -r 96` of the same two files.
  * 2. The longest main-loop stall while scrolling a 300-page PDF (made with
  *    cairo by make-long-invoice), from a 1 ms high-priority timer and the
  *    frame clock; baseline: the same window showing it, not scrolling.
@@ -28,6 +30,7 @@
 #define RUNS 5
 #define SCROLL_SECONDS 3
 #define SCROLL_PIXELS_PER_FRAME 60.0
+#define WARM_UP_MS 1000
 
 static const char * const pairs[][2] = {
   { "acme-equivalent-loa.pdf", "acme-equivalent-invoice.pdf" },
@@ -74,6 +77,7 @@ typedef struct
   gint64            start;
   gint64            textures;   /* both first pages got a texture */
   gint64            drawn;      /* a frame was painted with them */
+  gint64            whole;      /* a frame was painted with all of them */
   gboolean          done;
 } FirstPages;
 
@@ -114,13 +118,35 @@ on_state (PortingDocumentView *document_view,
     g_signal_connect (page, "notify::texture", G_CALLBACK (on_texture), first);
 }
 
+static gboolean
+first_pages_fully_drawn (PortingCheckView *view)
+{
+  PortingDocumentView *views[] = { porting_check_view_get_loa_view (view),
+                                   porting_check_view_get_proof_view (view) };
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      GtkWidget *page = porting_document_view_get_page_widget (views[i], 0);
+
+      if (page == NULL || !porting_page_widget_is_fully_drawn (PORTING_PAGE_WIDGET (page)))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static void
 on_after_paint (GdkFrameClock *clock,
                 FirstPages    *first)
 {
-  if (first->textures != 0 && first->drawn == 0)
+  if (first->textures == 0 || first->done)
+    return;
+
+  if (first->drawn == 0)
+    first->drawn = g_get_monotonic_time ();
+  if (first_pages_fully_drawn (first->view))
     {
-      first->drawn = g_get_monotonic_time ();
+      first->whole = g_get_monotonic_time ();
       first->done = TRUE;
     }
 }
@@ -166,12 +192,13 @@ bench_first_pages (const char *fixtures,
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
 
   g_print ("First page of both documents on screen, from porting_check_view_load(), 1280×800, median of %d (ms):\n", RUNS);
-  g_print ("  %-30s %10s %10s %10s\n", "pair", "texture", "on screen", "pdftoppm");
+  g_print ("  %-30s %10s %10s %10s %10s\n", "pair", "texture", "on screen", "whole", "pdftoppm");
 
   for (guint p = 0; p < G_N_ELEMENTS (pairs); p++)
     {
       double textures[RUNS];
       double drawn[RUNS];
+      double whole[RUNS];
       double baseline[RUNS];
       g_autoptr(GFile) loa = g_file_new_build_filename (fixtures, pairs[p][0], NULL);
       g_autoptr(GFile) proof = g_file_new_build_filename (fixtures, pairs[p][1], NULL);
@@ -196,6 +223,7 @@ bench_first_pages (const char *fixtures,
           g_signal_handler_disconnect (clock, paint_id);
           textures[run] = (first.textures - first.start) / 1000.0;
           drawn[run] = (first.drawn - first.start) / 1000.0;
+          whole[run] = (first.whole - first.start) / 1000.0;
 
           /* Let the check finish, so that runs do not overlap. */
           while (!checked)
@@ -209,14 +237,18 @@ bench_first_pages (const char *fixtures,
           baseline[run] = time_pdftoppm (fixtures, pairs[p][0], pairs[p][1], out_dir);
         }
 
-      g_print ("  %-30s %10.1f %10.1f %10.1f\n", pairs[p][0],
-               median (textures, RUNS), median (drawn, RUNS), median (baseline, RUNS));
+      g_print ("  %-30s %10.1f %10.1f %10.1f %10.1f\n", pairs[p][0],
+               median (textures, RUNS), median (drawn, RUNS), median (whole, RUNS), median (baseline, RUNS));
     }
 
   gtk_window_destroy (window);
 }
 
 /* 2. Scrolling a long document */
+
+/* With BENCH_VERBOSE set, every stall of the main loop and every slow
+ * frame is printed, the frame split in its phases. */
+#define VERBOSE_THRESHOLD_US 16000
 
 typedef struct
 {
@@ -226,7 +258,16 @@ typedef struct
   gint64  last_frame;
   gint64  max_frame_gap;
   guint   frames;
+  gint64  start;
+
+  /* When each phase of the frame being drawn ended; 0 if it did not run. */
+  gint64  before_paint;
+  gint64  update;
+  gint64  layout;
+  gint64  paint;
 } Stalls;
+
+static gboolean verbose;
 
 static gboolean
 stall_tick (gpointer data)
@@ -235,10 +276,45 @@ stall_tick (gpointer data)
   gint64 now = g_get_monotonic_time ();
 
   if (stalls->last_tick != 0)
-    stalls->max_gap = MAX (stalls->max_gap, now - stalls->last_tick);
+    {
+      stalls->max_gap = MAX (stalls->max_gap, now - stalls->last_tick);
+      if (verbose && now - stalls->last_tick > VERBOSE_THRESHOLD_US)
+        g_printerr ("  stall %5.1f ms at %.3f s (frame %u)\n", (now - stalls->last_tick) / 1000.0,
+                    (now - stalls->start) / (double) G_USEC_PER_SEC, stalls->frames);
+    }
   stalls->last_tick = now;
 
   return G_SOURCE_CONTINUE;
+}
+
+static void
+on_before_paint (GdkFrameClock *clock,
+                 Stalls        *stalls)
+{
+  stalls->before_paint = g_get_monotonic_time ();
+  stalls->update = stalls->layout = stalls->paint = 0;
+}
+
+/* Connected after GDK's own handlers: they mark where each phase ended. */
+static void
+on_update (GdkFrameClock *clock,
+           Stalls        *stalls)
+{
+  stalls->update = g_get_monotonic_time ();
+}
+
+static void
+on_layout (GdkFrameClock *clock,
+           Stalls        *stalls)
+{
+  stalls->layout = g_get_monotonic_time ();
+}
+
+static void
+on_paint (GdkFrameClock *clock,
+          Stalls        *stalls)
+{
+  stalls->paint = g_get_monotonic_time ();
 }
 
 static void
@@ -246,6 +322,19 @@ on_stall_frame (GdkFrameClock *clock,
                 Stalls        *stalls)
 {
   gint64 now = g_get_monotonic_time ();
+
+  if (verbose && stalls->before_paint != 0 && now - stalls->before_paint > VERBOSE_THRESHOLD_US)
+    {
+      /* A phase that did not run took no time. */
+      gint64 update = stalls->update ? stalls->update : stalls->before_paint;
+      gint64 layout = stalls->layout ? stalls->layout : update;
+      gint64 paint = stalls->paint ? stalls->paint : layout;
+
+      g_printerr ("  frame %u: %5.1f ms = update %.1f + layout %.1f + paint %.1f + after %.1f\n",
+                  stalls->frames, (now - stalls->before_paint) / 1000.0,
+                  (update - stalls->before_paint) / 1000.0, (layout - update) / 1000.0,
+                  (paint - layout) / 1000.0, (now - paint) / 1000.0);
+    }
 
   if (stalls->last_frame != 0)
     stalls->max_frame_gap = MAX (stalls->max_frame_gap, now - stalls->last_frame);
@@ -291,8 +380,18 @@ measure_stalls (GtkWidget    *widget,
                 gboolean      scroll,
                 Stalls       *stalls)
 {
-  gulong paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_stall_frame), stalls);
+  gulong handler_ids[] = {
+    g_signal_connect (clock, "before-paint", G_CALLBACK (on_before_paint), stalls),
+    g_signal_connect (clock, "update", G_CALLBACK (on_update), stalls),
+    g_signal_connect (clock, "layout", G_CALLBACK (on_layout), stalls),
+    g_signal_connect (clock, "paint", G_CALLBACK (on_paint), stalls),
+    g_signal_connect (clock, "after-paint", G_CALLBACK (on_stall_frame), stalls),
+  };
   guint timer_id = g_timeout_add_full (G_PRIORITY_HIGH, 1, stall_tick, stalls, NULL);
+
+  if (verbose)
+    g_printerr ("%s:\n", scroll ? "Scrolling" : "Not scrolling");
+  stalls->start = g_get_monotonic_time ();
 
   if (scroll)
     {
@@ -328,7 +427,8 @@ measure_stalls (GtkWidget    *widget,
     }
 
   g_source_remove (timer_id);
-  g_signal_handler_disconnect (clock, paint_id);
+  for (guint i = 0; i < G_N_ELEMENTS (handler_ids); i++)
+    g_signal_handler_disconnect (clock, handler_ids[i]);
 }
 
 static gboolean
@@ -352,6 +452,7 @@ bench_scrolling (const char *make_long_invoice,
   Stalls idle = { 0 };
   Stalls scrolling = { 0 };
   gboolean ticking = TRUE;
+  gboolean warm = FALSE;
   int status;
 
   if (!g_spawn_sync (NULL, (char **) argv, NULL, 0, NULL, NULL, NULL, NULL, &status, &error) ||
@@ -367,11 +468,16 @@ bench_scrolling (const char *make_long_invoice,
   file = g_file_new_for_path (path);
   porting_document_view_load (view, file, NULL);
   while (porting_document_view_get_page_widget (view, 0) == NULL ||
-         porting_page_widget_get_texture (PORTING_PAGE_WIDGET (porting_document_view_get_page_widget (view, 0))) == NULL)
+         !porting_page_widget_is_fully_drawn (PORTING_PAGE_WIDGET (porting_document_view_get_page_widget (view, 0))))
     g_main_context_iteration (NULL, TRUE);
 
   /* The same frame rate in both: a tick keeps the frame clock running. */
   gtk_widget_add_tick_callback (GTK_WIDGET (view), redraw_tick, &ticking, NULL);
+
+  /* The baseline is the steady state: not the frames that first draw the
+   * page, nor the renders of the pages next to it. */
+  g_timeout_add (WARM_UP_MS, set_done, &warm);
+  iterate_until (&warm, 10);
 
   measure_stalls (GTK_WIDGET (view), gtk_widget_get_frame_clock (GTK_WIDGET (view)), FALSE, &idle);
   measure_stalls (GTK_WIDGET (view), gtk_widget_get_frame_clock (GTK_WIDGET (view)), TRUE, &scrolling);
@@ -384,10 +490,12 @@ bench_scrolling (const char *make_long_invoice,
            scrolling.max_gap / 1000.0, scrolling.max_frame_gap / 1000.0, scrolling.frames);
   g_print ("  %-36s %9.1f ms\n", "  of which smooth scrolling alone",
            scrolling.max_gap_before_jumps / 1000.0);
-  g_print ("  %-36s %9.1f ms %13.1f ms %8u\n", "baseline: same window, not scrolling",
+  g_print ("  %-36s %9.1f ms %13.1f ms %8u\n", "baseline: same window, not scrolling*",
            idle.max_gap / 1000.0, idle.max_frame_gap / 1000.0, idle.frames);
   g_print ("  reached page %u of %u\n", porting_document_view_get_current_page (view) + 1,
            porting_document_view_get_n_pages (view));
+  g_print ("  * for %d s, from %.1f s after the first page was drawn whole\n",
+           SCROLL_SECONDS + 1, WARM_UP_MS / 1000.0);
 
   gtk_window_destroy (window);
   g_unlink (path);
@@ -416,6 +524,7 @@ main (int   argc,
   out_dir = g_build_filename (argv[2], "check-view-data", NULL);
   g_mkdir_with_parents (out_dir, 0755);
 
+  verbose = g_getenv ("BENCH_VERBOSE") != NULL;
   bench_first_pages (fixtures, out_dir);
   bench_scrolling (argv[1], out_dir);
 
