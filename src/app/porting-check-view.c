@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "porting-check-view.h"
+#include "porting-request-ui.h"
 
 /* Narrower than this, one document at a time with a switcher. */
 #define NARROW_WIDTH 700
@@ -298,21 +299,12 @@ create_field_row (PortingCheckView         *self,
 }
 
 static void
-remove_all_rows (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-}
-
-static void
 show_results (PortingCheckView *self)
 {
   GPtrArray *warnings;
 
-  remove_all_rows (self->results_list);
-  remove_all_rows (self->warnings_list);
+  porting_list_box_remove_all (self->results_list);
+  porting_list_box_remove_all (self->warnings_list);
   g_ptr_array_set_size (self->rows, 0);
 
   if (self->result == NULL)

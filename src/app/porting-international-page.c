@@ -11,8 +11,9 @@
 
 #include "porting-application.h"
 #include "porting-international-page-private.h"
+#include "porting-job-page.h"
 #include "porting-phone-number.h"
-#include "porting-request.h"
+#include "porting-request-ui.h"
 #include "porting-row-message.h"
 #include "porting-submit-dialog.h"
 
@@ -669,10 +670,7 @@ gboolean
 porting_international_page_submit (PortingInternationalPage *self)
 {
   g_autoptr(PortingRequest) request = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *invalid_field = NULL;
   PortingSubmitDialog *dialog;
-  GtkRoot *root;
 
   g_return_val_if_fail (PORTING_IS_INTERNATIONAL_PAGE (self), FALSE);
 
@@ -680,31 +678,11 @@ porting_international_page_submit (PortingInternationalPage *self)
   if (request == NULL)
     return FALSE;
 
-  if (!porting_request_validate (request, &invalid_field, &error))
-    {
-      show_toast (self, error->message);
-      return FALSE;
-    }
+  dialog = porting_job_page_submit_inquiry (GTK_WIDGET (self), self->toast_overlay, self->session, request);
+  if (dialog != NULL)
+    g_signal_connect_object (dialog, "submitted", G_CALLBACK (on_submitted), self, 0);
 
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  if (self->session != NULL)
-    {
-      dialog = porting_submit_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                          self->session, request, NULL, NULL, NULL);
-      gtk_window_present (GTK_WINDOW (dialog));
-      porting_submit_dialog_send (dialog);
-    }
-  else if (GTK_IS_WINDOW (root) && PORTING_IS_APPLICATION (gtk_window_get_application (GTK_WINDOW (root))))
-    dialog = porting_submit_dialog_present (GTK_WINDOW (root), request, NULL, NULL, NULL);
-  else
-    {
-      show_toast (self, _("The inquiry cannot be sent from here: open it in the Porting window."));
-      return FALSE;
-    }
-
-  g_signal_connect_object (dialog, "submitted", G_CALLBACK (on_submitted), self, 0);
-
-  return TRUE;
+  return dialog != NULL;
 }
 
 static void
@@ -769,10 +747,7 @@ porting_international_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (porting_international_page_parent_class)->constructed (object);
 
-  if (self->draft_store == NULL)
-    self->draft_store = porting_draft_store_new_for_settings (BASE_ID);
-
-  draft = porting_draft_store_load (self->draft_store, DRAFT_FLOW);
+  draft = porting_job_page_load_draft (&self->draft_store, DRAFT_FLOW);
   apply_draft (self, draft);
 }
 
@@ -785,9 +760,7 @@ porting_international_page_dispose (GObject *object)
   g_clear_handle_id (&self->reason_timeout_id, g_source_remove);
   g_clear_handle_id (&self->portability_timeout_id, g_source_remove);
 
-  /* Closing the window must not lose the last keystrokes. */
-  if (self->draft_store != NULL && porting_draft_store_is_dirty (self->draft_store))
-    porting_draft_store_flush_sync (self->draft_store, NULL);
+  porting_job_page_save_draft (self->draft_store);
 
   G_OBJECT_CLASS (porting_international_page_parent_class)->dispose (object);
 }

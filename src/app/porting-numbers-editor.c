@@ -10,8 +10,8 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "porting-number-ui.h"
 #include "porting-numbers-editor.h"
-#include "porting-phone-number.h"
 
 struct _PortingNumbersEditor
 {
@@ -44,109 +44,14 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (PortingNumbersEditor, porting_numbers_editor, GTK_TYPE_WIDGET)
 
-static gboolean
-is_blank (const char *text)
-{
-  for (; text != NULL && *text != '\0'; text++)
-    if (!g_ascii_isspace (*text))
-      return FALSE;
-  return TRUE;
-}
-
-static const char *
-region_label (const PortingPhoneNumber *number)
-{
-  if (number->type == PORTING_NUMBER_TYPE_TOLL_FREE)
-    return _("Toll-free");
-  if (g_strcmp0 (number->region, "US") == 0)
-    return _("United States");
-  if (g_strcmp0 (number->region, "CA") == 0)
-    return _("Canada");
-  if (number->country_name != NULL)
-    return number->country_name;
-
-  return _("Other country");
-}
-
-static GtkWidget *
-create_number_row (const PortingPhoneNumber *number)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *icon;
-  GtkWidget *tag;
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  if (number->valid)
-    {
-      g_autofree char *formatted = porting_phone_number_format (number);
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), formatted);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), number->e164);
-      icon = gtk_image_new_from_icon_name ("emblem-ok-symbolic");
-      gtk_widget_add_css_class (icon, "success");
-      tag = gtk_label_new (region_label (number));
-    }
-  else
-    {
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), number->input);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                   number->reason != NULL ? number->reason : _("Not a telephone number"));
-      icon = gtk_image_new_from_icon_name ("dialog-error-symbolic");
-      gtk_widget_add_css_class (icon, "error");
-      tag = gtk_label_new (_("Invalid"));
-      gtk_widget_add_css_class (row, "error");
-    }
-
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-  gtk_widget_add_css_class (tag, "dim-label");
-  gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), tag);
-
-  return row;
-}
-
-/* Items before merging: each piece parsed on its own, so that only merges
- * across pieces count as duplicates. */
-static guint
-count_items (const char *text)
-{
-  g_auto(GStrv) pieces = g_strsplit_set (text, "\n\r,;\t", -1);
-  guint n = 0;
-
-  for (guint i = 0; pieces[i] != NULL; i++)
-    {
-      if (!is_blank (pieces[i]))
-        {
-          g_autoptr(GPtrArray) numbers = porting_phone_number_parse_list (pieces[i], NULL);
-          n += numbers->len;
-        }
-    }
-
-  return n;
-}
-
 static void
 update_summary (PortingNumbersEditor *self)
 {
+  g_autofree char *count = NULL;
   g_autofree char *summary = NULL;
 
-  summary = g_strdup_printf (ngettext ("%u number", "%u numbers", self->n_valid), self->n_valid);
-  if (self->n_merged > 0)
-    {
-      g_autofree char *with_merged =
-        g_strdup_printf (ngettext ("%s (%u duplicate merged)", "%s (%u duplicates merged)", self->n_merged),
-                         summary, self->n_merged);
-      g_free (summary);
-      summary = g_steal_pointer (&with_merged);
-    }
-  if (self->n_invalid > 0)
-    {
-      g_autofree char *with_invalid =
-        g_strdup_printf (ngettext ("%s, %u to fix", "%s, %u to fix", self->n_invalid), summary, self->n_invalid);
-      g_free (summary);
-      summary = g_steal_pointer (&with_invalid);
-    }
+  count = g_strdup_printf (ngettext ("%u number", "%u numbers", self->n_valid), self->n_valid);
+  summary = porting_numbers_describe (count, self->n_merged, self->n_invalid);
 
   gtk_label_set_text (self->summary_label, summary);
   gtk_widget_set_visible (GTK_WIDGET (self->summary_label), self->numbers->len > 0);
@@ -159,12 +64,10 @@ on_buffer_changed (PortingNumbersEditor *self,
 {
   g_autofree char *text = porting_numbers_editor_dup_text (self);
   GtkWidget *child;
-  guint n_items;
 
   g_clear_pointer (&self->numbers, g_ptr_array_unref);
   self->numbers = porting_phone_number_parse_list (text, NULL);
-  n_items = count_items (text);
-  self->n_merged = n_items - MIN (n_items, self->numbers->len);
+  self->n_merged = porting_numbers_count_merged (text, self->numbers);
   self->n_valid = 0;
   self->n_invalid = 0;
 
@@ -175,7 +78,7 @@ on_buffer_changed (PortingNumbersEditor *self,
     {
       PortingPhoneNumber *number = g_ptr_array_index (self->numbers, i);
 
-      gtk_list_box_append (self->list, create_number_row (number));
+      gtk_list_box_append (self->list, porting_number_row_new (number, "emblem-ok-symbolic", "success", number->e164));
       if (number->valid)
         self->n_valid++;
       else

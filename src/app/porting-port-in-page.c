@@ -15,7 +15,9 @@
 #include "porting-intake-session.h"
 #include "porting-international-page.h"
 #include "porting-document.h"
+#include "porting-job-page.h"
 #include "porting-loa-writer.h"
+#include "porting-number-ui.h"
 #include "porting-phone-number.h"
 #include "porting-port-date.h"
 #include "porting-port-in-page-private.h"
@@ -474,81 +476,15 @@ on_calendar_day_selected (PortingPortInPage *self,
 
 /* ---- Step 1: numbers --------------------------------------------------- */
 
-static const char *
-region_label (const PortingPhoneNumber *number)
-{
-  if (number->type == PORTING_NUMBER_TYPE_TOLL_FREE)
-    return _("Toll-free");
-  if (g_strcmp0 (number->region, "US") == 0)
-    return _("United States");
-  if (g_strcmp0 (number->region, "CA") == 0)
-    return _("Canada");
-  if (number->country_name != NULL)
-    return number->country_name;
-
-  return _("Other country");
-}
-
 static GtkWidget *
 create_number_row (const PortingPhoneNumber *number)
 {
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *icon;
-  GtkWidget *tag;
+  gboolean here = porting_phone_number_is_us_or_ca (number);
 
-  if (number->valid)
-    {
-      g_autofree char *formatted = porting_phone_number_format (number);
-      gboolean here = porting_phone_number_is_us_or_ca (number);
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), formatted);
-      icon = gtk_image_new_from_icon_name (here ? "emblem-ok-symbolic" : "dialog-information-symbolic");
-      gtk_widget_add_css_class (icon, here ? "success" : "accent");
-
-      if (!here)
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                     _("Outside the United States and Canada: it cannot be ported here."));
-
-      tag = gtk_label_new (region_label (number));
-    }
-  else
-    {
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), number->input);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                   number->reason != NULL ? number->reason : _("Not a telephone number"));
-      icon = gtk_image_new_from_icon_name ("dialog-error-symbolic");
-      gtk_widget_add_css_class (icon, "error");
-      tag = gtk_label_new (_("Invalid"));
-      gtk_widget_add_css_class (row, "error");
-    }
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-  gtk_widget_add_css_class (tag, "dim-label");
-  gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), tag);
-
-  return row;
-}
-
-static guint
-count_items (const char *text)
-{
-  g_auto(GStrv) pieces = g_strsplit_set (text, "\n\r,;\t", -1);
-  guint n = 0;
-
-  /* Each piece on its own, so that only merges across pieces are counted. */
-  for (guint i = 0; pieces[i] != NULL; i++)
-    {
-      if (!is_blank (pieces[i]))
-        {
-          g_autoptr(GPtrArray) numbers = porting_phone_number_parse_list (pieces[i], NULL);
-          n += numbers->len;
-        }
-    }
-
-  return n;
+  return porting_number_row_new (number,
+                                 here ? "emblem-ok-symbolic" : "dialog-information-symbolic",
+                                 here ? "success" : "accent",
+                                 here ? NULL : _("Outside the United States and Canada: it cannot be ported here."));
 }
 
 static void
@@ -556,16 +492,15 @@ update_numbers (PortingPortInPage *self)
 {
   g_autofree char *text = numbers_text (self);
   g_autoptr(GString) international = g_string_new (NULL);
+  g_autofree char *count = NULL;
   g_autofree char *description = NULL;
   GtkWidget *child;
   guint n_invalid = 0;
   guint n_ok = 0;
-  guint n_items;
 
   g_clear_pointer (&self->numbers, g_ptr_array_unref);
   self->numbers = porting_phone_number_parse_list (text, NULL);
-  n_items = count_items (text);
-  self->n_merged = n_items - MIN (n_items, self->numbers->len);
+  self->n_merged = porting_numbers_count_merged (text, self->numbers);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->numbers_list))))
     gtk_list_box_remove (self->numbers_list, child);
@@ -592,26 +527,8 @@ update_numbers (PortingPortInPage *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->found_group), self->numbers->len > 0);
 
-  description = g_strdup_printf (ngettext ("%u number to port", "%u numbers to port", n_ok), n_ok);
-  if (self->n_merged > 0)
-    {
-      g_autofree char *with_merged = NULL;
-
-      with_merged = g_strdup_printf (ngettext ("%s (%u duplicate merged)", "%s (%u duplicates merged)",
-                                               self->n_merged),
-                                     description, self->n_merged);
-      g_free (description);
-      description = g_steal_pointer (&with_merged);
-    }
-  if (n_invalid > 0)
-    {
-      g_autofree char *with_invalid = NULL;
-
-      with_invalid = g_strdup_printf (ngettext ("%s, %u to fix", "%s, %u to fix", n_invalid),
-                                      description, n_invalid);
-      g_free (description);
-      description = g_steal_pointer (&with_invalid);
-    }
+  count = g_strdup_printf (ngettext ("%u number to port", "%u numbers to port", n_ok), n_ok);
+  description = porting_numbers_describe (count, self->n_merged, n_invalid);
   adw_preferences_group_set_description (self->found_group, description);
 
   gtk_widget_set_visible (GTK_WIDGET (self->international_group), international->len > 0);
@@ -662,9 +579,12 @@ dup_valid_numbers (PortingPortInPage *self,
   return g_strv_builder_end (builder);
 }
 
+/* Hands the valid numbers of the list (international ones only, or all of
+ * them) to the window page @name, which then shows. */
 static void
-on_international_clicked (PortingPortInPage *self,
-                          GtkButton         *button)
+hand_numbers_to_page (PortingPortInPage *self,
+                      const char        *name,
+                      gboolean           international_only)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   g_auto(GStrv) numbers = NULL;
@@ -673,29 +593,27 @@ on_international_clicked (PortingPortInPage *self,
   if (!PORTING_IS_WINDOW (root))
     return;
 
-  numbers = dup_valid_numbers (self, TRUE);
-  page = porting_window_get_page (PORTING_WINDOW (root), "international");
+  numbers = dup_valid_numbers (self, international_only);
+  page = porting_window_get_page (PORTING_WINDOW (root), name);
   if (PORTING_IS_INTERNATIONAL_PAGE (page))
     porting_international_page_set_numbers (PORTING_INTERNATIONAL_PAGE (page), (const char * const *) numbers);
-  porting_window_show_page (PORTING_WINDOW (root), "international");
+  else if (PORTING_IS_BYOC_PAGE (page))
+    porting_byoc_page_set_numbers (PORTING_BYOC_PAGE (page), (const char * const *) numbers);
+  porting_window_show_page (PORTING_WINDOW (root), name);
+}
+
+static void
+on_international_clicked (PortingPortInPage *self,
+                          GtkButton         *button)
+{
+  hand_numbers_to_page (self, "international", TRUE);
 }
 
 static void
 on_byoc_clicked (PortingPortInPage *self,
                  GtkButton         *button)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_auto(GStrv) numbers = NULL;
-  GtkWidget *page;
-
-  if (!PORTING_IS_WINDOW (root))
-    return;
-
-  numbers = dup_valid_numbers (self, FALSE);
-  page = porting_window_get_page (PORTING_WINDOW (root), "byoc");
-  if (PORTING_IS_BYOC_PAGE (page))
-    porting_byoc_page_set_numbers (PORTING_BYOC_PAGE (page), (const char * const *) numbers);
-  porting_window_show_page (PORTING_WINDOW (root), "byoc");
+  hand_numbers_to_page (self, "byoc", FALSE);
 }
 
 /* ---- Validation -------------------------------------------------------- */
@@ -2338,10 +2256,7 @@ porting_port_in_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (porting_port_in_page_parent_class)->constructed (object);
 
-  if (self->draft_store == NULL)
-    self->draft_store = porting_draft_store_new_for_settings (BASE_ID);
-
-  draft = porting_draft_store_load (self->draft_store, DRAFT_FLOW);
+  draft = porting_job_page_load_draft (&self->draft_store, DRAFT_FLOW);
   apply_draft (self, draft);
 }
 
@@ -2424,9 +2339,7 @@ porting_port_in_page_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   clear_check (self);
 
-  /* Closing the window must not lose the last keystrokes. */
-  if (self->draft_store != NULL && porting_draft_store_is_dirty (self->draft_store))
-    porting_draft_store_flush_sync (self->draft_store, NULL);
+  porting_job_page_save_draft (self->draft_store);
 
   G_OBJECT_CLASS (porting_port_in_page_parent_class)->dispose (object);
 }

@@ -6,6 +6,7 @@
 
 #include "porting-numbers-editor.h"
 #include "porting-port-out-page.h"
+#include "porting-request-tracker.h"
 
 G_BEGIN_DECLS
 
@@ -15,13 +16,8 @@ struct _PortingPortOutPage
 
   PortingDraftStore    *draft_store;
   GCancellable         *cancellable;
-  GCancellable         *refresh_cancellable;
-  PortingRequest       *pending;           /* sent, not yet stored */
-  PortingRequest       *request;           /* as stored by the service */
-  guint                 refresh_source;
+  PortingRequestTracker *tracker;
   guint                 restoring : 1;
-  guint                 refreshing : 1;
-  guint                 session_connected : 1;
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;

@@ -9,17 +9,14 @@
 
 #include <glib/gi18n.h>
 
-#include "porting-application.h"
 #include "porting-csr-writer.h"
-#include "porting-intake-session.h"
+#include "porting-job-page.h"
 #include "porting-numbers-editor.h"
 #include "porting-port-out-page-private.h"
 #include "porting-request-ui.h"
 #include "porting-row-message.h"
-#include "porting-submit-dialog.h"
 
 #define DRAFT_FLOW "port-out"
-#define REFRESH_INTERVAL_SECONDS 30
 
 enum {
   PROP_0,
@@ -31,9 +28,6 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (PortingPortOutPage, porting_port_out_page, ADW_TYPE_BIN)
 
-static void update_tracker   (PortingPortOutPage *self);
-static void schedule_refresh (PortingPortOutPage *self);
-
 /* ---- Helpers ------------------------------------------------------------ */
 
 static void
@@ -41,56 +35,6 @@ show_toast (PortingPortOutPage *self,
             const char         *title)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
-}
-
-static void
-on_copy_clicked (GtkButton    *button,
-                 AdwActionRow *row)
-{
-  porting_copy_text (GTK_WIDGET (button), adw_action_row_get_subtitle (row));
-}
-
-static GtkWidget *
-add_copy_button (AdwActionRow *row,
-                 const char   *tooltip)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name ("edit-copy-symbolic");
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
-                                  -1);
-  g_signal_connect_object (button, "clicked", G_CALLBACK (on_copy_clicked), row, 0);
-  adw_action_row_add_suffix (row, button);
-
-  return button;
-}
-
-static PortingIntakeClient *
-get_client (PortingPortOutPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GApplication *app = NULL;
-
-  if (GTK_IS_WINDOW (root))
-    app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (root)));
-  if (app == NULL)
-    app = g_application_get_default ();
-
-  if (!PORTING_IS_APPLICATION (app))
-    return NULL;
-
-  return porting_application_get_intake_client (PORTING_APPLICATION (app));
-}
-
-static gboolean
-status_is_final (PortingRequestStatus status)
-{
-  return status == PORTING_REQUEST_STATUS_COMPLETED ||
-         status == PORTING_REQUEST_STATUS_REJECTED ||
-         status == PORTING_REQUEST_STATUS_CANCELLED;
 }
 
 static gboolean
@@ -130,10 +74,7 @@ update_validation (PortingPortOutPage *self)
                            *provider != '\0' && is_blank (provider)
                              ? _("Enter the name of the provider the numbers move to.") : NULL);
 
-  gtk_label_set_text (self->missing_label, problem != NULL ? problem : "");
-  /* Narrow windows cut the sentence short: the tooltip has it whole. */
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->missing_label), problem);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->submit_button), problem == NULL);
+  porting_job_page_show_problem (self->missing_label, self->submit_button, problem);
 }
 
 /* ---- Drafts ------------------------------------------------------------- */
@@ -196,62 +137,11 @@ build_request (PortingPortOutPage *self)
   return g_steal_pointer (&request);
 }
 
-static void
-show_tracker (PortingPortOutPage *self)
-{
-  gtk_stack_set_visible_child_name (self->stack, "tracker");
-  update_tracker (self);
-  schedule_refresh (self);
-}
-
-/* The same request as @pending, sent by the dialog or later from the outbox. */
-static gboolean
-same_request (PortingRequest *pending,
-              PortingRequest *stored)
-{
-  g_auto(GStrv) pending_numbers = porting_request_dup_numbers (pending);
-  g_auto(GStrv) stored_numbers = porting_request_dup_numbers (stored);
-
-  return porting_request_get_kind (pending) == porting_request_get_kind (stored) &&
-         g_strcmp0 (porting_request_get_string (pending, "gaining_provider"),
-                    porting_request_get_string (stored, "gaining_provider")) == 0 &&
-         g_strv_equal ((const char * const *) pending_numbers, (const char * const *) stored_numbers);
-}
-
-static void
-on_submitted (PortingPortOutPage *self,
-              PortingRequest     *stored)
-{
-  if (self->pending == NULL || !same_request (self->pending, stored))
-    return;
-
-  g_clear_object (&self->pending);
-  g_set_object (&self->request, stored);
-
-  /* The service has it: the draft now only remembers which request to follow. */
-  porting_draft_store_discard (self->draft_store, DRAFT_FLOW);
-  porting_draft_store_set_string (self->draft_store, DRAFT_FLOW, "request-id", porting_request_get_id (stored));
-
-  show_tracker (self);
-}
-
-static void
-on_dialog_submitted (PortingPortOutPage  *self,
-                     PortingRequest      *stored,
-                     PortingSubmitDialog *dialog)
-{
-  on_submitted (self, stored);
-}
-
 void
 porting_port_out_page_submit (PortingPortOutPage *self)
 {
   g_autoptr(PortingRequest) request = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *problem = NULL;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
-  PortingSubmitDialog *dialog;
 
   g_return_if_fail (PORTING_IS_PORT_OUT_PAGE (self));
 
@@ -262,31 +152,7 @@ porting_port_out_page_submit (PortingPortOutPage *self)
     }
 
   request = build_request (self);
-  if (!porting_request_validate (request, NULL, &error))
-    {
-      show_toast (self, error->message);
-      return;
-    }
-
-  if (!PORTING_IS_APPLICATION (app))
-    {
-      show_toast (self, _("The request cannot be sent from this window."));
-      return;
-    }
-
-  if (!self->session_connected)
-    {
-      /* A request kept in the outbox while offline comes back through here. */
-      g_signal_connect_object (porting_application_get_intake_session (PORTING_APPLICATION (app)),
-                               "request-stored", G_CALLBACK (on_submitted), self, G_CONNECT_SWAPPED);
-      self->session_connected = TRUE;
-    }
-
-  g_set_object (&self->pending, request);
-  dialog = porting_submit_dialog_present (GTK_WINDOW (root), request, NULL, NULL, NULL);
-  g_signal_connect_object (dialog, "submitted", G_CALLBACK (on_dialog_submitted), self, G_CONNECT_SWAPPED);
-  if (porting_submit_dialog_get_stored (dialog) != NULL)
-    on_submitted (self, porting_submit_dialog_get_stored (dialog));
+  porting_request_tracker_submit (self->tracker, request, NULL);
 }
 
 static void
@@ -301,6 +167,7 @@ on_submit_clicked (PortingPortOutPage *self,
 static void
 update_tracker (PortingPortOutPage *self)
 {
+  PortingRequest *request = porting_request_tracker_get_request (self->tracker);
   PortingRequestStatus status;
   const char *subaccount;
   const char *csr;
@@ -309,16 +176,18 @@ update_tracker (PortingPortOutPage *self)
   gboolean approved;
   gboolean answered;
 
-  if (self->request == NULL)
+  /* The tracker shows while there is a request to follow. */
+  gtk_stack_set_visible_child_name (self->stack, request != NULL ? "tracker" : "form");
+  if (request == NULL)
     return;
 
-  status = porting_request_get_status (self->request);
-  subaccount = porting_request_get_answer_string (self->request, "subaccount_sid");
-  csr = porting_request_get_answer_string (self->request, "csr");
-  reason = porting_request_get_answer_string (self->request, "reason");
-  provider = porting_request_get_string (self->request, "gaining_provider");
+  status = porting_request_get_status (request);
+  subaccount = porting_request_get_answer_string (request, "subaccount_sid");
+  csr = porting_request_get_answer_string (request, "csr");
+  reason = porting_request_get_answer_string (request, "reason");
+  provider = porting_request_get_string (request, "gaining_provider");
 
-  adw_action_row_set_subtitle (self->request_row, porting_request_get_id (self->request));
+  adw_action_row_set_subtitle (self->request_row, porting_request_get_id (request));
   adw_action_row_set_subtitle (self->provider_summary_row,
                                provider != NULL ? provider : "");
   gtk_widget_set_visible (GTK_WIDGET (self->provider_summary_row), provider != NULL);
@@ -335,7 +204,7 @@ update_tracker (PortingPortOutPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->waiting_row), !answered);
   /* An empty boxed list would still draw its frame. */
   gtk_widget_set_visible (GTK_WIDGET (self->answer_list), !answered || subaccount != NULL);
-  gtk_spinner_set_spinning (self->waiting_spinner, !answered && !status_is_final (status));
+  gtk_spinner_set_spinning (self->waiting_spinner, !answered && !porting_request_status_is_final (status));
 
   approved = status == PORTING_REQUEST_STATUS_APPROVED ||
              status == PORTING_REQUEST_STATUS_SUBMITTED_TO_CARRIER ||
@@ -368,57 +237,21 @@ update_tracker (PortingPortOutPage *self)
 }
 
 static void
-got_request_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
+on_tracker_refreshed (PortingPortOutPage    *self,
+                      PortingRequest        *previous,
+                      PortingRequestTracker *tracker)
 {
-  g_autoptr(PortingPortOutPage) self = user_data;
-  g_autoptr(PortingRequest) request = NULL;
-  g_autoptr(GError) error = NULL;
-
-  request = porting_intake_client_get_finish (PORTING_INTAKE_CLIENT (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  self->refreshing = FALSE;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->refresh_button), TRUE);
-
-  if (request == NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_("The request could not be refreshed: %s"), error->message);
-      show_toast (self, message);
-      return;
-    }
-
-  if (porting_request_get_answer (request) != NULL &&
-      (self->request == NULL || porting_request_get_answer (self->request) == NULL))
+  if (porting_request_get_answer (porting_request_tracker_get_request (tracker)) != NULL &&
+      (previous == NULL || porting_request_get_answer (previous) == NULL))
     show_toast (self, _("Our answer arrived"));
-
-  g_set_object (&self->request, request);
-  update_tracker (self);
 }
 
 void
 porting_port_out_page_refresh (PortingPortOutPage *self)
 {
-  PortingIntakeClient *client;
-  const char *id;
-
   g_return_if_fail (PORTING_IS_PORT_OUT_PAGE (self));
 
-  if (self->request == NULL || self->refreshing)
-    return;
-
-  id = porting_request_get_id (self->request);
-  client = get_client (self);
-  if (client == NULL || id == NULL)
-    return;
-
-  self->refreshing = TRUE;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->refresh_button), FALSE);
-  g_clear_object (&self->refresh_cancellable);
-  self->refresh_cancellable = g_cancellable_new ();
-  porting_intake_client_get_async (client, id, self->refresh_cancellable, got_request_cb, g_object_ref (self));
+  porting_request_tracker_refresh (self->tracker);
 }
 
 static void
@@ -426,39 +259,6 @@ on_refresh_clicked (PortingPortOutPage *self,
                     GtkButton          *button)
 {
   porting_port_out_page_refresh (self);
-}
-
-static gboolean
-refresh_timeout_cb (gpointer user_data)
-{
-  PortingPortOutPage *self = user_data;
-
-  if (self->request != NULL && !status_is_final (porting_request_get_status (self->request)))
-    porting_port_out_page_refresh (self);
-
-  return G_SOURCE_CONTINUE;
-}
-
-/* Polls only while the tracker is on screen. */
-static void
-schedule_refresh (PortingPortOutPage *self)
-{
-  gboolean wanted = self->request != NULL &&
-                    gtk_widget_get_mapped (GTK_WIDGET (self)) &&
-                    g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "tracker") == 0;
-
-  if (wanted && self->refresh_source == 0)
-    self->refresh_source = g_timeout_add_seconds (REFRESH_INTERVAL_SECONDS, refresh_timeout_cb, self);
-  else if (!wanted)
-    g_clear_handle_id (&self->refresh_source, g_source_remove);
-}
-
-static void
-on_map (PortingPortOutPage *self)
-{
-  schedule_refresh (self);
-  if (self->request != NULL)
-    porting_port_out_page_refresh (self);
 }
 
 /* ---- The CSR ------------------------------------------------------------ */
@@ -491,6 +291,7 @@ porting_port_out_page_save_csr_async (PortingPortOutPage  *self,
                                       gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  PortingRequest *request;
 
   g_return_if_fail (PORTING_IS_PORT_OUT_PAGE (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -498,14 +299,15 @@ porting_port_out_page_save_csr_async (PortingPortOutPage  *self,
   task = g_task_new (self, self->cancellable, callback, user_data);
   g_task_set_source_tag (task, porting_port_out_page_save_csr_async);
 
-  if (self->request == NULL)
+  request = porting_request_tracker_get_request (self->tracker);
+  if (request == NULL)
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                                "%s", _("There is no CSR information in this request yet."));
       return;
     }
 
-  porting_csr_writer_write_async (self->request, file, self->cancellable, csr_written_cb, g_steal_pointer (&task));
+  porting_csr_writer_write_async (request, file, self->cancellable, csr_written_cb, g_steal_pointer (&task));
 }
 
 gboolean
@@ -566,6 +368,7 @@ on_save_csr_clicked (PortingPortOutPage *self,
                      GtkButton          *button)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  PortingRequest *request = porting_request_tracker_get_request (self->tracker);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
   GtkFileChooserNative *dialog;
@@ -580,7 +383,7 @@ on_save_csr_clicked (PortingPortOutPage *self,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
 
   /* Translators: the file name offered when saving; %s is the request id */
-  name = g_strdup_printf (_("CSR %s.pdf"), self->request != NULL ? porting_request_get_id (self->request) : "");
+  name = g_strdup_printf (_("CSR %s.pdf"), request != NULL ? porting_request_get_id (request) : "");
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
 
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_save_response), self, 0);
@@ -593,8 +396,6 @@ static void
 apply_draft (PortingPortOutPage *self,
              JsonObject         *draft)
 {
-  const char *request_id;
-
   self->restoring = TRUE;
 
   porting_numbers_editor_set_text (self->numbers_editor, porting_draft_get_string (draft, "numbers"));
@@ -602,21 +403,10 @@ apply_draft (PortingPortOutPage *self,
   gtk_switch_set_active (self->twilio_switch, porting_draft_get_boolean (draft, "gaining-is-twilio", FALSE));
   gtk_check_button_set_active (self->contract_check, porting_draft_get_boolean (draft, "contract", FALSE));
 
-  g_clear_object (&self->request);
-  request_id = porting_draft_get_string (draft, "request-id");
-  if (*request_id != '\0')
-    {
-      self->request = porting_request_new (PORTING_REQUEST_KIND_PORT_OUT);
-      porting_request_set_id (self->request, request_id);
-      gtk_stack_set_visible_child_name (self->stack, "tracker");
-      update_tracker (self);
-    }
-  else
-    gtk_stack_set_visible_child_name (self->stack, "form");
+  porting_request_tracker_restore (self->tracker, draft);
 
   self->restoring = FALSE;
   update_validation (self);
-  schedule_refresh (self);
 }
 
 static void
@@ -624,7 +414,6 @@ on_new_request_clicked (PortingPortOutPage *self,
                         GtkButton          *button)
 {
   porting_draft_store_discard (self->draft_store, DRAFT_FLOW);
-  g_clear_handle_id (&self->refresh_source, g_source_remove);
   apply_draft (self, NULL);
 }
 
@@ -638,10 +427,15 @@ porting_port_out_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (porting_port_out_page_parent_class)->constructed (object);
 
-  if (self->draft_store == NULL)
-    self->draft_store = porting_draft_store_new_for_settings (BASE_ID);
+  draft = porting_job_page_load_draft (&self->draft_store, DRAFT_FLOW);
+  self->tracker = porting_request_tracker_new (GTK_WIDGET (self), self->toast_overlay,
+                                               self->draft_store, DRAFT_FLOW,
+                                               PORTING_REQUEST_KIND_PORT_OUT, "gaining_provider");
+  g_signal_connect_object (self->tracker, "changed", G_CALLBACK (update_tracker), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->tracker, "refreshed", G_CALLBACK (on_tracker_refreshed), self, G_CONNECT_SWAPPED);
+  g_object_bind_property (self->tracker, "refreshing", self->refresh_button, "sensitive",
+                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
 
-  draft = porting_draft_store_load (self->draft_store, DRAFT_FLOW);
   apply_draft (self, draft);
 }
 
@@ -651,12 +445,8 @@ porting_port_out_page_dispose (GObject *object)
   PortingPortOutPage *self = PORTING_PORT_OUT_PAGE (object);
 
   g_cancellable_cancel (self->cancellable);
-  g_cancellable_cancel (self->refresh_cancellable);
-  g_clear_handle_id (&self->refresh_source, g_source_remove);
 
-  /* Closing the window must not lose the last keystrokes. */
-  if (self->draft_store != NULL && porting_draft_store_is_dirty (self->draft_store))
-    porting_draft_store_flush_sync (self->draft_store, NULL);
+  porting_job_page_save_draft (self->draft_store);
 
   G_OBJECT_CLASS (porting_port_out_page_parent_class)->dispose (object);
 }
@@ -667,10 +457,8 @@ porting_port_out_page_finalize (GObject *object)
   PortingPortOutPage *self = PORTING_PORT_OUT_PAGE (object);
 
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->refresh_cancellable);
+  g_clear_object (&self->tracker);
   g_clear_object (&self->draft_store);
-  g_clear_object (&self->request);
-  g_clear_object (&self->pending);
 
   G_OBJECT_CLASS (porting_port_out_page_parent_class)->finalize (object);
 }
@@ -773,14 +561,12 @@ porting_port_out_page_init (PortingPortOutPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->subaccount_copy = add_copy_button (self->subaccount_row, _("Copy the SID"));
+  self->subaccount_copy = porting_action_row_add_copy_button (self->subaccount_row, _("Copy the SID"));
 
   g_signal_connect_object (self->numbers_editor, "changed", G_CALLBACK (on_numbers_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->provider_row, "changed", G_CALLBACK (on_provider_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->twilio_switch, "notify::active", G_CALLBACK (on_twilio_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->contract_check, "toggled", G_CALLBACK (on_contract_toggled), self, G_CONNECT_SWAPPED);
-  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
-  g_signal_connect (self, "unmap", G_CALLBACK (schedule_refresh), NULL);
 }
 
 GtkWidget *
@@ -804,5 +590,5 @@ porting_port_out_page_get_request (PortingPortOutPage *self)
 {
   g_return_val_if_fail (PORTING_IS_PORT_OUT_PAGE (self), NULL);
 
-  return self->request;
+  return porting_request_tracker_get_request (self->tracker);
 }

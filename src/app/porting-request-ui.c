@@ -80,6 +80,14 @@ porting_request_status_widget_new (PortingRequestStatus status)
   return box;
 }
 
+gboolean
+porting_request_status_is_final (PortingRequestStatus status)
+{
+  return status == PORTING_REQUEST_STATUS_COMPLETED ||
+         status == PORTING_REQUEST_STATUS_REJECTED ||
+         status == PORTING_REQUEST_STATUS_CANCELLED;
+}
+
 const char *
 porting_request_kind_get_next_steps (PortingRequestKind kind)
 {
@@ -174,4 +182,43 @@ porting_copy_text (GtkWidget  *widget,
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
   porting_widget_add_toast (widget, _("Copied"));
+}
+
+static void
+on_copy_clicked (GtkButton    *button,
+                 AdwActionRow *row)
+{
+  porting_copy_text (GTK_WIDGET (button), adw_action_row_get_subtitle (row));
+}
+
+GtkWidget *
+porting_action_row_add_copy_button (AdwActionRow *row,
+                                    const char   *tooltip)
+{
+  GtkWidget *button;
+
+  g_return_val_if_fail (ADW_IS_ACTION_ROW (row), NULL);
+
+  button = gtk_button_new_from_icon_name ("edit-copy-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
+                                  -1);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (on_copy_clicked), row, 0);
+  adw_action_row_add_suffix (row, button);
+
+  return button;
+}
+
+void
+porting_list_box_remove_all (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (GTK_IS_LIST_BOX (list));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
 }

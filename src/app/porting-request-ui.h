@@ -15,6 +15,8 @@ const char *porting_request_status_get_icon_name   (PortingRequestStatus  status
 const char *porting_request_status_get_style_class (PortingRequestStatus  status);
 /* A box with the status icon and its title. */
 GtkWidget  *porting_request_status_widget_new      (PortingRequestStatus  status);
+/* Whether @status is the last one a request takes (nothing more to wait for). */
+gboolean    porting_request_status_is_final        (PortingRequestStatus  status);
 /* Translated: what happens after sending a request of @kind. */
 const char *porting_request_kind_get_next_steps    (PortingRequestKind    kind);
 
@@ -31,5 +33,12 @@ void        porting_widget_add_toast               (GtkWidget            *widget
 /* Puts @text on the clipboard and says "Copied" in the nearest toast overlay. */
 void        porting_copy_text                      (GtkWidget            *widget,
                                                     const char           *text);
+/* A flat button at the end of @row that copies its subtitle; @tooltip names it.
+ * Returns: (transfer none): the button */
+GtkWidget  *porting_action_row_add_copy_button     (AdwActionRow         *row,
+                                                    const char           *tooltip);
+
+/* Removes every row of @list (gtk_list_box_remove_all() is GTK 4.12). */
+void        porting_list_box_remove_all            (GtkListBox           *list);
 
 G_END_DECLS

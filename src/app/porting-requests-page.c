@@ -7,7 +7,8 @@
 
 #include <glib/gi18n.h>
 
-#include "porting-application.h"
+#include "porting-intake-monitor.h"
+#include "porting-request-row.h"
 #include "porting-request-ui.h"
 #include "porting-requests-page.h"
 
@@ -17,20 +18,16 @@ struct _PortingRequestsPage
 {
   GtkWidget             parent_instance;
 
-  PortingIntakeSession *session;
+  PortingIntakeMonitor *monitor;
   GCancellable         *cancellable;
   GPtrArray            *requests;        /* of PortingRequest, newest first */
   PortingRequest       *shown;           /* in the details */
-  guint                 refresh_id;
 
   /* Template widgets */
   GtkStack             *stack;
-  GtkSpinner           *spinner;
   AdwStatusPage        *error_page;
   AdwStatusPage        *no_token_page;
   GtkListBox           *list_box;
-  GtkSpinner           *refresh_spinner;
-  GtkWidget            *refresh_button;
   GtkLabel             *refresh_error_label;
   GtkWidget            *back_button;
   GtkLabel             *details_title;
@@ -67,15 +64,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
-
-static void
-remove_all_rows (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-}
 
 static void
 set_property_row (AdwActionRow *row,
@@ -155,7 +143,7 @@ porting_requests_page_update_details (PortingRequestsPage *self)
   set_property_row (self->numbers_row, numbers);
   set_property_row (self->created_row, created);
 
-  remove_all_rows (self->history_list);
+  porting_list_box_remove_all (self->history_list);
   for (guint i = 0; history != NULL && i < json_array_get_length (history); i++)
     {
       JsonNode *node = json_array_get_element (history, i);
@@ -211,37 +199,13 @@ porting_requests_page_show_request (PortingRequestsPage *self,
 
 /* List */
 
-static GtkWidget *
-create_request_row (PortingRequest *request)
-{
-  PortingRequestStatus status = porting_request_get_status (request);
-  g_autofree char *numbers = porting_request_dup_numbers_text (request);
-  g_autofree char *created = porting_request_format_date (porting_request_get_created_at (request));
-  g_autofree char *subtitle = NULL;
-  GtkWidget *row;
-
-  /* Translators: "+15105550142 · Sent 27 November 2026" */
-  subtitle = g_strdup_printf (_("%s · Sent %s"), numbers != NULL ? numbers : "", created);
-
-  row = adw_action_row_new ();
-  gtk_widget_set_name (row, porting_request_get_id (request));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 porting_request_kind_get_title (porting_request_get_kind (request)));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), porting_request_status_widget_new (status));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-  g_object_set_data_full (G_OBJECT (row), "porting-request", g_object_ref (request), g_object_unref);
-
-  return row;
-}
-
 #define OUTBOX_ROW_PREFIX "outbox:"
 
 /* Requests kept on this computer until the service can be reached. */
 static void
 porting_requests_page_update_outbox_rows (PortingRequestsPage *self)
 {
+  PortingIntakeSession *session = porting_requests_page_get_session (self);
   g_autoptr(GPtrArray) items = NULL;
   GtkWidget *child;
 
@@ -255,10 +219,10 @@ porting_requests_page_update_outbox_rows (PortingRequestsPage *self)
       child = next;
     }
 
-  if (self->session == NULL)
+  if (session == NULL)
     return;
 
-  items = porting_outbox_list (porting_intake_session_get_outbox (self->session));
+  items = porting_outbox_list (porting_intake_session_get_outbox (session));
   for (guint i = 0; i < items->len; i++)
     {
       PortingOutboxItem *item = g_ptr_array_index (items, i);
@@ -297,22 +261,12 @@ compare_newest_first (gconstpointer a,
 }
 
 static void
-porting_requests_page_set_loading (PortingRequestsPage *self,
-                                   gboolean             loading)
-{
-  gtk_spinner_set_spinning (self->spinner, loading);
-  gtk_spinner_set_spinning (self->refresh_spinner, loading);
-  gtk_widget_set_sensitive (self->refresh_button, !loading);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
-}
-
-static void
 porting_requests_page_show_no_token (PortingRequestsPage *self,
                                      const char          *description)
 {
   g_clear_pointer (&self->requests, g_ptr_array_unref);
   g_clear_object (&self->shown);
-  remove_all_rows (self->list_box);
+  porting_list_box_remove_all (self->list_box);
   adw_status_page_set_description (self->no_token_page, description);
   gtk_stack_set_visible_child_name (self->stack, "no-token");
 }
@@ -332,7 +286,7 @@ list_cb (GObject      *object,
     return;
 
   g_clear_object (&self->cancellable);
-  porting_requests_page_set_loading (self, FALSE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
   visible = gtk_stack_get_visible_child_name (self->stack);
 
   if (requests == NULL)
@@ -368,9 +322,9 @@ list_cb (GObject      *object,
   g_clear_pointer (&self->requests, g_ptr_array_unref);
   self->requests = g_ptr_array_ref (requests);
 
-  remove_all_rows (self->list_box);
+  porting_list_box_remove_all (self->list_box);
   for (guint i = 0; i < requests->len; i++)
-    gtk_list_box_append (self->list_box, create_request_row (g_ptr_array_index (requests, i)));
+    gtk_list_box_append (self->list_box, porting_request_row_new (g_ptr_array_index (requests, i), FALSE));
   porting_requests_page_update_outbox_rows (self);
 
   if (g_strcmp0 (visible, "details") == 0 && self->shown != NULL)
@@ -393,6 +347,7 @@ list_cb (GObject      *object,
 void
 porting_requests_page_refresh (PortingRequestsPage *self)
 {
+  PortingIntakeSession *session;
   PortingIntakeClient *client;
   const char *visible;
 
@@ -401,13 +356,14 @@ porting_requests_page_refresh (PortingRequestsPage *self)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
 
-  if (self->session == NULL)
+  session = porting_requests_page_get_session (self);
+  if (session == NULL)
     return;
 
-  client = porting_intake_session_get_client (self->session);
-  if (client == NULL || !porting_intake_session_get_has_token (self->session))
+  client = porting_intake_session_get_client (session);
+  if (client == NULL || !porting_intake_session_get_has_token (session))
     {
-      porting_requests_page_set_loading (self, FALSE);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
       porting_requests_page_show_no_token (self, client == NULL
                                            ? _("Set the address of the intake service and the access token you were given in Preferences to see your requests.")
                                            : _("Add the access token you were given in Preferences to see your requests."));
@@ -419,7 +375,7 @@ porting_requests_page_refresh (PortingRequestsPage *self)
     gtk_stack_set_visible_child_name (self->stack, "loading");
 
   self->cancellable = g_cancellable_new ();
-  porting_requests_page_set_loading (self, TRUE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
   porting_intake_client_list_async (client, NULL, self->cancellable, list_cb, g_object_ref (self));
 }
 
@@ -431,13 +387,6 @@ porting_requests_page_get_loading (PortingRequestsPage *self)
   return self->cancellable != NULL;
 }
 
-static gboolean
-refresh_timeout_cb (gpointer user_data)
-{
-  porting_requests_page_refresh (PORTING_REQUESTS_PAGE (user_data));
-  return G_SOURCE_CONTINUE;
-}
-
 /* Session */
 
 static void
@@ -446,19 +395,14 @@ on_session_changed (PortingRequestsPage *self)
   /* Another address or token: what was listed belongs to someone else. */
   g_clear_pointer (&self->requests, g_ptr_array_unref);
   g_clear_object (&self->shown);
-  remove_all_rows (self->list_box);
+  porting_list_box_remove_all (self->list_box);
   gtk_stack_set_visible_child_name (self->stack, "loading");
-
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    porting_requests_page_refresh (self);
 }
 
 static void
-on_request_stored (PortingRequestsPage  *self,
-                   PortingRequest       *request,
-                   PortingIntakeSession *session)
+on_monitor_session_notify (PortingRequestsPage *self)
 {
-  porting_requests_page_refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 
 void
@@ -468,22 +412,7 @@ porting_requests_page_set_session (PortingRequestsPage  *self,
   g_return_if_fail (PORTING_IS_REQUESTS_PAGE (self));
   g_return_if_fail (session == NULL || PORTING_IS_INTAKE_SESSION (session));
 
-  if (self->session == session)
-    return;
-
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_set_object (&self->session, session);
-  if (session != NULL)
-    {
-      g_signal_connect_object (session, "notify::client", G_CALLBACK (on_session_changed),
-                               self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (session, "request-stored", G_CALLBACK (on_request_stored),
-                               self, G_CONNECT_SWAPPED);
-    }
-
-  on_session_changed (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+  porting_intake_monitor_set_session (self->monitor, session);
 }
 
 PortingIntakeSession *
@@ -491,7 +420,8 @@ porting_requests_page_get_session (PortingRequestsPage *self)
 {
   g_return_val_if_fail (PORTING_IS_REQUESTS_PAGE (self), NULL);
 
-  return self->session;
+  /* NULL once disposed. */
+  return self->monitor != NULL ? porting_intake_monitor_get_session (self->monitor) : NULL;
 }
 
 /* Callbacks */
@@ -593,46 +523,12 @@ back_activated (GtkWidget  *widget,
 /* Widget */
 
 static void
-porting_requests_page_map (GtkWidget *widget)
-{
-  PortingRequestsPage *self = PORTING_REQUESTS_PAGE (widget);
-
-  GTK_WIDGET_CLASS (porting_requests_page_parent_class)->map (widget);
-
-  if (self->session == NULL)
-    {
-      GtkRoot *root = gtk_widget_get_root (widget);
-      GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
-
-      if (PORTING_IS_APPLICATION (app))
-        porting_requests_page_set_session (self, porting_application_get_intake_session (PORTING_APPLICATION (app)));
-    }
-
-  porting_requests_page_refresh (self);
-  if (self->refresh_id == 0)
-    self->refresh_id = g_timeout_add_seconds (REFRESH_INTERVAL_SECONDS, refresh_timeout_cb, self);
-}
-
-static void
-porting_requests_page_unmap (GtkWidget *widget)
-{
-  PortingRequestsPage *self = PORTING_REQUESTS_PAGE (widget);
-
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-
-  GTK_WIDGET_CLASS (porting_requests_page_parent_class)->unmap (widget);
-}
-
-static void
 porting_requests_page_dispose (GObject *object)
 {
   PortingRequestsPage *self = PORTING_REQUESTS_PAGE (object);
 
   g_cancellable_cancel (self->cancellable);
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_clear_object (&self->session);
+  g_clear_object (&self->monitor);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PORTING_TYPE_REQUESTS_PAGE);
 
@@ -662,7 +558,7 @@ porting_requests_page_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_SESSION:
-      g_value_set_object (value, self->session);
+      g_value_set_object (value, porting_requests_page_get_session (self));
       break;
     case PROP_LOADING:
       g_value_set_boolean (value, porting_requests_page_get_loading (self));
@@ -700,8 +596,6 @@ porting_requests_page_class_init (PortingRequestsPageClass *klass)
   object_class->finalize = porting_requests_page_finalize;
   object_class->get_property = porting_requests_page_get_property;
   object_class->set_property = porting_requests_page_set_property;
-  widget_class->map = porting_requests_page_map;
-  widget_class->unmap = porting_requests_page_unmap;
 
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL, PORTING_TYPE_INTAKE_SESSION,
@@ -732,12 +626,9 @@ porting_requests_page_class_init (PortingRequestsPageClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/Porting/porting-requests-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PortingRequestsPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, PortingRequestsPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, PortingRequestsPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, PortingRequestsPage, no_token_page);
   gtk_widget_class_bind_template_child (widget_class, PortingRequestsPage, list_box);
-  gtk_widget_class_bind_template_child (widget_class, PortingRequestsPage, refresh_spinner);
-  gtk_widget_class_bind_template_child (widget_class, PortingRequestsPage, refresh_button);
   gtk_widget_class_bind_template_child (widget_class, PortingRequestsPage, refresh_error_label);
   gtk_widget_class_bind_template_child (widget_class, PortingRequestsPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, PortingRequestsPage, details_title);
@@ -770,6 +661,11 @@ static void
 porting_requests_page_init (PortingRequestsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->monitor = porting_intake_monitor_new (GTK_WIDGET (self), REFRESH_INTERVAL_SECONDS);
+  g_signal_connect_swapped (self->monitor, "session-changed", G_CALLBACK (on_session_changed), self);
+  g_signal_connect_swapped (self->monitor, "refresh", G_CALLBACK (porting_requests_page_refresh), self);
+  g_signal_connect_swapped (self->monitor, "notify::session", G_CALLBACK (on_monitor_session_notify), self);
 }
 
 GtkWidget *

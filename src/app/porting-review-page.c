@@ -8,7 +8,8 @@
 #include <errno.h>
 #include <glib/gi18n.h>
 
-#include "porting-application.h"
+#include "porting-intake-monitor.h"
+#include "porting-request-row.h"
 #include "porting-request-ui.h"
 #include "porting-review-page.h"
 #include "porting-twilio-sid.h"
@@ -21,7 +22,7 @@ struct _PortingReviewPage
 {
   GtkWidget             parent_instance;
 
-  PortingIntakeSession *session;
+  PortingIntakeMonitor *monitor;
   GCancellable         *cancellable;      /* the queue */
   GCancellable         *open_cancellable; /* downloads and the review of the open request */
   GPtrArray            *queue;            /* of PortingRequest, being gathered then shown */
@@ -31,16 +32,12 @@ struct _PortingReviewPage
   GFile                *proof;
   guint                 downloads_pending;
   GError               *download_error;
-  guint                 refresh_id;
   guint                 reviewing : 1;
 
   /* Template widgets */
   GtkStack             *stack;
-  GtkSpinner           *spinner;
   AdwStatusPage        *error_page;
   GtkListBox           *queue_list;
-  GtkSpinner           *refresh_spinner;
-  GtkWidget            *refresh_button;
   GtkLabel             *review_title;
   GtkLabel             *review_subtitle;
   GtkStack             *documents_stack;
@@ -81,13 +78,20 @@ static GParamSpec *properties[N_PROPS];
 static void porting_review_page_update_form (PortingReviewPage *self);
 static void porting_review_page_delete_documents (PortingReviewPage *self);
 
-static void
-remove_all_rows (GtkListBox *list)
+/* (nullable): NULL without a session, or once disposed */
+static PortingIntakeSession *
+porting_review_page_get_session (PortingReviewPage *self)
 {
-  GtkWidget *child;
+  return self->monitor != NULL ? porting_intake_monitor_get_session (self->monitor) : NULL;
+}
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
+/* (nullable) */
+static PortingIntakeClient *
+porting_review_page_get_client (PortingReviewPage *self)
+{
+  PortingIntakeSession *session = porting_review_page_get_session (self);
+
+  return session != NULL ? porting_intake_session_get_client (session) : NULL;
 }
 
 static gboolean
@@ -435,7 +439,7 @@ download_cb (GObject      *object,
 static void
 porting_review_page_download (PortingReviewPage *self)
 {
-  PortingIntakeClient *client = porting_intake_session_get_client (self->session);
+  PortingIntakeClient *client = porting_review_page_get_client (self);
   JsonArray *documents = porting_request_get_documents (self->request);
   g_autofree char *safe_id = safe_file_part (porting_request_get_id (self->request));
   g_autofree char *root = NULL;
@@ -514,9 +518,9 @@ find_queued (PortingReviewPage *self,
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      PortingRequest *request = g_object_get_data (G_OBJECT (child), "porting-request");
+      PortingRequest *request = porting_request_row_get_request (PORTING_REQUEST_ROW (child));
 
-      if (request != NULL && g_strcmp0 (porting_request_get_id (request), id) == 0)
+      if (g_strcmp0 (porting_request_get_id (request), id) == 0)
         return request;
     }
   return NULL;
@@ -531,7 +535,7 @@ porting_review_page_open_request (PortingReviewPage *self,
   g_return_val_if_fail (PORTING_IS_REVIEW_PAGE (self), FALSE);
 
   request = find_queued (self, id);
-  if (request == NULL || self->session == NULL || porting_intake_session_get_client (self->session) == NULL)
+  if (request == NULL || porting_review_page_get_client (self) == NULL)
     return FALSE;
 
   g_cancellable_cancel (self->open_cancellable);
@@ -693,7 +697,7 @@ porting_review_page_send (PortingReviewPage *self,
 
   self->reviewing = TRUE;
   porting_review_page_update_form (self);
-  porting_intake_client_review_async (porting_intake_session_get_client (self->session),
+  porting_intake_client_review_async (porting_review_page_get_client (self),
                                       porting_request_get_id (self->request), review,
                                       self->open_cancellable, review_cb, g_object_ref (self));
 }
@@ -716,31 +720,6 @@ reject_activated (GtkWidget  *widget,
 
 /* Queue */
 
-static GtkWidget *
-create_queue_row (PortingRequest *request)
-{
-  g_autofree char *numbers = porting_request_dup_numbers_text (request);
-  g_autofree char *created = porting_request_format_date_time (porting_request_get_created_at (request));
-  g_autofree char *subtitle = NULL;
-  GtkWidget *row;
-
-  /* Translators: "+15105550142 · Sent 27 November 2026, 14:05" */
-  subtitle = g_strdup_printf (_("%s · Sent %s"), numbers != NULL ? numbers : "", created);
-
-  row = adw_action_row_new ();
-  gtk_widget_set_name (row, porting_request_get_id (request));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 porting_request_kind_get_title (porting_request_get_kind (request)));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             porting_request_status_widget_new (porting_request_get_status (request)));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-  g_object_set_data_full (G_OBJECT (row), "porting-request", g_object_ref (request), g_object_unref);
-
-  return row;
-}
-
 static int
 compare_oldest_first (gconstpointer a,
                       gconstpointer b)
@@ -749,16 +728,6 @@ compare_oldest_first (gconstpointer a,
   PortingRequest *request_b = *(PortingRequest **) b;
 
   return g_strcmp0 (porting_request_get_created_at (request_a), porting_request_get_created_at (request_b));
-}
-
-static void
-porting_review_page_set_loading (PortingReviewPage *self,
-                                 gboolean           loading)
-{
-  gtk_spinner_set_spinning (self->spinner, loading);
-  gtk_spinner_set_spinning (self->refresh_spinner, loading);
-  gtk_widget_set_sensitive (self->refresh_button, !loading);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
 static void porting_review_page_list_next (PortingReviewPage *self);
@@ -790,7 +759,7 @@ list_cb (GObject      *object,
     }
 
   g_clear_object (&self->cancellable);
-  porting_review_page_set_loading (self, FALSE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
   visible = gtk_stack_get_visible_child_name (self->stack);
 
   if (requests == NULL)
@@ -807,9 +776,9 @@ list_cb (GObject      *object,
     }
 
   g_ptr_array_sort (self->queue, compare_oldest_first);
-  remove_all_rows (self->queue_list);
+  porting_list_box_remove_all (self->queue_list);
   for (guint i = 0; i < self->queue->len; i++)
-    gtk_list_box_append (self->queue_list, create_queue_row (g_ptr_array_index (self->queue, i)));
+    gtk_list_box_append (self->queue_list, porting_request_row_new (g_ptr_array_index (self->queue, i), TRUE));
 
   if (g_strcmp0 (visible, "review") != 0)
     gtk_stack_set_visible_child_name (self->stack, self->queue->len > 0 ? "queue" : "empty");
@@ -819,7 +788,7 @@ list_cb (GObject      *object,
 static void
 porting_review_page_list_next (PortingReviewPage *self)
 {
-  porting_intake_client_list_async (porting_intake_session_get_client (self->session),
+  porting_intake_client_list_async (porting_review_page_get_client (self),
                                     queue_statuses[self->queue_step], self->cancellable,
                                     list_cb, g_object_ref (self));
 }
@@ -827,6 +796,7 @@ porting_review_page_list_next (PortingReviewPage *self)
 void
 porting_review_page_refresh (PortingReviewPage *self)
 {
+  PortingIntakeSession *session;
   const char *visible;
 
   g_return_if_fail (PORTING_IS_REVIEW_PAGE (self));
@@ -835,13 +805,14 @@ porting_review_page_refresh (PortingReviewPage *self)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->queue, g_ptr_array_unref);
 
-  if (self->session == NULL)
+  session = porting_review_page_get_session (self);
+  if (session == NULL)
     return;
 
-  if (porting_intake_session_get_client (self->session) == NULL ||
-      !porting_intake_session_get_has_token (self->session))
+  if (porting_intake_session_get_client (session) == NULL ||
+      !porting_intake_session_get_has_token (session))
     {
-      porting_review_page_set_loading (self, FALSE);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
       adw_status_page_set_description (self->error_page,
                                        _("Set the address of the intake service and your staff access token in Preferences."));
       gtk_stack_set_visible_child_name (self->stack, "error");
@@ -855,7 +826,7 @@ porting_review_page_refresh (PortingReviewPage *self)
   self->cancellable = g_cancellable_new ();
   self->queue = g_ptr_array_new_with_free_func (g_object_unref);
   self->queue_step = 0;
-  porting_review_page_set_loading (self, TRUE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
   porting_review_page_list_next (self);
 }
 
@@ -867,27 +838,14 @@ porting_review_page_get_loading (PortingReviewPage *self)
   return self->cancellable != NULL;
 }
 
-static gboolean
-refresh_timeout_cb (gpointer user_data)
-{
-  PortingReviewPage *self = PORTING_REVIEW_PAGE (user_data);
-
-  /* The open request keeps its form; only the queue behind it is refreshed. */
-  porting_review_page_refresh (self);
-  return G_SOURCE_CONTINUE;
-}
-
 /* Session */
 
 static void
 on_session_changed (PortingReviewPage *self)
 {
   porting_review_page_close_request (self);
-  remove_all_rows (self->queue_list);
+  porting_list_box_remove_all (self->queue_list);
   gtk_stack_set_visible_child_name (self->stack, "loading");
-
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    porting_review_page_refresh (self);
 }
 
 void
@@ -897,21 +855,7 @@ porting_review_page_set_session (PortingReviewPage    *self,
   g_return_if_fail (PORTING_IS_REVIEW_PAGE (self));
   g_return_if_fail (session == NULL || PORTING_IS_INTAKE_SESSION (session));
 
-  if (self->session == session)
-    return;
-
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_set_object (&self->session, session);
-  if (session != NULL)
-    {
-      g_signal_connect_object (session, "notify::client", G_CALLBACK (on_session_changed),
-                               self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (session, "request-stored", G_CALLBACK (porting_review_page_refresh),
-                               self, G_CONNECT_SWAPPED);
-    }
-
-  on_session_changed (self);
+  porting_intake_monitor_set_session (self->monitor, session);
 }
 
 /* Callbacks */
@@ -971,47 +915,13 @@ back_activated (GtkWidget  *widget,
 /* Widget */
 
 static void
-porting_review_page_map (GtkWidget *widget)
-{
-  PortingReviewPage *self = PORTING_REVIEW_PAGE (widget);
-
-  GTK_WIDGET_CLASS (porting_review_page_parent_class)->map (widget);
-
-  if (self->session == NULL)
-    {
-      GtkRoot *root = gtk_widget_get_root (widget);
-      GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
-
-      if (PORTING_IS_APPLICATION (app))
-        porting_review_page_set_session (self, porting_application_get_intake_session (PORTING_APPLICATION (app)));
-    }
-
-  porting_review_page_refresh (self);
-  if (self->refresh_id == 0)
-    self->refresh_id = g_timeout_add_seconds (REFRESH_INTERVAL_SECONDS, refresh_timeout_cb, self);
-}
-
-static void
-porting_review_page_unmap (GtkWidget *widget)
-{
-  PortingReviewPage *self = PORTING_REVIEW_PAGE (widget);
-
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-
-  GTK_WIDGET_CLASS (porting_review_page_parent_class)->unmap (widget);
-}
-
-static void
 porting_review_page_dispose (GObject *object)
 {
   PortingReviewPage *self = PORTING_REVIEW_PAGE (object);
 
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->open_cancellable);
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_clear_object (&self->session);
+  g_clear_object (&self->monitor);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PORTING_TYPE_REVIEW_PAGE);
 
@@ -1062,8 +972,6 @@ porting_review_page_class_init (PortingReviewPageClass *klass)
   object_class->dispose = porting_review_page_dispose;
   object_class->finalize = porting_review_page_finalize;
   object_class->get_property = porting_review_page_get_property;
-  widget_class->map = porting_review_page_map;
-  widget_class->unmap = porting_review_page_unmap;
 
   properties[PROP_LOADING] =
     g_param_spec_boolean ("loading", NULL, NULL, FALSE,
@@ -1079,11 +987,8 @@ porting_review_page_class_init (PortingReviewPageClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/Porting/porting-review-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PortingReviewPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, PortingReviewPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, PortingReviewPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, PortingReviewPage, queue_list);
-  gtk_widget_class_bind_template_child (widget_class, PortingReviewPage, refresh_spinner);
-  gtk_widget_class_bind_template_child (widget_class, PortingReviewPage, refresh_button);
   gtk_widget_class_bind_template_child (widget_class, PortingReviewPage, review_title);
   gtk_widget_class_bind_template_child (widget_class, PortingReviewPage, review_subtitle);
   gtk_widget_class_bind_template_child (widget_class, PortingReviewPage, documents_stack);
@@ -1122,6 +1027,11 @@ static void
 porting_review_page_init (PortingReviewPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->monitor = porting_intake_monitor_new (GTK_WIDGET (self), REFRESH_INTERVAL_SECONDS);
+  g_signal_connect_swapped (self->monitor, "session-changed", G_CALLBACK (on_session_changed), self);
+  /* The open request keeps its form; only the queue behind it is refreshed. */
+  g_signal_connect_swapped (self->monitor, "refresh", G_CALLBACK (porting_review_page_refresh), self);
 
   self->request_rows = g_ptr_array_new ();
   g_signal_connect_object (gtk_text_view_get_buffer (self->csr_view), "changed",

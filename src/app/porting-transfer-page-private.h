@@ -5,6 +5,7 @@
 #pragma once
 
 #include "porting-numbers-editor.h"
+#include "porting-request-tracker.h"
 #include "porting-transfer-page.h"
 
 G_BEGIN_DECLS
@@ -23,15 +24,10 @@ struct _PortingTransferPage
 
   PortingDraftStore    *draft_store;
   GCancellable         *cancellable;
-  GCancellable         *refresh_cancellable;
+  PortingRequestTracker *tracker;
   GPtrArray            *regulatory;        /* of GFile */
   GDate                 date;              /* invalid when none chosen */
-  PortingRequest       *pending;           /* sent, not yet stored */
-  PortingRequest       *request;           /* as stored by the service */
-  guint                 refresh_source;
   guint                 restoring : 1;
-  guint                 session_connected : 1;
-  guint                 refreshing : 1;
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;

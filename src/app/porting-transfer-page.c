@@ -9,18 +9,16 @@
 
 #include <glib/gi18n.h>
 
-#include "porting-application.h"
-#include "porting-intake-session.h"
+#include "porting-intake-client.h"
+#include "porting-job-page.h"
 #include "porting-numbers-editor.h"
 #include "porting-request-ui.h"
 #include "porting-request.h"
 #include "porting-row-message.h"
-#include "porting-submit-dialog.h"
 #include "porting-transfer-page-private.h"
 #include "porting-twilio-sid.h"
 
 #define DRAFT_FLOW "twilio-transfer"
-#define REFRESH_INTERVAL_SECONDS 30
 
 enum {
   PROP_0,
@@ -33,67 +31,14 @@ static GParamSpec *properties[N_PROPS];
 G_DEFINE_FINAL_TYPE (PortingTransferPage, porting_transfer_page, ADW_TYPE_BIN)
 
 static void update_validation (PortingTransferPage *self);
-static void update_tracker    (PortingTransferPage *self);
-static void schedule_refresh  (PortingTransferPage *self);
 
 /* ---- Helpers ------------------------------------------------------------ */
-
-static void
-on_copy_clicked (GtkButton    *button,
-                 AdwActionRow *row)
-{
-  porting_copy_text (GTK_WIDGET (button), adw_action_row_get_subtitle (row));
-}
-
-/* A flat button at the end of @row that copies its subtitle. */
-static GtkWidget *
-add_copy_button (AdwActionRow *row,
-                 const char   *tooltip)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name ("edit-copy-symbolic");
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
-                                  -1);
-  g_signal_connect_object (button, "clicked", G_CALLBACK (on_copy_clicked), row, 0);
-  adw_action_row_add_suffix (row, button);
-
-  return button;
-}
 
 static void
 show_toast (PortingTransferPage *self,
             const char          *title)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
-}
-
-static PortingIntakeClient *
-get_client (PortingTransferPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GApplication *app = NULL;
-
-  if (GTK_IS_WINDOW (root))
-    app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (root)));
-  if (app == NULL)
-    app = g_application_get_default ();
-
-  if (!PORTING_IS_APPLICATION (app))
-    return NULL;
-
-  return porting_application_get_intake_client (PORTING_APPLICATION (app));
-}
-
-static gboolean
-status_is_final (PortingRequestStatus status)
-{
-  return status == PORTING_REQUEST_STATUS_COMPLETED ||
-         status == PORTING_REQUEST_STATUS_REJECTED ||
-         status == PORTING_REQUEST_STATUS_CANCELLED;
 }
 
 static char *
@@ -189,10 +134,7 @@ update_validation (PortingTransferPage *self)
                             g_date_valid (&self->date) ? date_message : NULL);
 
   problem = _porting_transfer_page_dup_problem (self);
-  gtk_label_set_text (self->missing_label, problem != NULL ? problem : "");
-  /* Narrow windows cut the sentence short: the tooltip has it whole. */
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->missing_label), problem);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->submit_button), problem == NULL);
+  porting_job_page_show_problem (self->missing_label, self->submit_button, problem);
 }
 
 /* ---- Drafts ------------------------------------------------------------- */
@@ -618,64 +560,12 @@ build_request (PortingTransferPage *self)
   return g_steal_pointer (&request);
 }
 
-static void
-show_tracker (PortingTransferPage *self)
-{
-  gtk_stack_set_visible_child_name (self->stack, "tracker");
-  update_tracker (self);
-  schedule_refresh (self);
-}
-
-/* The same request as @pending, sent by the dialog or later from the outbox. */
-static gboolean
-same_request (PortingRequest *pending,
-              PortingRequest *stored)
-{
-  g_auto(GStrv) pending_numbers = porting_request_dup_numbers (pending);
-  g_auto(GStrv) stored_numbers = porting_request_dup_numbers (stored);
-
-  return porting_request_get_kind (pending) == porting_request_get_kind (stored) &&
-         g_strcmp0 (porting_request_get_string (pending, "twilio_account_sid"),
-                    porting_request_get_string (stored, "twilio_account_sid")) == 0 &&
-         g_strv_equal ((const char * const *) pending_numbers, (const char * const *) stored_numbers);
-}
-
-static void
-on_submitted (PortingTransferPage *self,
-              PortingRequest      *stored)
-{
-  if (self->pending == NULL || !same_request (self->pending, stored))
-    return;
-
-  g_clear_object (&self->pending);
-  g_set_object (&self->request, stored);
-
-  /* The service has it: the draft now only remembers which request to follow. */
-  porting_draft_store_discard (self->draft_store, DRAFT_FLOW);
-  porting_draft_store_set_string (self->draft_store, DRAFT_FLOW, "request-id", porting_request_get_id (stored));
-
-  update_validation (self);
-  show_tracker (self);
-}
-
-static void
-on_dialog_submitted (PortingTransferPage *self,
-                     PortingRequest      *stored,
-                     PortingSubmitDialog *dialog)
-{
-  on_submitted (self, stored);
-}
-
 void
 porting_transfer_page_submit (PortingTransferPage *self)
 {
   g_autoptr(PortingRequest) request = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) regulatory = NULL;
   g_autofree char *problem = NULL;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
-  PortingSubmitDialog *dialog;
 
   g_return_if_fail (PORTING_IS_TRANSFER_PAGE (self));
 
@@ -685,38 +575,13 @@ porting_transfer_page_submit (PortingTransferPage *self)
       return;
     }
 
-  request = build_request (self);
-  if (!porting_request_validate (request, NULL, &error))
-    {
-      show_toast (self, error->message);
-      return;
-    }
-
-  if (!PORTING_IS_APPLICATION (app))
-    {
-      show_toast (self, _("The request cannot be sent from this window."));
-      return;
-    }
-
-  if (!self->session_connected)
-    {
-      /* A request kept in the outbox while offline comes back through here. */
-      g_signal_connect_object (porting_application_get_intake_session (PORTING_APPLICATION (app)),
-                               "request-stored", G_CALLBACK (on_submitted), self, G_CONNECT_SWAPPED);
-      self->session_connected = TRUE;
-    }
-
   /* The dialog keeps its own list: the page's changes as the customer edits. */
   regulatory = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < self->regulatory->len; i++)
     g_ptr_array_add (regulatory, g_object_ref (g_ptr_array_index (self->regulatory, i)));
 
-  g_set_object (&self->pending, request);
-  dialog = porting_submit_dialog_present (GTK_WINDOW (root), request, NULL, NULL, regulatory);
-  g_signal_connect_object (dialog, "submitted", G_CALLBACK (on_dialog_submitted), self, G_CONNECT_SWAPPED);
-  /* The dialog may have finished already, with an answer kept in memory. */
-  if (porting_submit_dialog_get_stored (dialog) != NULL)
-    on_submitted (self, porting_submit_dialog_get_stored (dialog));
+  request = build_request (self);
+  porting_request_tracker_submit (self->tracker, request, regulatory);
 }
 
 static void
@@ -731,28 +596,31 @@ on_submit_clicked (PortingTransferPage *self,
 static void
 update_tracker (PortingTransferPage *self)
 {
+  PortingRequest *request = porting_request_tracker_get_request (self->tracker);
   const char *sid = NULL;
   g_auto(GStrv) numbers = NULL;
   g_autofree char *numbers_text = NULL;
   PortingRequestStatus status;
 
-  if (self->request == NULL)
+  /* The tracker shows while there is a request to follow. */
+  gtk_stack_set_visible_child_name (self->stack, request != NULL ? "tracker" : "form");
+  if (request == NULL)
     return;
 
-  status = porting_request_get_status (self->request);
-  adw_action_row_set_subtitle (self->request_row, porting_request_get_id (self->request));
+  status = porting_request_get_status (request);
+  adw_action_row_set_subtitle (self->request_row, porting_request_get_id (request));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->status_row), porting_request_status_get_title (status));
   adw_action_row_set_subtitle (self->status_row, porting_request_status_get_explanation (status));
   gtk_image_set_from_icon_name (self->status_icon, porting_request_status_get_icon_name (status));
 
-  sid = porting_request_get_answer_string (self->request, "provider_account_sid");
+  sid = porting_request_get_answer_string (request, "provider_account_sid");
   gtk_stack_set_visible_child_name (self->answer_icon_stack, sid != NULL ? "done" : "waiting");
-  gtk_spinner_set_spinning (self->answer_spinner, sid == NULL && !status_is_final (status));
+  gtk_spinner_set_spinning (self->answer_spinner, sid == NULL && !porting_request_status_is_final (status));
   adw_action_row_set_subtitle (self->provider_sid_row,
                                sid != NULL ? sid : _("Waiting for our answer: it usually comes within one business day."));
   gtk_widget_set_visible (self->provider_sid_copy, sid != NULL);
 
-  numbers = porting_request_dup_numbers (self->request);
+  numbers = porting_request_dup_numbers (request);
   numbers_text = numbers != NULL ? g_strjoinv ("\n", numbers) : g_strdup ("");
   adw_action_row_set_subtitle (self->steps_numbers_row, numbers_text);
   adw_action_row_set_subtitle (self->steps_sid_row, sid != NULL ? sid : _("Comes with our answer"));
@@ -761,58 +629,23 @@ update_tracker (PortingTransferPage *self)
 }
 
 static void
-got_request_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
+on_tracker_refreshed (PortingTransferPage   *self,
+                      PortingRequest        *previous,
+                      PortingRequestTracker *tracker)
 {
-  g_autoptr(PortingTransferPage) self = user_data;
-  g_autoptr(PortingRequest) request = NULL;
-  g_autoptr(GError) error = NULL;
-
-  request = porting_intake_client_get_finish (PORTING_INTAKE_CLIENT (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  self->refreshing = FALSE;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->refresh_button), TRUE);
-
-  if (request == NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_("The request could not be refreshed: %s"), error->message);
-      show_toast (self, message);
-      return;
-    }
+  PortingRequest *request = porting_request_tracker_get_request (tracker);
 
   if (porting_request_get_answer_string (request, "provider_account_sid") != NULL &&
-      (self->request == NULL || porting_request_get_answer_string (self->request, "provider_account_sid") == NULL))
+      (previous == NULL || porting_request_get_answer_string (previous, "provider_account_sid") == NULL))
     show_toast (self, _("Our Twilio account SID arrived"));
-
-  g_set_object (&self->request, request);
-  update_tracker (self);
 }
 
 void
 porting_transfer_page_refresh (PortingTransferPage *self)
 {
-  PortingIntakeClient *client;
-  const char *id;
-
   g_return_if_fail (PORTING_IS_TRANSFER_PAGE (self));
 
-  if (self->request == NULL || self->refreshing)
-    return;
-
-  id = porting_request_get_id (self->request);
-  client = get_client (self);
-  if (client == NULL || id == NULL)
-    return;
-
-  self->refreshing = TRUE;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->refresh_button), FALSE);
-  g_cancellable_cancel (self->refresh_cancellable);
-  g_clear_object (&self->refresh_cancellable);
-  self->refresh_cancellable = g_cancellable_new ();
-  porting_intake_client_get_async (client, id, self->refresh_cancellable, got_request_cb, g_object_ref (self));
+  porting_request_tracker_refresh (self->tracker);
 }
 
 static void
@@ -820,40 +653,6 @@ on_refresh_clicked (PortingTransferPage *self,
                     GtkButton           *button)
 {
   porting_transfer_page_refresh (self);
-}
-
-static gboolean
-refresh_timeout_cb (gpointer user_data)
-{
-  PortingTransferPage *self = user_data;
-
-  if (self->request != NULL && !status_is_final (porting_request_get_status (self->request)))
-    porting_transfer_page_refresh (self);
-
-  return G_SOURCE_CONTINUE;
-}
-
-/* Polls only while the tracker is on screen. */
-static void
-schedule_refresh (PortingTransferPage *self)
-{
-  gboolean wanted = self->request != NULL &&
-                    gtk_widget_get_mapped (GTK_WIDGET (self)) &&
-                    g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "tracker") == 0;
-
-  if (wanted && self->refresh_source == 0)
-    self->refresh_source = g_timeout_add_seconds (REFRESH_INTERVAL_SECONDS, refresh_timeout_cb, self);
-  else if (!wanted)
-    g_clear_handle_id (&self->refresh_source, g_source_remove);
-}
-
-static void
-on_map (PortingTransferPage *self)
-{
-  schedule_refresh (self);
-  /* Coming back to the page shows what changed meanwhile. */
-  if (self->request != NULL)
-    porting_transfer_page_refresh (self);
 }
 
 /* ---- Restoring ---------------------------------------------------------- */
@@ -864,7 +663,6 @@ apply_draft (PortingTransferPage *self,
 {
   JsonNode *node;
   const char *date;
-  const char *request_id;
 
   self->restoring = TRUE;
 
@@ -911,21 +709,10 @@ apply_draft (PortingTransferPage *self,
         }
     }
 
-  g_clear_object (&self->request);
-  request_id = porting_draft_get_string (draft, "request-id");
-  if (*request_id != '\0')
-    {
-      self->request = porting_request_new (PORTING_REQUEST_KIND_TWILIO_TRANSFER);
-      porting_request_set_id (self->request, request_id);
-      gtk_stack_set_visible_child_name (self->stack, "tracker");
-      update_tracker (self);
-    }
-  else
-    gtk_stack_set_visible_child_name (self->stack, "form");
+  porting_request_tracker_restore (self->tracker, draft);
 
   self->restoring = FALSE;
   update_validation (self);
-  schedule_refresh (self);
 }
 
 static void
@@ -933,7 +720,6 @@ on_new_transfer_clicked (PortingTransferPage *self,
                          GtkButton           *button)
 {
   porting_draft_store_discard (self->draft_store, DRAFT_FLOW);
-  g_clear_handle_id (&self->refresh_source, g_source_remove);
   apply_draft (self, NULL);
 }
 
@@ -947,10 +733,15 @@ porting_transfer_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (porting_transfer_page_parent_class)->constructed (object);
 
-  if (self->draft_store == NULL)
-    self->draft_store = porting_draft_store_new_for_settings (BASE_ID);
+  draft = porting_job_page_load_draft (&self->draft_store, DRAFT_FLOW);
+  self->tracker = porting_request_tracker_new (GTK_WIDGET (self), self->toast_overlay,
+                                               self->draft_store, DRAFT_FLOW,
+                                               PORTING_REQUEST_KIND_TWILIO_TRANSFER, "twilio_account_sid");
+  g_signal_connect_object (self->tracker, "changed", G_CALLBACK (update_tracker), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->tracker, "refreshed", G_CALLBACK (on_tracker_refreshed), self, G_CONNECT_SWAPPED);
+  g_object_bind_property (self->tracker, "refreshing", self->refresh_button, "sensitive",
+                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
 
-  draft = porting_draft_store_load (self->draft_store, DRAFT_FLOW);
   apply_draft (self, draft);
 }
 
@@ -960,12 +751,8 @@ porting_transfer_page_dispose (GObject *object)
   PortingTransferPage *self = PORTING_TRANSFER_PAGE (object);
 
   g_cancellable_cancel (self->cancellable);
-  g_cancellable_cancel (self->refresh_cancellable);
-  g_clear_handle_id (&self->refresh_source, g_source_remove);
 
-  /* Closing the window must not lose the last keystrokes. */
-  if (self->draft_store != NULL && porting_draft_store_is_dirty (self->draft_store))
-    porting_draft_store_flush_sync (self->draft_store, NULL);
+  porting_job_page_save_draft (self->draft_store);
 
   G_OBJECT_CLASS (porting_transfer_page_parent_class)->dispose (object);
 }
@@ -976,11 +763,9 @@ porting_transfer_page_finalize (GObject *object)
   PortingTransferPage *self = PORTING_TRANSFER_PAGE (object);
 
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->refresh_cancellable);
+  g_clear_object (&self->tracker);
   g_clear_object (&self->draft_store);
-  g_clear_object (&self->request);
   g_clear_pointer (&self->regulatory, g_ptr_array_unref);
-  g_clear_object (&self->pending);
 
   G_OBJECT_CLASS (porting_transfer_page_parent_class)->finalize (object);
 }
@@ -1092,16 +877,14 @@ porting_transfer_page_init (PortingTransferPage *self)
   adw_preferences_group_add (self->regulatory_group, self->drop_zone);
   gtk_widget_set_visible (GTK_WIDGET (self->regulatory_list), FALSE);
 
-  self->provider_sid_copy = add_copy_button (self->provider_sid_row, _("Copy the SID"));
-  self->steps_sid_copy = add_copy_button (self->steps_sid_row, _("Copy the SID"));
-  add_copy_button (self->steps_numbers_row, _("Copy the Numbers"));
+  self->provider_sid_copy = porting_action_row_add_copy_button (self->provider_sid_row, _("Copy the SID"));
+  self->steps_sid_copy = porting_action_row_add_copy_button (self->steps_sid_row, _("Copy the SID"));
+  porting_action_row_add_copy_button (self->steps_numbers_row, _("Copy the Numbers"));
 
   g_signal_connect_object (self->numbers_editor, "changed", G_CALLBACK (on_numbers_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sid_row, "changed", G_CALLBACK (on_sid_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->time_frame_row, "notify::selected", G_CALLBACK (on_time_frame_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->contract_check, "toggled", G_CALLBACK (on_contract_toggled), self, G_CONNECT_SWAPPED);
-  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
-  g_signal_connect (self, "unmap", G_CALLBACK (schedule_refresh), NULL);
 }
 
 GtkWidget *
@@ -1125,5 +908,5 @@ porting_transfer_page_get_request (PortingTransferPage *self)
 {
   g_return_val_if_fail (PORTING_IS_TRANSFER_PAGE (self), NULL);
 
-  return self->request;
+  return porting_request_tracker_get_request (self->tracker);
 }
