@@ -11,46 +11,7 @@
 #include "porting-check-view.h"
 #include "porting-document-view.h"
 #include "porting-page-widget.h"
-
-/* Generous: the suite may run under the sanitizers, on 2 busy cores. */
-#define WAIT_TIMEOUT_MS 30000
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main context until @condition holds; FALSE after a timeout. */
-static gboolean
-wait_for (Condition condition,
-          gpointer  data)
-{
-  gboolean timed_out = FALSE;
-  guint timeout_id = g_timeout_add (WAIT_TIMEOUT_MS, timeout_cb, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (timeout_id);
-
-  return condition (data);
-}
-
-static GFile *
-fixture (const char *name)
-{
-  const char *dir = g_getenv ("PORTING_FIXTURES_DIR");
-
-  g_assert_nonnull (dir);
-  return g_file_new_build_filename (dir, name, NULL);
-}
+#include "ui-test-util.h"
 
 typedef struct
 {
@@ -62,17 +23,8 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  f->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (f->window, 1280, 800);
   f->view = PORTING_CHECK_VIEW (porting_check_view_new ());
-  gtk_window_set_child (f->window, GTK_WIDGET (f->view));
-  gtk_window_present (f->window);
-}
-
-static gboolean
-is_null (gpointer data)
-{
-  return *(gpointer *) data == NULL;
+  f->window = ui_test_window_with (GTK_WIDGET (f->view), 1280, 800);
 }
 
 static void
@@ -86,8 +38,8 @@ fixture_tear_down (Fixture       *f,
   g_object_add_weak_pointer (G_OBJECT (loa_view), &loa_view);
   g_object_add_weak_pointer (G_OBJECT (f->view), (gpointer *) &f->view);
   gtk_window_destroy (f->window);
-  g_assert_true (wait_for (is_null, &f->view));
-  g_assert_true (wait_for (is_null, &loa_view));
+  g_assert_true (ui_test_wait_for (ui_test_is_null, &f->view));
+  g_assert_true (ui_test_wait_for (ui_test_is_null, &loa_view));
 }
 
 static gboolean
@@ -101,12 +53,12 @@ load_and_check (Fixture    *f,
                 const char *loa_name,
                 const char *proof_name)
 {
-  g_autoptr(GFile) loa = fixture (loa_name);
-  g_autoptr(GFile) proof = fixture (proof_name);
+  g_autoptr(GFile) loa = ui_test_fixture_file (loa_name);
+  g_autoptr(GFile) proof = ui_test_fixture_file (proof_name);
 
   porting_check_view_load (f->view, loa, proof);
   g_assert_true (porting_check_view_get_busy (f->view));
-  g_assert_true (wait_for (has_result, f->view));
+  g_assert_true (ui_test_wait_for (has_result, f->view));
   g_assert_false (porting_check_view_get_busy (f->view));
 }
 
@@ -143,30 +95,12 @@ row_text (Fixture      *f,
   return g_string_free (text, FALSE);
 }
 
-static GtkWidget *
-find_status_label (GtkWidget *widget)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "porting-field-status"))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_status_label (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static const char *
 row_status (Fixture      *f,
             PortingField  field)
 {
-  GtkWidget *label = find_status_label (porting_check_view_get_field_row (f->view, field));
+  GtkWidget *label = ui_test_find_descendant (porting_check_view_get_field_row (f->view, field), GTK_TYPE_LABEL,
+                                              "porting-field-status");
 
   g_assert_nonnull (label);
   return gtk_label_get_text (GTK_LABEL (label));
@@ -226,7 +160,7 @@ test_check_view_equivalent (Fixture       *f,
   g_assert_nonnull (strstr (name_text, "Invoice: "));
 
   /* Both documents are on screen, rendered at the width they are shown. */
-  g_assert_true (wait_for (first_pages_rendered, f->view));
+  g_assert_true (ui_test_wait_for (first_pages_rendered, f->view));
   page = porting_document_view_get_page_widget (porting_check_view_get_proof_view (f->view), 0);
   texture = porting_page_widget_get_texture (PORTING_PAGE_WIDGET (page));
   g_assert_cmpint (gdk_texture_get_width (texture), >=, gtk_widget_get_width (page) - 1);
@@ -328,14 +262,14 @@ static void
 test_check_view_broken (Fixture       *f,
                         gconstpointer  data)
 {
-  g_autoptr(GFile) loa = fixture ("acme-equivalent-loa.pdf");
-  g_autoptr(GFile) proof = fixture ("bad/truncated.pdf");
+  g_autoptr(GFile) loa = ui_test_fixture_file ("acme-equivalent-loa.pdf");
+  g_autoptr(GFile) proof = ui_test_fixture_file ("bad/truncated.pdf");
   PortingDocumentView *proof_view = porting_check_view_get_proof_view (f->view);
   GtkWidget *status_page;
   const char *description;
 
   porting_check_view_load (f->view, loa, proof);
-  g_assert_true (wait_for (proof_failed, f->view));
+  g_assert_true (ui_test_wait_for (proof_failed, f->view));
 
   /* The pane says why, in words. */
   status_page = find_visible_descendant (GTK_WIDGET (proof_view), ADW_TYPE_STATUS_PAGE);
@@ -383,12 +317,12 @@ static void
 test_check_view_encrypted (Fixture       *f,
                            gconstpointer  data)
 {
-  g_autoptr(GFile) loa = fixture ("acme-encrypted-loa.pdf");
-  g_autoptr(GFile) proof = fixture ("acme-encrypted-invoice.pdf");
+  g_autoptr(GFile) loa = ui_test_fixture_file ("acme-encrypted-loa.pdf");
+  g_autoptr(GFile) proof = ui_test_fixture_file ("acme-encrypted-invoice.pdf");
   PortingDocumentView *proof_view = porting_check_view_get_proof_view (f->view);
 
   porting_check_view_load (f->view, loa, proof);
-  g_assert_true (wait_for (proof_needs_password, f->view));
+  g_assert_true (ui_test_wait_for (proof_needs_password, f->view));
   g_assert_true (g_error_matches (porting_document_view_get_error (proof_view),
                                   PORTING_DOCUMENT_ERROR, PORTING_DOCUMENT_ERROR_NEEDS_PASSWORD));
   g_assert_nonnull (strstr (porting_check_view_get_verdict_text (f->view), "password"));
@@ -396,14 +330,14 @@ test_check_view_encrypted (Fixture       *f,
 
   /* A wrong password is refused, and the entry asks again. */
   type_password (proof_view, "not-the-password");
-  g_assert_true (wait_for (proof_refused_password, f->view));
+  g_assert_true (ui_test_wait_for (proof_refused_password, f->view));
   g_assert_nonnull (find_visible_descendant (GTK_WIDGET (proof_view), GTK_TYPE_PASSWORD_ENTRY));
 
   type_password (proof_view, "porting");
-  g_assert_true (wait_for (has_result, f->view));
+  g_assert_true (ui_test_wait_for (has_result, f->view));
   g_assert_cmpint (porting_document_view_get_state (proof_view), ==, PORTING_DOCUMENT_VIEW_STATE_LOADED);
   g_assert_cmpstr (row_status (f, PORTING_FIELD_NAME), !=, "Not found");
-  g_assert_true (wait_for (first_pages_rendered, f->view));
+  g_assert_true (ui_test_wait_for (first_pages_rendered, f->view));
 }
 
 static gboolean
@@ -426,7 +360,7 @@ test_check_view_zoom (Fixture       *f,
   double fit_zoom;
 
   load_and_check (f, "acme-exact-loa.pdf", "acme-exact-invoice.pdf");
-  g_assert_true (wait_for (first_pages_rendered, f->view));
+  g_assert_true (ui_test_wait_for (first_pages_rendered, f->view));
   g_assert_true (porting_document_view_get_fit_width (view));
   fit_zoom = porting_document_view_get_zoom (view);
 
@@ -434,42 +368,16 @@ test_check_view_zoom (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "view.zoom-in", NULL));
   g_assert_false (porting_document_view_get_fit_width (view));
   g_assert_cmpfloat (porting_document_view_get_zoom (view), >, fit_zoom);
-  g_assert_true (wait_for (proof_texture_rescaled, f->view));
+  g_assert_true (ui_test_wait_for (proof_texture_rescaled, f->view));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "view.zoom-fit", NULL));
   g_assert_true (porting_document_view_get_fit_width (view));
-  g_assert_true (wait_for (proof_texture_rescaled, f->view));
+  g_assert_true (ui_test_wait_for (proof_texture_rescaled, f->view));
 
   /* A new pair replaces the old check. */
   porting_check_view_clear (f->view);
   g_assert_null (porting_check_view_get_result (f->view));
   g_assert_cmpint (porting_document_view_get_state (view), ==, PORTING_DOCUMENT_VIEW_STATE_EMPTY);
-}
-
-static GtkWidget *
-find_visible_label (GtkWidget  *widget,
-                    const char *text)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_LABEL (child) && gtk_widget_get_mapped (child) &&
-          g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0)
-        return child;
-      if ((found = find_visible_label (child, text)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static gboolean
-widget_is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
 }
 
 static gboolean
@@ -481,35 +389,32 @@ page_has_result (gpointer data)
 static void
 test_check_page (void)
 {
-  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
   PortingCheckPage *page = PORTING_CHECK_PAGE (porting_check_page_new ());
+  GtkWindow *window;
   g_autoptr(GSettings) settings = g_settings_new ("org.example.Porting");
-  g_autoptr(GFile) loa = fixture ("acme-exact-loa.pdf");
-  g_autoptr(GFile) proof = fixture ("acme-exact-invoice.pdf");
+  g_autoptr(GFile) loa = ui_test_fixture_file ("acme-exact-loa.pdf");
+  g_autoptr(GFile) proof = ui_test_fixture_file ("acme-exact-invoice.pdf");
   g_autofree char *loa_uri = g_file_get_uri (loa);
   g_autofree char *proof_uri = g_file_get_uri (proof);
   g_auto(GStrv) recent = NULL;
   gpointer weak_page = page;
 
   g_settings_set_strv (settings, "recent-documents", NULL);
-  gtk_window_set_default_size (window, 1280, 800);
-  gtk_window_set_child (window, GTK_WIDGET (page));
-  gtk_window_present (window);
-  g_assert_true (wait_for (widget_is_mapped, page));
+  window = ui_test_window_with (GTK_WIDGET (page), 1280, 800);
 
   /* The empty state asks for both documents. */
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (page), "Check an LOA against an invoice"));
+  g_assert_nonnull (ui_test_find_label (GTK_WIDGET (page), "Check an LOA against an invoice", UI_TEST_LABEL_MAPPED));
 
   /* One document waits for the other in its slot. */
   porting_check_page_open (page, loa, NULL);
   while (g_main_context_pending (NULL))
     g_main_context_iteration (NULL, FALSE);
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (page), "acme-exact-loa.pdf"));
+  g_assert_nonnull (ui_test_find_label (GTK_WIDGET (page), "acme-exact-loa.pdf", UI_TEST_LABEL_MAPPED));
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (porting_check_page_get_check_view (page))));
 
   /* The other one, picked from the recent documents, starts the check. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "check-page.open-recent-proof", "s", proof_uri));
-  g_assert_true (wait_for (page_has_result, page));
+  g_assert_true (ui_test_wait_for (page_has_result, page));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (porting_check_page_get_check_view (page))));
   g_assert_cmpstr (porting_check_view_get_verdict_text (porting_check_page_get_check_view (page)), ==,
                    "Name and address match");
@@ -523,19 +428,20 @@ test_check_page (void)
   /* A new check starts from the empty page again. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "check-page.new-check", NULL));
   g_assert_null (porting_check_view_get_result (porting_check_page_get_check_view (page)));
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (page), "Check an LOA against an invoice"));
+  g_assert_nonnull (ui_test_find_label (GTK_WIDGET (page), "Check an LOA against an invoice", UI_TEST_LABEL_MAPPED));
 
   g_object_add_weak_pointer (G_OBJECT (page), &weak_page);
   gtk_window_destroy (window);
-  g_assert_true (wait_for (is_null, &weak_page));
+  g_assert_true (ui_test_wait_for (ui_test_is_null, &weak_page));
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  int status;
+
+  ui_test_init (&argc, &argv);
 
   g_test_add ("/check-view/equivalent", Fixture, NULL, fixture_set_up, test_check_view_equivalent, fixture_tear_down);
   g_test_add ("/check-view/mismatch", Fixture, NULL, fixture_set_up, test_check_view_mismatch, fixture_tear_down);
@@ -545,5 +451,8 @@ main (int   argc,
   g_test_add_func ("/check-page/open", test_check_page);
   g_test_add ("/check-view/zoom", Fixture, NULL, fixture_set_up, test_check_view_zoom, fixture_tear_down);
 
-  return g_test_run ();
+  status = g_test_run ();
+  ui_test_finish ();
+
+  return status;
 }

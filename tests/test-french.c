@@ -11,8 +11,7 @@
 
 #include "porting-application.h"
 #include "porting-window.h"
-
-#define WAIT_TIMEOUT_MS 5000
+#include "ui-test-util.h"
 
 static PortingApplication *app;
 
@@ -31,117 +30,11 @@ static const struct {
   { "document-check", "Document Check", "Vérification des documents" },
 };
 
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-wait_until_mapped (GtkWidget *widget)
-{
-  gboolean timed_out = FALSE;
-  guint timeout_id = g_timeout_add (WAIT_TIMEOUT_MS, timeout_cb, &timed_out);
-
-  while (!gtk_widget_get_mapped (widget) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (timeout_id);
-
-  return gtk_widget_get_mapped (widget);
-}
-
-/* Lets pending layout and frame work run. */
-static void
-settle (void)
-{
-  for (int i = 0; i < 50 && g_main_context_pending (NULL); i++)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static GtkWidget *
-find_descendant_with_class (GtkWidget  *widget,
-                            GType       type,
-                            const char *css_class)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && gtk_widget_has_css_class (child, css_class))
-        return child;
-      if ((found = find_descendant_with_class (child, type, css_class)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-      if ((found = find_descendant (child, type)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-/* A mapped label under @widget whose text starts with @prefix. */
-static GtkLabel *
-find_label_with_prefix (GtkWidget  *widget,
-                        const char *prefix)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *found;
-
-      if (GTK_IS_LABEL (child) && gtk_widget_get_mapped (child) &&
-          g_str_has_prefix (gtk_label_get_text (GTK_LABEL (child)), prefix))
-        return GTK_LABEL (child);
-      if ((found = find_label_with_prefix (child, prefix)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static PortingWindow *
-open_window (void)
-{
-  PortingWindow *window;
-
-  g_application_activate (G_APPLICATION (app));
-  window = PORTING_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_assert_nonnull (window);
-  g_assert_true (wait_until_mapped (GTK_WIDGET (window)));
-  settle ();
-
-  return window;
-}
-
 static void
 close_window (PortingWindow *window)
 {
   gtk_window_close (GTK_WINDOW (window));
-  settle ();
+  ui_test_settle ();
 }
 
 static void
@@ -172,22 +65,22 @@ test_french_sidebar (void)
   GtkWidget *sidebar;
   guint n_rows = 0;
 
-  window = open_window ();
+  window = ui_test_open_window (app);
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
-  settle ();
+  ui_test_settle ();
   g_assert_false (porting_window_get_folded (window));
 
   /* The brand stays as it is. */
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Porting");
 
-  sidebar = find_descendant_with_class (GTK_WIDGET (window), GTK_TYPE_LIST_BOX, "navigation-sidebar");
+  sidebar = ui_test_find_descendant (GTK_WIDGET (window), GTK_TYPE_LIST_BOX, "navigation-sidebar");
   g_assert_nonnull (sidebar);
 
   for (GtkListBoxRow *row;
        (row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (sidebar), n_rows)) != NULL;
        n_rows++)
     {
-      GtkLabel *label = GTK_LABEL (find_descendant (GTK_WIDGET (row), GTK_TYPE_LABEL));
+      GtkLabel *label = GTK_LABEL (ui_test_find_descendant (GTK_WIDGET (row), GTK_TYPE_LABEL, NULL));
 
       g_assert_cmpuint (n_rows, <, G_N_ELEMENTS (pages));
       g_assert_nonnull (label);
@@ -207,7 +100,7 @@ test_french_sidebar (void)
 static void
 test_french_pages (void)
 {
-  PortingWindow *window = open_window ();
+  PortingWindow *window = ui_test_open_window (app);
   GtkWidget *port_in;
   GtkLabel *step;
 
@@ -218,7 +111,7 @@ test_french_pages (void)
 
       g_assert_nonnull (page);
       porting_window_show_page (window, pages[i].name);
-      settle ();
+      ui_test_settle ();
       g_assert_cmpstr (porting_window_get_visible_page_name (window), ==, pages[i].name);
 
       stack = GTK_STACK (gtk_widget_get_parent (page));
@@ -228,11 +121,11 @@ test_french_pages (void)
   /* A string from C code, formatted at run time: the first step of a port-in. */
   porting_window_show_page (window, "port-in");
   port_in = porting_window_get_page (window, "port-in");
-  g_assert_true (wait_until_mapped (port_in));
-  settle ();
-  step = find_label_with_prefix (port_in, "Étape 1 sur ");
+  g_assert_true (ui_test_wait_for (ui_test_widget_is_mapped, port_in));
+  ui_test_settle ();
+  step = ui_test_find_label (port_in, "Étape 1 sur ", UI_TEST_LABEL_MAPPED | UI_TEST_LABEL_PREFIX);
   g_assert_nonnull (step);
-  g_assert_null (find_label_with_prefix (port_in, "Step "));
+  g_assert_null (ui_test_find_label (port_in, "Step ", UI_TEST_LABEL_MAPPED | UI_TEST_LABEL_PREFIX));
 
   close_window (window);
   g_settings_reset (porting_application_get_settings (app), "last-page");
@@ -242,16 +135,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *locale_dir = NULL;
   int status;
 
-  /* Keep the keyring out of the tests: the token comes from the environment. */
-  g_setenv ("PORTING_INTAKE_TOKEN", "test-token", TRUE);
-  g_unsetenv ("PORTING_INTAKE_URL");
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  ui_test_init (&argc, &argv);
 
   /* gtk_test_init() asks for en_US.UTF-8, which may not exist. Canadian
    * French when the locale is there (build-aux/dev deps generates it), dates
@@ -266,10 +153,7 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  app = porting_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = ui_test_application_new ();
 
   g_test_add_func ("/french/catalogue", test_french_catalogue);
   g_test_add_func ("/french/sidebar", test_french_sidebar);
@@ -278,6 +162,7 @@ main (int   argc,
   status = g_test_run ();
 
   g_clear_object (&app);
+  ui_test_finish ();
 
   return status;
 }

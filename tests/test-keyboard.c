@@ -25,123 +25,16 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <glib/gstdio.h>
 
 #include "porting-application.h"
 #include "porting-port-in-page-private.h"
 #include "porting-preferences-window.h"
 #include "porting-window.h"
+#include "ui-test-util.h"
 
-#define WAIT_TIMEOUT_MS 15000
 #define MAX_TABS 80
 
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-wait_for (Condition condition,
-          gpointer  data)
-{
-  gboolean timed_out = FALSE;
-  guint timeout_id = g_timeout_add (WAIT_TIMEOUT_MS, timeout_cb, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (timeout_id);
-
-  return condition (data);
-}
-
-static void
-settle (void)
-{
-  for (int i = 0; i < 100 && g_main_context_pending (NULL); i++)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static gboolean
-frame_tick_cb (GtkWidget     *widget,
-               GdkFrameClock *clock,
-               gpointer       user_data)
-{
-  guint *frames = user_data;
-
-  (*frames)++;
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-two_frames_drawn (gpointer data)
-{
-  return *(guint *) data >= 2;
-}
-
-/* A key pressed after a change meets the new layout: Tab follows positions
- * on screen, so widgets just shown must have been allocated. */
-static void
-wait_for_frames (GtkWidget *widget)
-{
-  guint frames = 0;
-  guint id = gtk_widget_add_tick_callback (widget, frame_tick_cb, &frames, NULL);
-
-  gtk_widget_queue_draw (widget);
-  wait_for (two_frames_drawn, &frames);
-  gtk_widget_remove_tick_callback (widget, id);
-  settle ();
-}
-
-static GFile *
-fixture_file (const char *name)
-{
-  const char *dir = g_getenv ("PORTING_FIXTURES_DIR");
-  g_autofree char *path = NULL;
-
-  g_assert_nonnull (dir);
-  path = g_build_filename (dir, name, NULL);
-
-  return g_file_new_for_path (path);
-}
-
-typedef struct
-{
-  GtkWindow         *window;
-  PortingPortInPage *page;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  g_autofree char *draft = g_build_filename (g_get_user_data_dir (), APP_ID,
-                                             "drafts", "port-in.json", NULL);
-
-  g_unlink (draft);
-  f->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (f->window, 1000, 760);
-  f->page = PORTING_PORT_IN_PAGE (porting_port_in_page_new (NULL));
-  gtk_window_set_child (f->window, GTK_WIDGET (f->page));
-  gtk_window_present (f->window);
-  g_assert_true (wait_for ((Condition) gtk_widget_get_mapped, f->page));
-  settle ();
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  gtk_window_destroy (f->window);
-  settle ();
-}
+typedef UiTestPortIn Fixture;
 
 /* ---- Keys -------------------------------------------------------------- */
 
@@ -167,7 +60,7 @@ press_tab (Fixture          *f,
 {
   /* What GtkWindow binds Tab and Shift+Tab to. */
   g_signal_emit_by_name (f->window, "move-focus", direction);
-  settle ();
+  ui_test_settle ();
 }
 
 /* Every widget the focus must be able to land on is on screen: in the step
@@ -245,12 +138,12 @@ press_activate (Fixture *f)
   if (handler != 0)
     {
       g_object_ref (focus);
-      g_assert_true (wait_for (flag_is_set, &clicked));
+      g_assert_true (ui_test_wait_for (flag_is_set, &clicked));
       g_signal_handler_disconnect (focus, handler);
       g_object_unref (focus);
     }
-  settle ();
-  wait_for_frames (GTK_WIDGET (f->window));
+  ui_test_settle ();
+  ui_test_wait_for_frames (GTK_WIDGET (f->window));
 }
 
 /* Typing into the focused entry, or at the cursor of the focused text view. */
@@ -268,8 +161,8 @@ type_text (Fixture    *f,
       g_assert_true (GTK_IS_EDITABLE (focus));
       gtk_editable_set_text (GTK_EDITABLE (focus), text);
     }
-  settle ();
-  wait_for_frames (GTK_WIDGET (f->window));
+  ui_test_settle ();
+  ui_test_wait_for_frames (GTK_WIDGET (f->window));
 }
 
 static gboolean
@@ -374,7 +267,7 @@ send_key (GtkWindow       *window,
         handled = run_managed_shortcuts (widget, keyval, modifiers);
     }
 
-  settle ();
+  ui_test_settle ();
   return handled;
 }
 
@@ -386,42 +279,6 @@ press_key (Fixture *f,
 }
 
 /* ---- The page ---------------------------------------------------------- */
-
-typedef struct
-{
-  Fixture *f;
-  guint    step;
-} StepWait;
-
-static gboolean
-page_is_at_step (gpointer data)
-{
-  StepWait *wait = data;
-
-  return porting_port_in_page_get_step (wait->f->page) == wait->step;
-}
-
-static gboolean
-check_finished (gpointer data)
-{
-  Fixture *f = data;
-
-  return !f->page->checking && (f->page->check_result != NULL || f->page->check_error != NULL);
-}
-
-static gboolean
-request_saved (gpointer data)
-{
-  Fixture *f = data;
-
-  return f->page->last_request != NULL;
-}
-
-static gboolean
-switch_is_on (gpointer data)
-{
-  return gtk_switch_get_active (GTK_SWITCH (data));
-}
 
 static gboolean
 popover_is_closed (gpointer data)
@@ -435,7 +292,6 @@ static void
 tab_to_next_and_press (Fixture *f,
                        guint    expected_step)
 {
-  StepWait wait = { f, expected_step };
   guint presses;
 
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (f->page->next_button)));
@@ -443,9 +299,9 @@ tab_to_next_and_press (Fixture *f,
   presses = tab_to (f, f->page->next_button);
   g_assert_cmpuint (presses, <=, 12);
   press_activate (f);
-  g_assert_true (wait_for (page_is_at_step, &wait));
-  settle ();
-  wait_for_frames (GTK_WIDGET (f->window));
+  g_assert_true (ui_test_port_in_wait_for_step (f, expected_step));
+  ui_test_settle ();
+  ui_test_wait_for_frames (GTK_WIDGET (f->window));
 }
 
 /* After Next, the focus is at the start of the new step: not lost with a
@@ -490,8 +346,8 @@ static void
 test_port_in_with_keyboard (Fixture       *f,
                             gconstpointer  data)
 {
-  g_autoptr(GFile) loa = fixture_file ("acme-equivalent-loa.pdf");
-  g_autoptr(GFile) proof = fixture_file ("acme-exact-invoice.pdf");
+  g_autoptr(GFile) loa = ui_test_fixture_file ("acme-equivalent-loa.pdf");
+  g_autoptr(GFile) proof = ui_test_fixture_file ("acme-exact-invoice.pdf");
   g_autoptr(GPtrArray) passed = g_ptr_array_new ();
   g_autofree char *contents = NULL;
   g_autofree char *path = NULL;
@@ -537,7 +393,7 @@ test_port_in_with_keyboard (Fixture       *f,
   /* Enter here opens the native file chooser, outside the application:
    * the file it would return is given through the page's private API. */
   _porting_port_in_page_set_loa_file (f->page, loa);
-  settle ();
+  ui_test_settle ();
   /* The chosen file can be removed with the keyboard too. */
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->page->loa_file_row)));
   tab_to_next_and_press (f, PORT_IN_STEP_PROOF);
@@ -549,13 +405,13 @@ test_port_in_with_keyboard (Fixture       *f,
   g_assert_true (GTK_IS_BUTTON (focus_widget (f)));
   /* The native file chooser again. */
   _porting_port_in_page_set_proof_file (f->page, proof);
-  settle ();
+  ui_test_settle ();
   tab_to_next_and_press (f, PORT_IN_STEP_CHECK);
 
   /* 5. The check: its results are reached by Tab before Next. */
-  g_assert_true (wait_for (check_finished, f));
+  g_assert_true (ui_test_wait_for (ui_test_port_in_check_finished, f->page));
   g_assert_null (f->page->check_error);
-  settle ();
+  ui_test_settle ();
   g_ptr_array_set_size (passed, 0);
   tab_to_full (f, f->page->next_button, GTK_DIR_TAB_FORWARD, passed);
   {
@@ -563,11 +419,8 @@ test_port_in_with_keyboard (Fixture       *f,
     assert_order (passed, order, G_N_ELEMENTS (order));
   }
   press_activate (f);
-  {
-    StepWait wait = { f, PORT_IN_STEP_DETAILS };
-    g_assert_true (wait_for (page_is_at_step, &wait));
-  }
-  settle ();
+  g_assert_true (ui_test_port_in_wait_for_step (f, PORT_IN_STEP_DETAILS));
+  ui_test_settle ();
   assert_focus_after_step_change (f);
 
   /* 6. Details: SMS on with its row, a date from the calendar by keys. */
@@ -575,8 +428,8 @@ test_port_in_with_keyboard (Fixture       *f,
   tab_to_full (f, f->page->sms_switch, GTK_DIR_TAB_FORWARD, passed);
   g_assert_false (gtk_switch_get_active (f->page->sms_switch));
   press_activate (f);
-  g_assert_true (wait_for (switch_is_on, f->page->sms_switch));
-  settle ();
+  g_assert_true (ui_test_wait_for (ui_test_switch_is_on, f->page->sms_switch));
+  ui_test_settle ();
 
   tab_to_full (f, f->page->date_button, GTK_DIR_TAB_FORWARD, passed);
   {
@@ -600,7 +453,7 @@ test_port_in_with_keyboard (Fixture       *f,
       press_key (f, GDK_KEY_space);
     }
   g_assert_true (g_date_valid (&f->page->port_date));
-  g_assert_true (wait_for (popover_is_closed, f->page->date_popover));
+  g_assert_true (ui_test_wait_for (popover_is_closed, f->page->date_popover));
   g_assert_null (_porting_port_in_page_get_message (f->page, GTK_WIDGET (f->page->date_row)));
   /* The focus comes back to the date button, not to nowhere. */
   g_assert_true (focus_is_in (f, f->page->date_button));
@@ -616,8 +469,8 @@ test_port_in_with_keyboard (Fixture       *f,
     assert_order (passed, order, G_N_ELEMENTS (order));
   }
   press_activate (f);
-  g_assert_true (wait_for (request_saved, f));
-  settle ();
+  g_assert_true (ui_test_wait_for (ui_test_port_in_request_saved, f->page));
+  ui_test_settle ();
 
   path = g_file_get_path (f->page->last_request);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
@@ -687,7 +540,7 @@ test_loa_form_with_keyboard (Fixture       *f,
   tab_to (f, f->page->typed_signature_switch);
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (f->page->next_button)));
   press_activate (f);
-  g_assert_true (wait_for (switch_is_on, f->page->typed_signature_switch));
+  g_assert_true (ui_test_wait_for (ui_test_switch_is_on, f->page->typed_signature_switch));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->page->typed_signature_row)));
   tab_to (f, f->page->typed_signature_row);
   type_text (f, "Dana Whitfield");
@@ -700,32 +553,16 @@ test_loa_form_with_keyboard (Fixture       *f,
 
 /* ---- Shortcuts of the shortcuts window ---------------------------------- */
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-
-  return NULL;
-}
-
 static gboolean
 file_chooser_shown (gpointer data)
 {
-  return find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL;
+  return ui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL;
 }
 
 static gboolean
 preferences_shown (gpointer data)
 {
-  return find_toplevel (PORTING_TYPE_PREFERENCES_WINDOW) != NULL;
+  return ui_test_find_toplevel (PORTING_TYPE_PREFERENCES_WINDOW) != NULL;
 }
 
 static gboolean
@@ -734,63 +571,38 @@ is_folded (gpointer data)
   return porting_window_get_folded (PORTING_WINDOW (data));
 }
 
-static GtkWidget *
-find_sidebar (GtkWidget *widget)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_LIST_BOX (child) && gtk_widget_has_css_class (child, "navigation-sidebar"))
-        return child;
-      if ((found = find_sidebar (child)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static void
 test_shortcuts (void)
 {
   /* The application only for this test: with it, the port-in page would
    * send its requests to an intake service. */
-  g_autoptr(PortingApplication) app = porting_application_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr(PortingApplication) app = ui_test_application_new ();
   PortingWindow *window;
   GtkWindow *dialog;
   GtkWidget *sidebar;
 
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (app));
-  window = PORTING_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_assert_nonnull (window);
+  window = ui_test_open_window (app);
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
-  g_assert_true (wait_for ((Condition) gtk_widget_get_mapped, window));
-  wait_for_frames (GTK_WIDGET (window));
-  sidebar = find_sidebar (GTK_WIDGET (window));
+  ui_test_wait_for_frames (GTK_WIDGET (window));
+  sidebar = ui_test_find_descendant (GTK_WIDGET (window), GTK_TYPE_LIST_BOX, "navigation-sidebar");
   g_assert_nonnull (sidebar);
 
   /* Ctrl+O in the document check opens the LOA, wherever the focus is. */
   porting_window_show_page (window, "document-check");
-  wait_for_frames (GTK_WIDGET (window));
+  ui_test_wait_for_frames (GTK_WIDGET (window));
   gtk_widget_child_focus (sidebar, GTK_DIR_TAB_FORWARD);
   g_assert_true (send_key (GTK_WINDOW (window), GDK_KEY_o, GDK_CONTROL_MASK));
-  g_assert_true (wait_for (file_chooser_shown, NULL));
-  dialog = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_true (ui_test_wait_for (file_chooser_shown, NULL));
+  dialog = ui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
   g_assert_cmpstr (gtk_window_get_title (dialog), ==, "Open Letter of Authorization");
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
-  settle ();
-  g_assert_null (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+  ui_test_settle ();
+  g_assert_null (ui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
   /* Elsewhere, Ctrl+O is not the document check's. */
   porting_window_show_page (window, "port-in");
-  wait_for_frames (GTK_WIDGET (window));
+  ui_test_wait_for_frames (GTK_WIDGET (window));
   send_key (GTK_WINDOW (window), GDK_KEY_o, GDK_CONTROL_MASK);
-  g_assert_null (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+  g_assert_null (ui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
 
   /* F9 hides the sidebar, and shows it again. */
   g_assert_true (gtk_widget_is_visible (sidebar));
@@ -801,79 +613,40 @@ test_shortcuts (void)
 
   /* Folded, Alt+Left goes back from the page to the sidebar. */
   gtk_window_set_default_size (GTK_WINDOW (window), 400, 700);
-  g_assert_true (wait_for (is_folded, window));
-  wait_for_frames (GTK_WIDGET (window));
+  g_assert_true (ui_test_wait_for (is_folded, window));
+  ui_test_wait_for_frames (GTK_WIDGET (window));
   gtk_widget_child_focus (porting_window_get_page (window, "port-in"), GTK_DIR_TAB_FORWARD);
   g_assert_false (gtk_widget_get_mapped (sidebar));
   g_assert_true (send_key (GTK_WINDOW (window), GDK_KEY_Left, GDK_ALT_MASK));
-  wait_for_frames (GTK_WIDGET (window));
+  ui_test_wait_for_frames (GTK_WIDGET (window));
   g_assert_true (gtk_widget_get_mapped (sidebar));
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
-  g_assert_true (wait_for ((Condition) gtk_widget_get_mapped, porting_window_get_page (window, "port-in")));
+  g_assert_true (ui_test_wait_for (ui_test_widget_is_mapped, porting_window_get_page (window, "port-in")));
 
   /* Ctrl+, opens the preferences. */
   g_assert_true (send_key (GTK_WINDOW (window), GDK_KEY_comma, GDK_CONTROL_MASK));
-  g_assert_true (wait_for (preferences_shown, NULL));
-  gtk_window_destroy (find_toplevel (PORTING_TYPE_PREFERENCES_WINDOW));
-  settle ();
+  g_assert_true (ui_test_wait_for (preferences_shown, NULL));
+  gtk_window_destroy (ui_test_find_toplevel (PORTING_TYPE_PREFERENCES_WINDOW));
+  ui_test_settle ();
 
   gtk_window_destroy (GTK_WINDOW (window));
-  settle ();
-}
-
-static void
-delete_tree (GFile *file)
-{
-  g_autoptr(GFileEnumerator) children = NULL;
-
-  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  if (children != NULL)
-    {
-      GFileInfo *info;
-
-      while ((info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
-        {
-          g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
-          delete_tree (child);
-          g_object_unref (info);
-        }
-    }
-
-  g_file_delete (file, NULL, NULL);
+  ui_test_settle ();
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = g_dir_make_tmp ("test-keyboard-XXXXXX", NULL);
-  g_autofree char *data_home = g_build_filename (home, "data", NULL);
-  g_autofree char *config_home = g_build_filename (home, "config", NULL);
   int status;
 
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
+  ui_test_init (&argc, &argv);
 
-  /* Keep the keyring out of the tests: the token comes from the environment. */
-  g_setenv ("PORTING_INTAKE_TOKEN", "test-token", TRUE);
-  g_unsetenv ("PORTING_INTAKE_URL");
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-
-
-  g_test_add ("/keyboard/port-in", Fixture, NULL, fixture_setup, test_port_in_with_keyboard, fixture_teardown);
-  g_test_add ("/keyboard/loa-form", Fixture, NULL, fixture_setup, test_loa_form_with_keyboard, fixture_teardown);
+  ui_test_add_port_in ("/keyboard/port-in", test_port_in_with_keyboard);
+  ui_test_add_port_in ("/keyboard/loa-form", test_loa_form_with_keyboard);
   g_test_add_func ("/keyboard/shortcuts", test_shortcuts);
 
   status = g_test_run ();
-
-  {
-    g_autoptr(GFile) dir = g_file_new_for_path (home);
-    delete_tree (dir);
-  }
+  ui_test_finish ();
 
   return status;
 }

@@ -7,123 +7,20 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <glib/gstdio.h>
 
+#include "intake-test-util.h"
 #include "porting-document.h"
 #include "porting-port-in-page-private.h"
+#include "ui-test-util.h"
 
-#define WAIT_TIMEOUT_MS 15000
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main context until @condition holds; FALSE after a timeout. */
-static gboolean
-wait_for (Condition condition,
-          gpointer  data)
-{
-  gboolean timed_out = FALSE;
-  guint timeout_id = g_timeout_add (WAIT_TIMEOUT_MS, timeout_cb, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (timeout_id);
-
-  return condition (data);
-}
-
-static void
-settle (void)
-{
-  for (int i = 0; i < 100 && g_main_context_pending (NULL); i++)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static char *
-fixture (const char *name)
-{
-  const char *dir = g_getenv ("PORTING_FIXTURES_DIR");
-
-  g_assert_nonnull (dir);
-
-  return g_build_filename (dir, name, NULL);
-}
-
-static GFile *
-fixture_file (const char *name)
-{
-  g_autofree char *path = fixture (name);
-
-  return g_file_new_for_path (path);
-}
-
-static char *
-draft_path (void)
-{
-  return g_build_filename (g_get_user_data_dir (), APP_ID, "drafts", "port-in.json", NULL);
-}
-
-typedef struct
-{
-  GtkWindow         *window;
-  PortingPortInPage *page;
-} Fixture;
-
-static void
-fixture_open (Fixture *f)
-{
-  f->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (f->window, 1000, 760);
-  f->page = PORTING_PORT_IN_PAGE (porting_port_in_page_new (NULL));
-  gtk_window_set_child (f->window, GTK_WIDGET (f->page));
-  gtk_window_present (f->window);
-  g_assert_true (wait_for ((Condition) gtk_widget_get_mapped, f->page));
-}
-
-static void
-fixture_close (Fixture *f)
-{
-  gtk_window_destroy (f->window);
-  settle ();
-  f->window = NULL;
-  f->page = NULL;
-}
-
-/* Each test starts from an empty draft. */
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  g_autofree char *path = draft_path ();
-
-  g_unlink (path);
-  fixture_open (f);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  if (f->window != NULL)
-    fixture_close (f);
-}
+typedef UiTestPortIn Fixture;
 
 static void
 type_numbers (Fixture    *f,
               const char *text)
 {
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (f->page->numbers_view), text, -1);
-  settle ();
+  ui_test_settle ();
 }
 
 static gboolean
@@ -135,38 +32,16 @@ next_is_sensitive (gpointer data)
          gtk_widget_get_visible (GTK_WIDGET (f->page->next_button));
 }
 
-typedef struct
-{
-  Fixture *f;
-  guint    step;
-} StepWait;
-
-static gboolean
-page_is_at_step (gpointer data)
-{
-  StepWait *wait = data;
-
-  return porting_port_in_page_get_step (wait->f->page) == wait->step;
-}
-
 static void
 click_and_wait_for_step (Fixture   *f,
                          GtkButton *button,
                          guint      expected_step)
 {
-  StepWait wait = { f, expected_step };
-
   /* What a pointer click ends with (keyboard activation waits 250 ms). */
   g_signal_emit_by_name (button, "clicked");
-  wait_for (page_is_at_step, &wait);
-  settle ();
+  ui_test_port_in_wait_for_step (f, expected_step);
+  ui_test_settle ();
   g_assert_cmpuint (porting_port_in_page_get_step (f->page), ==, expected_step);
-}
-
-static gboolean
-switch_is_on (gpointer data)
-{
-  return gtk_switch_get_active (GTK_SWITCH (data));
 }
 
 /* A switch turns on at the end of its animation. */
@@ -174,15 +49,15 @@ static void
 turn_on (GtkSwitch *widget)
 {
   gtk_widget_activate (GTK_WIDGET (widget));
-  g_assert_true (wait_for (switch_is_on, widget));
-  settle ();
+  g_assert_true (ui_test_wait_for (ui_test_switch_is_on, widget));
+  ui_test_settle ();
 }
 
 static void
 click_next (Fixture *f,
             guint    expected_step)
 {
-  g_assert_true (wait_for (next_is_sensitive, f));
+  g_assert_true (ui_test_wait_for (next_is_sensitive, f));
   click_and_wait_for_step (f, f->page->next_button, expected_step);
 }
 
@@ -253,7 +128,7 @@ fill_numbers_and_before (Fixture *f)
   click_next (f, PORT_IN_STEP_BEFORE);
   gtk_widget_activate (GTK_WIDGET (f->page->all_numbers_yes_check));
   gtk_widget_activate (GTK_WIDGET (f->page->contract_check));
-  settle ();
+  ui_test_settle ();
   click_next (f, PORT_IN_STEP_LOA);
 }
 
@@ -266,45 +141,37 @@ test_contract_required (Fixture       *f,
 
   g_assert_false (next_is_sensitive (f));
   gtk_widget_activate (GTK_WIDGET (f->page->all_numbers_yes_check));
-  settle ();
+  ui_test_settle ();
   g_assert_false (next_is_sensitive (f));
   g_assert_nonnull (strstr (gtk_label_get_text (f->page->missing_label), "contract"));
 
   gtk_widget_activate (GTK_WIDGET (f->page->contract_check));
-  settle ();
+  ui_test_settle ();
   g_assert_true (gtk_check_button_get_active (f->page->contract_check));
   g_assert_true (next_is_sensitive (f));
 
   /* A partial port whose BTN leaves asks for a new one. */
   gtk_widget_activate (GTK_WIDGET (f->page->all_numbers_no_check));
-  settle ();
+  ui_test_settle ();
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->page->partial_group)));
   gtk_editable_set_text (GTK_EDITABLE (f->page->current_btn_row), "510-555-0142");
-  settle ();
+  ui_test_settle ();
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->page->new_btn_row)));
   g_assert_false (next_is_sensitive (f));
   gtk_editable_set_text (GTK_EDITABLE (f->page->new_btn_row), "510 555 0199");
-  settle ();
+  ui_test_settle ();
   g_assert_true (next_is_sensitive (f));
-}
-
-static gboolean
-check_finished (gpointer data)
-{
-  Fixture *f = data;
-
-  return !f->page->checking && (f->page->check_result != NULL || f->page->check_error != NULL);
 }
 
 static void
 reach_check (Fixture    *f,
              const char *proof)
 {
-  g_autoptr(GFile) loa = fixture_file ("acme-equivalent-loa.pdf");
-  g_autoptr(GFile) proof_file = fixture_file (proof);
+  g_autoptr(GFile) loa = ui_test_fixture_file ("acme-equivalent-loa.pdf");
+  g_autoptr(GFile) proof_file = ui_test_fixture_file (proof);
 
   gtk_widget_activate (GTK_WIDGET (f->page->loa_import_check));
-  settle ();
+  ui_test_settle ();
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->page->loa_import_group)));
   g_assert_false (next_is_sensitive (f));
   _porting_port_in_page_set_loa_file (f->page, loa);
@@ -314,7 +181,7 @@ reach_check (Fixture    *f,
   _porting_port_in_page_set_proof_file (f->page, proof_file);
   click_next (f, PORT_IN_STEP_CHECK);
 
-  g_assert_true (wait_for (check_finished, f));
+  g_assert_true (ui_test_wait_for (ui_test_port_in_check_finished, f->page));
   g_assert_null (f->page->check_error);
 }
 
@@ -352,7 +219,7 @@ static void
 test_check_statuses (Fixture       *f,
                      gconstpointer  data)
 {
-  g_autoptr(GFile) mismatch = fixture_file ("acme-mismatch-invoice.pdf");
+  g_autoptr(GFile) mismatch = ui_test_fixture_file ("acme-mismatch-invoice.pdf");
   const char *title;
 
   fill_numbers_and_before (f);
@@ -368,7 +235,7 @@ test_check_statuses (Fixture       *f,
   click_and_wait_for_step (f, f->page->back_button, PORT_IN_STEP_PROOF);
   _porting_port_in_page_set_proof_file (f->page, mismatch);
   click_next (f, PORT_IN_STEP_CHECK);
-  g_assert_true (wait_for (check_finished, f));
+  g_assert_true (ui_test_wait_for (ui_test_port_in_check_finished, f->page));
 
   g_assert_true (shows_text (field_row (f, PORTING_FIELD_NAME), "Mismatch") ||
                  shows_text (field_row (f, PORTING_FIELD_NAME), "Not found"));
@@ -386,7 +253,7 @@ test_check_statuses (Fixture       *f,
 static char *
 read_draft (void)
 {
-  g_autofree char *path = draft_path ();
+  g_autofree char *path = ui_test_draft_path ("port-in");
   char *contents = NULL;
 
   if (!g_file_get_contents (path, &contents, NULL, NULL))
@@ -408,14 +275,14 @@ test_drafts (Fixture       *f,
   porting_port_in_page_set_step (f->page, PORT_IN_STEP_DETAILS);
   gtk_switch_set_active (f->page->sms_switch, TRUE);
   gtk_switch_set_active (f->page->wireless_switch, TRUE);
-  settle ();
+  ui_test_settle ();
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->page->wireless_group)));
   gtk_editable_set_text (GTK_EDITABLE (f->page->wireless_account_row), "99-1234-77");
   gtk_editable_set_text (GTK_EDITABLE (f->page->wireless_pin_row), "739164");
-  settle ();
+  ui_test_settle ();
 
   /* Closing the window writes what is pending. */
-  fixture_close (f);
+  ui_test_port_in_close (f);
 
   contents = read_draft ();
   g_assert_nonnull (contents);
@@ -423,7 +290,7 @@ test_drafts (Fixture       *f,
   g_assert_nonnull (strstr (contents, "99-1234-77"));
   g_assert_null (strstr (contents, "739164"));
 
-  fixture_open (f);
+  ui_test_port_in_open (f);
   {
     g_autofree char *numbers = NULL;
     GtkTextBuffer *buffer = gtk_text_view_get_buffer (f->page->numbers_view);
@@ -461,10 +328,10 @@ fill_loa_form (Fixture *f)
 
   /* A Canadian postal code for a US state is refused, under the field. */
   gtk_editable_set_text (GTK_EDITABLE (f->page->postal_code_row), "K1A 0B1");
-  settle ();
+  ui_test_settle ();
   g_assert_nonnull (_porting_port_in_page_get_message (f->page, GTK_WIDGET (f->page->postal_code_row)));
   gtk_editable_set_text (GTK_EDITABLE (f->page->postal_code_row), "94607");
-  settle ();
+  ui_test_settle ();
   g_assert_null (_porting_port_in_page_get_message (f->page, GTK_WIDGET (f->page->postal_code_row)));
 
   /* Not signed yet. */
@@ -472,7 +339,7 @@ fill_loa_form (Fixture *f)
   turn_on (f->page->typed_signature_switch);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->page->typed_signature_row)));
   gtk_editable_set_text (GTK_EDITABLE (f->page->typed_signature_row), "Dana Whitfield");
-  settle ();
+  ui_test_settle ();
 }
 
 static void
@@ -527,7 +394,7 @@ message_dialog_shown (gpointer data)
 static gboolean
 draft_file_gone (gpointer data)
 {
-  g_autofree char *path = draft_path ();
+  g_autofree char *path = ui_test_draft_path ("port-in");
 
   return !g_file_test (path, G_FILE_TEST_EXISTS);
 }
@@ -541,70 +408,74 @@ test_discard_draft (Fixture       *f,
 
   type_numbers (f, "(510) 555-0142");
   gtk_widget_activate_action (GTK_WIDGET (f->page), "port-in.discard-draft", NULL);
-  g_assert_true (wait_for (message_dialog_shown, NULL));
+  g_assert_true (ui_test_wait_for (message_dialog_shown, NULL));
 
   /* Cancel keeps everything. */
   adw_message_dialog_response (find_message_dialog (), "cancel");
-  settle ();
+  ui_test_settle ();
   g_assert_true (f->page->numbers->len == 1);
 
   gtk_widget_activate_action (GTK_WIDGET (f->page), "port-in.discard-draft", NULL);
-  g_assert_true (wait_for (message_dialog_shown, NULL));
+  g_assert_true (ui_test_wait_for (message_dialog_shown, NULL));
   dialog = find_message_dialog ();
   adw_message_dialog_response (dialog, "discard");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  settle ();
+  ui_test_settle ();
 
   g_assert_cmpuint (f->page->numbers->len, ==, 0);
   g_assert_cmpuint (porting_port_in_page_get_step (f->page), ==, PORT_IN_STEP_NUMBERS);
-  g_assert_true (wait_for (draft_file_gone, NULL));
+  g_assert_true (ui_test_wait_for (draft_file_gone, NULL));
 
   /* A new page starts empty. */
-  fixture_close (f);
-  fixture_open (f);
+  ui_test_port_in_close (f);
+  ui_test_port_in_open (f);
   g_assert_cmpuint (f->page->numbers->len, ==, 0);
 }
 
-static gboolean
-request_saved (gpointer data)
-{
-  Fixture *f = data;
-
-  return f->page->last_request != NULL;
-}
-
+/* Every step filled in with the shared fixtures, up to Review. */
 static void
-test_submit (Fixture       *f,
-             gconstpointer  data)
+fill_to_review (Fixture *f)
 {
-  g_autofree char *contents = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *draft = draft_path ();
+  g_autoptr(GFile) proof = ui_test_fixture_file ("acme-exact-invoice.pdf");
 
   fill_numbers_and_before (f);
   fill_loa_form (f);
   click_next (f, PORT_IN_STEP_PROOF);
-
-  {
-    g_autoptr(GFile) proof = fixture_file ("acme-exact-invoice.pdf");
-    _porting_port_in_page_set_proof_file (f->page, proof);
-  }
+  _porting_port_in_page_set_proof_file (f->page, proof);
   click_next (f, PORT_IN_STEP_CHECK);
-  g_assert_true (wait_for (check_finished, f));
+  g_assert_true (ui_test_wait_for (ui_test_port_in_check_finished, f->page));
   click_next (f, PORT_IN_STEP_DETAILS);
 
   turn_on (f->page->wireless_switch);
   gtk_editable_set_text (GTK_EDITABLE (f->page->wireless_account_row), "99-1234-77");
-  settle ();
+  ui_test_settle ();
   g_assert_false (next_is_sensitive (f));
   gtk_editable_set_text (GTK_EDITABLE (f->page->wireless_pin_row), "739164");
   click_next (f, PORT_IN_STEP_REVIEW);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->page->submit_button)));
   g_assert_cmpuint (f->page->review_groups->len, ==, 6);
+}
 
+static void
+wait_for_draft_written (Fixture *f)
+{
+  while (porting_draft_store_is_dirty (porting_port_in_page_get_draft_store (f->page)))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Without an intake service, the request is kept on disk. */
+static void
+test_submit_saved (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *draft = ui_test_draft_path ("port-in");
+
+  fill_to_review (f);
   g_signal_emit_by_name (f->page->submit_button, "clicked");
-  g_assert_true (wait_for (request_saved, f));
-  settle ();
+  g_assert_true (ui_test_wait_for (ui_test_port_in_request_saved, f->page));
+  ui_test_settle ();
 
   path = g_file_get_path (f->page->last_request);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
@@ -616,31 +487,89 @@ test_submit (Fixture       *f,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (f->page->stack), ==, "done");
 
   /* The draft went with the submission. */
-  while (porting_draft_store_is_dirty (porting_port_in_page_get_draft_store (f->page)))
-    g_main_context_iteration (NULL, TRUE);
+  wait_for_draft_written (f);
   g_assert_false (g_file_test (draft, G_FILE_TEST_EXISTS));
 }
 
-static void
-delete_tree (GFile *file)
+static gboolean
+session_has_token (gpointer data)
 {
-  g_autoptr(GFileEnumerator) children = NULL;
+  return porting_intake_session_get_has_token (data);
+}
 
-  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  if (children != NULL)
-    {
-      GFileInfo *info;
+/* With an intake service set up, Submit on the Review step sends the
+ * request through the submit dialog: its receipt names what the service
+ * stored, and the page says it was sent. */
+static void
+test_submit_to_intake (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *intake_dir = g_build_filename (ui_test_get_home (), "intake", NULL);
+  g_autofree char *draft = ui_test_draft_path ("port-in");
+  g_autofree char *token = NULL;
+  g_autoptr(PortingApplication) app = NULL;
+  g_autoptr(PortingRequest) receipt = NULL;
+  g_autoptr(JsonArray) requests = NULL;
+  g_autoptr(JsonObject) stored = NULL;
+  const char * const numbers[] = { "+15105550142", "+15105550143", "+15105550157" };
+  TestService *service;
+  JsonArray *stored_numbers;
+  JsonArray *documents;
+  JsonObject *loa;
 
-      while ((info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
-        {
-          g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
-          delete_tree (child);
-          g_object_unref (info);
-        }
-    }
+  g_assert_cmpint (g_mkdir_with_parents (intake_dir, 0700), ==, 0);
+  service = test_service_start (intake_dir);
+  token = test_intake_token (intake_dir, "customer", "Acme Widgets LLC");
+  ui_test_use_intake (service->url, token);
 
-  g_file_delete (file, NULL, NULL);
+  /* The page sends through the application's session, the dialog opens
+   * over the page's window: both need the application. */
+  app = ui_test_application_new ();
+  g_assert_true (g_application_get_default () == G_APPLICATION (app));
+  g_assert_true (ui_test_wait_for (session_has_token, porting_application_get_intake_session (app)));
+  gtk_window_set_application (f->window, GTK_APPLICATION (app));
+
+  fill_to_review (f);
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (f->page->submit_button)));
+  g_signal_emit_by_name (f->page->submit_button, "clicked");
+  receipt = ui_test_expect_receipt ();
+  ui_test_settle ();
+
+  /* Sent, not kept on disk; the page says so with the id, the draft is gone. */
+  g_assert_null (f->page->last_request);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->page->stack), ==, "done");
+  g_assert_cmpstr (gtk_label_get_text (f->page->step_title_label), ==, "Request Sent");
+  g_assert_nonnull (strstr (adw_status_page_get_description (f->page->done_status),
+                            porting_request_get_id (receipt)));
+  wait_for_draft_written (f);
+  g_assert_false (g_file_test (draft, G_FILE_TEST_EXISTS));
+
+  /* The service holds that one request, with the numbers entered. */
+  requests = ui_test_stored_requests (service->url, token);
+  g_assert_cmpuint (json_array_get_length (requests), ==, 1);
+  stored = ui_test_find_stored (service->url, token, "port-in");
+  g_assert_nonnull (stored);
+  g_assert_cmpstr (json_object_get_string_member (stored, "id"), ==, porting_request_get_id (receipt));
+  g_assert_cmpstr (json_object_get_string_member (stored, "status"), ==, "submitted");
+  stored_numbers = json_object_get_array_member (stored, "numbers");
+  g_assert_cmpuint (json_array_get_length (stored_numbers), ==, G_N_ELEMENTS (numbers));
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    g_assert_cmpstr (json_array_get_string_element (stored_numbers, i), ==, numbers[i]);
+  /* With both documents: the LOA written at the LOA step, the invoice. */
+  documents = json_object_get_array_member (stored, "documents");
+  g_assert_cmpuint (json_array_get_length (documents), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (documents, 0), "name"), ==, "loa");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (documents, 1), "name"), ==, "proof");
+  loa = json_object_get_object_member (stored, "loa");
+  g_assert_cmpstr (json_object_get_string_member (loa, "customer_name"), ==, "Acme Widgets LLC");
+  g_assert_cmpstr (json_object_get_string_member (loa, "account_number"), ==, "8841-22017-5");
+
+  /* A registered application outlives our reference (GTK keeps one): the
+   * other tests run without an application, their requests kept on disk. */
+  ui_test_port_in_close (f);
+  g_application_set_default (NULL);
+  test_service_free (service);
+  ui_test_use_intake (NULL, UI_TEST_TOKEN);
 }
 
 /* "Correct and send again" on a rejected request reopens the flow with its
@@ -663,7 +592,7 @@ test_correct_request (Fixture       *f,
   g_assert_no_error (error);
 
   porting_port_in_page_correct_request (f->page, request);
-  settle ();
+  ui_test_settle ();
 
   g_assert_cmpuint (f->page->numbers->len, ==, 2);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (f->page->customer_name_row)), ==, "Acme Widget Co");
@@ -679,35 +608,31 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = g_dir_make_tmp ("test-port-in-XXXXXX", NULL);
-  g_autofree char *data_home = g_build_filename (home, "data", NULL);
-  g_autofree char *config_home = g_build_filename (home, "config", NULL);
+  static const struct {
+    const char       *path;
+    UiTestPortInFunc  test;
+  } tests[] = {
+    { "/port-in/numbers", test_numbers },
+    { "/port-in/contract-required", test_contract_required },
+    { "/port-in/check-statuses", test_check_statuses },
+    { "/port-in/drafts", test_drafts },
+    { "/port-in/loa-written", test_loa_written },
+    { "/port-in/discard-draft", test_discard_draft },
+    { "/port-in/submit", test_submit_saved },
+    { "/port-in/correct-request", test_correct_request },
+    /* Last: the application it makes stays registered. */
+    { "/port-in/submit-to-intake", test_submit_to_intake },
+  };
   int status;
 
-  /* Our own XDG dirs, before GLib reads them: drafts, LOAs and requests land there. */
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
+  test_intake_init ();
+  ui_test_init (&argc, &argv);
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  /* Transitions only slow the steps down here. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-
-  g_test_add ("/port-in/numbers", Fixture, NULL, fixture_setup, test_numbers, fixture_teardown);
-  g_test_add ("/port-in/contract-required", Fixture, NULL, fixture_setup, test_contract_required, fixture_teardown);
-  g_test_add ("/port-in/check-statuses", Fixture, NULL, fixture_setup, test_check_statuses, fixture_teardown);
-  g_test_add ("/port-in/drafts", Fixture, NULL, fixture_setup, test_drafts, fixture_teardown);
-  g_test_add ("/port-in/loa-written", Fixture, NULL, fixture_setup, test_loa_written, fixture_teardown);
-  g_test_add ("/port-in/discard-draft", Fixture, NULL, fixture_setup, test_discard_draft, fixture_teardown);
-  g_test_add ("/port-in/submit", Fixture, NULL, fixture_setup, test_submit, fixture_teardown);
-  g_test_add ("/port-in/correct-request", Fixture, NULL, fixture_setup, test_correct_request, fixture_teardown);
+  for (guint i = 0; i < G_N_ELEMENTS (tests); i++)
+    ui_test_add_port_in (tests[i].path, tests[i].test);
 
   status = g_test_run ();
-
-  {
-    g_autoptr(GFile) dir = g_file_new_for_path (home);
-    delete_tree (dir);
-  }
+  ui_test_finish ();
 
   return status;
 }

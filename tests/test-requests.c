@@ -13,12 +13,11 @@
 #include "porting-review-page.h"
 #include "porting-submit-dialog.h"
 #include "porting-window.h"
+#include "ui-test-util.h"
 
-#define WAIT_TIMEOUT_MS 20000
 #define PROVIDER_SID "AC0123456789abcdef0123456789abcdef"
 
 static PortingApplication *app;
-static char *test_home;
 
 typedef struct
 {
@@ -31,37 +30,6 @@ typedef struct
   PortingReviewPage    *review_page;
 } Fixture;
 
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-wait_for (Condition condition,
-          gpointer  data)
-{
-  gboolean timed_out = FALSE;
-  guint timeout_id = g_timeout_add (WAIT_TIMEOUT_MS, timeout_cb, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (timeout_id);
-
-  return condition (data);
-}
-
-static void
-settle (void)
-{
-  for (int i = 0; i < 50 && g_main_context_pending (NULL); i++)
-    g_main_context_iteration (NULL, FALSE);
-}
-
 static GtkWidget *
 find_named (GtkWidget  *root,
             const char *name)
@@ -73,23 +41,6 @@ find_named (GtkWidget  *root,
       if (g_strcmp0 (gtk_widget_get_name (child), name) == 0)
         return child;
       if ((found = find_named (child, name)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_label (GtkWidget  *root,
-            const char *text)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_LABEL (child) && gtk_widget_get_visible (child) &&
-          g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), text) == 0)
-        return child;
-      if ((found = find_label (child, text)) != NULL)
         return found;
     }
   return NULL;
@@ -156,7 +107,8 @@ requests_page_lists_sent (gpointer data)
 {
   GtkWidget *list = GTK_WIDGET (gtk_widget_get_template_child (data, PORTING_TYPE_REQUESTS_PAGE, "list_box"));
 
-  return requests_page_idle (data) && find_label (list, "Waiting to send") == NULL && count_children (list) == 4;
+  return requests_page_idle (data) && count_children (list) == 4 &&
+         ui_test_find_label (list, "Waiting to send", UI_TEST_LABEL_VISIBLE) == NULL;
 }
 
 static gboolean
@@ -195,7 +147,7 @@ use_token (Fixture    *fixture,
   /* The environment wins over the stored token: this makes the
    * application read it again. */
   porting_application_set_intake_token (app, NULL);
-  g_assert_true (wait_for (token == fixture->staff_token ? session_is_staff : session_is_customer, session));
+  g_assert_true (ui_test_wait_for (token == fixture->staff_token ? session_is_staff : session_is_customer, session));
 }
 
 static void
@@ -220,7 +172,7 @@ submit (Fixture        *fixture,
   dialog = porting_submit_dialog_present (fixture->window, request, loa, proof, NULL);
   g_assert_nonnull (dialog);
   g_signal_connect (dialog, "submitted", G_CALLBACK (on_submitted), &signalled);
-  g_assert_true (wait_for (dialog_done, dialog));
+  g_assert_true (ui_test_wait_for (dialog_done, dialog));
   g_assert_cmpstr (porting_submit_dialog_get_state (dialog), ==, expected_state);
 
   stored = porting_submit_dialog_get_stored (dialog);
@@ -234,7 +186,8 @@ submit (Fixture        *fixture,
       g_assert_cmpstr (adw_action_row_get_subtitle (id_row), ==, porting_request_get_id (stored));
       g_assert_true (signalled == stored);
       g_assert_cmpint (porting_request_get_status (stored), ==, PORTING_REQUEST_STATUS_SUBMITTED);
-      g_assert_nonnull (find_label (GTK_WIDGET (dialog), porting_request_status_get_title (PORTING_REQUEST_STATUS_SUBMITTED)));
+      g_assert_nonnull (ui_test_find_label (GTK_WIDGET (dialog), porting_request_status_get_title (PORTING_REQUEST_STATUS_SUBMITTED),
+                                            UI_TEST_LABEL_VISIBLE));
     }
   else
     {
@@ -242,7 +195,7 @@ submit (Fixture        *fixture,
     }
 
   gtk_window_close (GTK_WINDOW (dialog));
-  settle ();
+  ui_test_settle ();
   return stored;
 }
 
@@ -266,20 +219,12 @@ new_port_in (void)
   return request;
 }
 
-static GFile *
-fixture_file (const char *name)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("PORTING_FIXTURES_DIR"), name, NULL);
-
-  return g_file_new_for_path (path);
-}
-
 static void
 show_page (Fixture   *fixture,
            GtkWidget *page)
 {
   gtk_stack_set_visible_child (fixture->stack, page);
-  settle ();
+  ui_test_settle ();
 }
 
 static void
@@ -291,7 +236,7 @@ open_queued (Fixture    *fixture,
 
   g_assert_nonnull (row);
   gtk_widget_activate (row);
-  settle ();
+  ui_test_settle ();
   g_assert_cmpstr (porting_review_page_get_state (fixture->review_page), ==, "review");
   g_assert_cmpstr (porting_request_get_id (porting_review_page_get_request (fixture->review_page)), ==, id);
 }
@@ -319,7 +264,7 @@ static void
 refresh_requests (Fixture *fixture)
 {
   porting_requests_page_refresh (fixture->requests_page);
-  g_assert_true (wait_for (requests_page_idle, fixture->requests_page));
+  g_assert_true (ui_test_wait_for (requests_page_idle, fixture->requests_page));
 }
 
 static void
@@ -343,8 +288,8 @@ test_submit_track_review (Fixture       *fixture,
   g_autoptr(PortingRequest) stored_transfer = NULL;
   g_autoptr(PortingRequest) stored_out = NULL;
   g_autoptr(PortingRequest) correction = NULL;
-  g_autoptr(GFile) loa = fixture_file ("acme-exact-loa.pdf");
-  g_autoptr(GFile) proof = fixture_file ("acme-exact-invoice.pdf");
+  g_autoptr(GFile) loa = ui_test_fixture_file ("acme-exact-loa.pdf");
+  g_autoptr(GFile) proof = ui_test_fixture_file ("acme-exact-invoice.pdf");
   const char *transfer_numbers[] = { "+15105550160", NULL };
   const char *out_numbers[] = { "+15105550170", NULL };
   PortingCheckView *check_view;
@@ -363,21 +308,21 @@ test_submit_track_review (Fixture       *fixture,
 
     porting_request_set_boolean (unconfirmed, "contract_acknowledged", FALSE);
     dialog = porting_submit_dialog_present (fixture->window, unconfirmed, loa, proof, NULL);
-    g_assert_true (wait_for (dialog_done, dialog));
+    g_assert_true (ui_test_wait_for (dialog_done, dialog));
     g_assert_cmpstr (porting_submit_dialog_get_state (dialog), ==, "failed");
     g_assert_true (g_str_has_prefix (porting_submit_dialog_get_message (dialog), "Confirm that no contract"));
     g_assert_null (porting_submit_dialog_get_stored (dialog));
     /* Sending it again would fail again: the form needs a change. */
     g_assert_false (gtk_widget_get_visible (template_child (dialog, PORTING_TYPE_SUBMIT_DIALOG, "retry_button")));
     gtk_window_close (GTK_WINDOW (dialog));
-    settle ();
+    ui_test_settle ();
   }
 
   /* Customer: three requests through the submit dialog. The first is
    * cancelled at once, then sent again: one request, whenever the cancel
    * came. */
   gtk_window_close (GTK_WINDOW (porting_submit_dialog_present (fixture->window, port_in, loa, proof, NULL)));
-  settle ();
+  ui_test_settle ();
   stored_in = submit (fixture, port_in, loa, proof, "receipt");
   porting_request_set_numbers (transfer, transfer_numbers);
   porting_request_set_string (transfer, "twilio_account_sid", "AC11111111111111111111111111111111");
@@ -391,15 +336,15 @@ test_submit_track_review (Fixture       *fixture,
 
   /* The Requests page lists them, "Submitted" in words. */
   show_page (fixture, GTK_WIDGET (fixture->requests_page));
-  g_assert_true (wait_for (requests_page_idle, fixture->requests_page));
+  g_assert_true (ui_test_wait_for (requests_page_idle, fixture->requests_page));
   g_assert_cmpstr (porting_requests_page_get_state (fixture->requests_page), ==, "list");
   row = requests_row (fixture, porting_request_get_id (stored_in));
   g_assert_nonnull (row);
-  g_assert_nonnull (find_label (row, "Submitted"));
+  g_assert_nonnull (ui_test_find_label (row, "Submitted", UI_TEST_LABEL_VISIBLE));
   g_assert_nonnull (requests_row (fixture, porting_request_get_id (stored_transfer)));
   g_assert_cmpuint (count_children (template_child (fixture->requests_page, PORTING_TYPE_REQUESTS_PAGE, "list_box")), ==, 3);
   gtk_widget_activate (row);
-  settle ();
+  ui_test_settle ();
   g_assert_cmpstr (porting_requests_page_get_state (fixture->requests_page), ==, "details");
   details_row = template_child (fixture->requests_page, PORTING_TYPE_REQUESTS_PAGE, "status_row");
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (details_row)), ==, "Submitted");
@@ -414,12 +359,12 @@ test_submit_track_review (Fixture       *fixture,
   /* Staff: the review page's queue holds the requests. */
   use_token (fixture, fixture->staff_token);
   show_page (fixture, GTK_WIDGET (fixture->review_page));
-  g_assert_true (wait_for (review_page_idle, fixture->review_page));
+  g_assert_true (ui_test_wait_for (review_page_idle, fixture->review_page));
   g_assert_cmpstr (porting_review_page_get_state (fixture->review_page), ==, "queue");
 
   /* The port-in: documents downloaded and checked, approved with a note. */
   open_queued (fixture, porting_request_get_id (stored_in));
-  g_assert_true (wait_for (check_done, fixture->review_page));
+  g_assert_true (ui_test_wait_for (check_done, fixture->review_page));
   check_view = porting_review_page_get_check_view (fixture->review_page);
   g_assert_cmpint (porting_check_result_get_verdict (porting_check_view_get_result (check_view)), ==,
                    PORTING_CHECK_VERDICT_MATCH);
@@ -436,9 +381,9 @@ test_submit_track_review (Fixture       *fixture,
                          "Documents in order");
   downloaded = g_object_ref (porting_review_page_get_document (fixture->review_page, "loa"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->review_page), "review.approve", NULL));
-  g_assert_true (wait_for (review_closed, fixture->review_page));
+  g_assert_true (ui_test_wait_for (review_closed, fixture->review_page));
   /* The customer's documents do not stay behind. */
-  g_assert_true (wait_for (file_gone, downloaded));
+  g_assert_true (ui_test_wait_for (file_gone, downloaded));
   g_assert_null (find_named (template_child (fixture->review_page, PORTING_TYPE_REVIEW_PAGE, "queue_list"),
                              porting_request_get_id (stored_in)));
 
@@ -461,7 +406,7 @@ test_submit_track_review (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (sid_error)));
   g_assert_true (action_enabled (fixture->review_page, "approve_button"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->review_page), "review.approve", NULL));
-  g_assert_true (wait_for (review_closed, fixture->review_page));
+  g_assert_true (ui_test_wait_for (review_closed, fixture->review_page));
 
   /* The port-out: rejected with a reason. */
   open_queued (fixture, porting_request_get_id (stored_out));
@@ -470,16 +415,16 @@ test_submit_track_review (Fixture       *fixture,
                          "The account number is missing.");
   g_assert_true (action_enabled (fixture->review_page, "reject_button"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->review_page), "review.reject", NULL));
-  g_assert_true (wait_for (review_closed, fixture->review_page));
+  g_assert_true (ui_test_wait_for (review_closed, fixture->review_page));
   g_assert_cmpstr (porting_review_page_get_state (fixture->review_page), ==, "empty");
 
   /* Customer again: the answers are there. */
   use_token (fixture, fixture->customer_token);
   show_page (fixture, GTK_WIDGET (fixture->requests_page));
-  g_assert_true (wait_for (requests_page_idle, fixture->requests_page));
+  g_assert_true (ui_test_wait_for (requests_page_idle, fixture->requests_page));
   row = requests_row (fixture, porting_request_get_id (stored_in));
   g_assert_nonnull (row);
-  g_assert_nonnull (find_label (row, "Approved"));
+  g_assert_nonnull (ui_test_find_label (row, "Approved", UI_TEST_LABEL_VISIBLE));
 
   g_assert_true (porting_requests_page_show_request (fixture->requests_page, porting_request_get_id (stored_in)));
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (details_row)), ==, "Approved");
@@ -500,7 +445,7 @@ test_submit_track_review (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (details_row)));
   g_assert_cmpstr (adw_action_row_get_subtitle (details_row), ==, PROVIDER_SID);
   g_signal_emit_by_name (template_child (fixture->requests_page, PORTING_TYPE_REQUESTS_PAGE, "copy_provider_sid_button"), "clicked");
-  settle ();
+  ui_test_settle ();
 
   g_assert_true (porting_requests_page_show_request (fixture->requests_page, porting_request_get_id (stored_out)));
   details_row = template_child (fixture->requests_page, PORTING_TYPE_REQUESTS_PAGE, "reason_row");
@@ -523,7 +468,7 @@ test_submit_track_review (Fixture       *fixture,
   page = porting_requests_page_new ();
   gtk_stack_add_named (fixture->stack, page, "fresh");
   show_page (fixture, page);
-  g_assert_true (wait_for (requests_page_idle, page));
+  g_assert_true (ui_test_wait_for (requests_page_idle, page));
   g_assert_cmpstr (porting_requests_page_get_state (PORTING_REQUESTS_PAGE (page)), ==, "error");
 
   g_clear_object (&stored_in);
@@ -534,8 +479,8 @@ test_submit_track_review (Fixture       *fixture,
   show_page (fixture, GTK_WIDGET (fixture->requests_page));
   refresh_requests (fixture);
   g_assert_cmpstr (porting_requests_page_get_state (fixture->requests_page), ==, "list");
-  g_assert_nonnull (find_label (template_child (fixture->requests_page, PORTING_TYPE_REQUESTS_PAGE, "list_box"),
-                                "Waiting to send"));
+  g_assert_nonnull (ui_test_find_label (template_child (fixture->requests_page, PORTING_TYPE_REQUESTS_PAGE, "list_box"),
+                                        "Waiting to send", UI_TEST_LABEL_VISIBLE));
 
   /* The service is back (at another address): the outbox is sent as the
    * session is pointed at it, and the Requests page shows the request. */
@@ -545,9 +490,9 @@ test_submit_track_review (Fixture       *fixture,
   g_setenv ("PORTING_INTAKE_URL", fixture->service->url, TRUE);
   porting_application_set_intake_token (app, NULL);
   show_page (fixture, GTK_WIDGET (fixture->requests_page));
-  g_assert_true (wait_for (outbox_empty, outbox));
+  g_assert_true (ui_test_wait_for (outbox_empty, outbox));
   /* The list is refreshed once the outbox sent its request. */
-  g_assert_true (wait_for (requests_page_lists_sent, fixture->requests_page));
+  g_assert_true (ui_test_wait_for (requests_page_lists_sent, fixture->requests_page));
   g_assert_cmpstr (porting_requests_page_get_state (fixture->requests_page), ==, "list");
   g_assert_cmpuint (count_children (template_child (fixture->requests_page, PORTING_TYPE_REQUESTS_PAGE, "list_box")), ==, 4);
 }
@@ -559,7 +504,7 @@ test_no_token (Fixture       *fixture,
   g_unsetenv ("PORTING_INTAKE_TOKEN");
   porting_application_set_intake_token (app, NULL);
   show_page (fixture, GTK_WIDGET (fixture->requests_page));
-  g_assert_true (wait_for (requests_page_idle, fixture->requests_page));
+  g_assert_true (ui_test_wait_for (requests_page_idle, fixture->requests_page));
   g_assert_cmpstr (porting_requests_page_get_state (fixture->requests_page), ==, "no-token");
 }
 
@@ -571,14 +516,14 @@ test_window_pages (Fixture       *fixture,
   PortingWindow *window = porting_window_new (app);
 
   gtk_window_present (GTK_WINDOW (window));
-  settle ();
+  ui_test_settle ();
   g_assert_true (PORTING_IS_REQUESTS_PAGE (porting_window_get_page (window, "requests")));
   g_assert_null (porting_window_get_page (window, "review"));
 
   use_token (fixture, fixture->staff_token);
   g_assert_true (PORTING_IS_REVIEW_PAGE (porting_window_get_page (window, "review")));
   porting_window_show_page (window, "review");
-  settle ();
+  ui_test_settle ();
   g_assert_cmpstr (porting_window_get_visible_page_name (window), ==, "review");
 
   use_token (fixture, fixture->customer_token);
@@ -586,7 +531,7 @@ test_window_pages (Fixture       *fixture,
   g_assert_cmpstr (porting_window_get_visible_page_name (window), !=, "review");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  settle ();
+  ui_test_settle ();
 }
 
 static void
@@ -595,7 +540,7 @@ fixture_set_up (Fixture       *fixture,
 {
   static guint n_services;
   g_autofree char *name = g_strdup_printf ("intake-%u", n_services++);
-  g_autofree char *data_dir = g_build_filename (test_home, name, NULL);
+  g_autofree char *data_dir = g_build_filename (ui_test_get_home (), name, NULL);
   GtkWidget *overlay;
 
   g_assert_cmpint (g_mkdir_with_parents (data_dir, 0700), ==, 0);
@@ -603,10 +548,9 @@ fixture_set_up (Fixture       *fixture,
   fixture->customer_token = test_intake_token (fixture->service->data_dir, "customer", "Acme Widgets LLC");
   fixture->staff_token = test_intake_token (fixture->service->data_dir, "staff", "Sam Support");
 
-  g_setenv ("PORTING_INTAKE_URL", fixture->service->url, TRUE);
-  g_setenv ("PORTING_INTAKE_TOKEN", fixture->customer_token, TRUE);
+  ui_test_use_intake (fixture->service->url, fixture->customer_token);
   porting_application_set_intake_token (app, NULL);
-  g_assert_true (wait_for (session_is_customer, porting_application_get_intake_session (app)));
+  g_assert_true (ui_test_wait_for (session_is_customer, porting_application_get_intake_session (app)));
 
   fixture->window = GTK_WINDOW (adw_application_window_new (GTK_APPLICATION (app)));
   gtk_window_set_default_size (fixture->window, 1200, 800);
@@ -620,67 +564,29 @@ fixture_set_up (Fixture       *fixture,
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (fixture->stack));
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (fixture->window), overlay);
   gtk_window_present (fixture->window);
-  settle ();
+  ui_test_settle ();
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  gtk_window_destroy (fixture->window);
-  settle ();
+  ui_test_destroy_window (fixture->window);
   test_service_free (fixture->service);
   g_free (fixture->customer_token);
   g_free (fixture->staff_token);
-}
-
-/* Takes @file. */
-static void
-remove_tree (GFile *file)
-{
-  g_autoptr(GFile) owned = file;
-  g_autoptr(GFileEnumerator) children = NULL;
-  GFileInfo *info;
-  GFile *child;
-
-  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
-                                        NULL, NULL);
-  while (children != NULL && g_file_enumerator_iterate (children, &info, &child, NULL, NULL) && info != NULL)
-    remove_tree (g_object_ref (child));
-  g_file_delete (file, NULL, NULL);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  static const char * const xdg_vars[] = { "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME" };
-  g_autoptr(GError) error = NULL;
-  g_autofree char *home = NULL;
   int status;
 
-  /* gtk_test_init() ignores G_TEST_OPTION_ISOLATE_DIRS, and the outbox is
-   * placed when the application is made: a home of our own, set before
-   * anything reads the XDG directories. */
-  home = test_home = g_dir_make_tmp ("test-requests-XXXXXX", &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < G_N_ELEMENTS (xdg_vars); i++)
-    {
-      g_autofree char *dir = g_build_filename (home, xdg_vars[i], NULL);
-
-      g_setenv (xdg_vars[i], dir, TRUE);
-    }
-  g_setenv ("HOME", home, TRUE);
+  ui_test_init (&argc, &argv);
   /* A stopped service is found out fast. */
   g_setenv ("PORTING_INTAKE_RETRY_DELAY_MS", "10", TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  app = porting_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = ui_test_application_new ();
 
   g_test_add ("/requests/submit-track-review", Fixture, NULL, fixture_set_up, test_submit_track_review, fixture_tear_down);
   g_test_add ("/requests/window", Fixture, NULL, fixture_set_up, test_window_pages, fixture_tear_down);
@@ -688,7 +594,7 @@ main (int   argc,
 
   status = g_test_run ();
   g_clear_object (&app);
+  ui_test_finish ();
 
-  remove_tree (g_file_new_for_path (home));
   return status;
 }

@@ -17,8 +17,8 @@
 #include "porting-transfer-page-private.h"
 #include "porting-twilio-sid.h"
 #include "porting-window.h"
+#include "ui-test-util.h"
 
-#define WAIT_TIMEOUT_MS 15000
 #define PROVIDER_SID    "AC9f8e7d6c5b4a39281706f5e4d3c2b1a0"
 #define SUBACCOUNT_SID  "AC00112233445566778899aabbccddeeff"
 #define CUSTOMER_SID    "AC0123456789abcdef0123456789abcdef"
@@ -45,24 +45,13 @@ timeout_cb (gpointer user_data)
 #define WAIT_UNTIL(condition)                                                   \
   G_STMT_START {                                                                \
     gboolean timed_out_ = FALSE;                                                \
-    guint id_ = g_timeout_add (WAIT_TIMEOUT_MS, timeout_cb, &timed_out_);       \
+    guint id_ = g_timeout_add (UI_TEST_WAIT_TIMEOUT_MS, timeout_cb, &timed_out_);    \
     while (!(condition) && !timed_out_)                                         \
       g_main_context_iteration (NULL, TRUE);                                    \
     if (!timed_out_)                                                            \
       g_source_remove (id_);                                                    \
     g_assert_true (condition);                                                  \
   } G_STMT_END
-
-/* Lets pending work run; bounded in time, as a spinner or a blinking
- * cursor always has a frame pending. */
-static void
-settle (void)
-{
-  gint64 end = g_get_monotonic_time () + 100 * G_TIME_SPAN_MILLISECOND;
-
-  while (g_main_context_pending (NULL) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
 
 /* "clicked" at once: activating a button waits for its press animation. */
 static void
@@ -79,27 +68,14 @@ row_subtitle (gpointer row)
   return subtitle != NULL ? subtitle : "";
 }
 
-/* Closes the receipt the submit dialog leaves open. */
+/* The submit dialog's receipt names the request the page follows. */
 static void
-close_dialogs (void)
+expect_receipt_for (PortingRequest *request)
 {
-  g_autoptr(GPtrArray) dialogs = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(PortingRequest) receipt = ui_test_expect_receipt ();
 
-  {
-    GListModel *toplevels = gtk_window_get_toplevels ();
-
-    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-      {
-        g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-        if (PORTING_IS_SUBMIT_DIALOG (toplevel))
-          g_ptr_array_add (dialogs, g_steal_pointer (&toplevel));
-      }
-  }
-
-  for (guint i = 0; i < dialogs->len; i++)
-    gtk_window_destroy (g_ptr_array_index (dialogs, i));
-  settle ();
+  g_assert_nonnull (request);
+  g_assert_cmpstr (porting_request_get_id (receipt), ==, porting_request_get_id (request));
 }
 
 /* Answers @id as support staff would, through the service's own API. */
@@ -159,7 +135,7 @@ static PortingTransferPage *
 transfer_page (void)
 {
   porting_window_show_page (window, "twilio-transfer");
-  settle ();
+  ui_test_settle ();
   return PORTING_TRANSFER_PAGE (porting_window_get_page (window, "twilio-transfer"));
 }
 
@@ -180,7 +156,7 @@ test_transfer_sid_checks (void)
   /* A pasted auth token: refused, with the words of the classifier, and never saved. */
   g_assert_cmpint (porting_twilio_sid_classify (auth_token, NULL, &token_message), ==, PORTING_SID_KIND_AUTH_TOKEN);
   gtk_editable_set_text (GTK_EDITABLE (sid_row), auth_token);
-  settle ();
+  ui_test_settle ();
   g_assert_cmpstr (porting_row_get_message (sid_row), ==, token_message);
   g_assert_nonnull (strstr (token_message, "auth token"));
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (page->submit_button)));
@@ -201,32 +177,32 @@ test_transfer_sid_checks (void)
   /* An API key SID is named as such. */
   g_assert_cmpint (porting_twilio_sid_classify (api_key, NULL, &key_message), ==, PORTING_SID_KIND_API_KEY_SID);
   gtk_editable_set_text (GTK_EDITABLE (sid_row), api_key);
-  settle ();
+  ui_test_settle ();
   g_assert_cmpstr (porting_row_get_message (sid_row), ==, key_message);
   g_assert_nonnull (strstr (key_message, "API key"));
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (page->submit_button)));
 
   /* The account SID, pasted with spaces and quotes, is taken. */
   gtk_editable_set_text (GTK_EDITABLE (sid_row), " \"" CUSTOMER_SID "\" ");
-  settle ();
+  ui_test_settle ();
   g_assert_null (porting_row_get_message (sid_row));
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (page->submit_button)));
 
   /* A date in the past is not a time frame. */
   adw_combo_row_set_selected (page->time_frame_row, TRANSFER_TIME_FRAME_DATE);
-  settle ();
+  ui_test_settle ();
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (page->date_row)));
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (page->submit_button)));
   {
     g_autoptr(GDateTime) past = g_date_time_new_local (2020, 3, 2, 0, 0, 0);
 
     gtk_calendar_select_day (page->calendar, past);
-    settle ();
+    ui_test_settle ();
     g_assert_nonnull (porting_row_get_message (GTK_WIDGET (page->date_row)));
     g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (page->submit_button)));
   }
   adw_combo_row_set_selected (page->time_frame_row, TRANSFER_TIME_FRAME_TWO_WEEKS);
-  settle ();
+  ui_test_settle ();
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (page->submit_button)));
 }
 
@@ -234,9 +210,8 @@ static void
 test_transfer_submit (void)
 {
   PortingTransferPage *page = transfer_page ();
-  g_autofree char *pdf_path = g_build_filename (g_getenv ("PORTING_FIXTURES_DIR"), "maple-csr-csr.pdf", NULL);
   g_autofree char *text_path = g_build_filename (g_get_user_data_dir (), "notes.txt", NULL);
-  g_autoptr(GFile) pdf = g_file_new_for_path (pdf_path);
+  g_autoptr(GFile) pdf = ui_test_fixture_file ("maple-csr-csr.pdf");
   g_autoptr(GFile) text = g_file_new_for_path (text_path);
   g_autoptr(PortingRequest) stored = NULL;
   g_autoptr(JsonObject) draft = NULL;
@@ -258,14 +233,14 @@ test_transfer_submit (void)
   _porting_transfer_page_add_files (page, files, 2);
   WAIT_UNTIL (page->regulatory->len == 1);
   for (int i = 0; i < 20; i++)
-    settle ();
+    ui_test_settle ();
   g_assert_cmpuint (page->regulatory->len, ==, 1);
   g_assert_true (g_file_equal (g_ptr_array_index (page->regulatory, 0), pdf));
 
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (page->submit_button)));
   click (page->submit_button);
   WAIT_UNTIL (porting_transfer_page_get_request (page) != NULL);
-  close_dialogs ();
+  expect_receipt_for (porting_transfer_page_get_request (page));
 
   /* Step 1: sent. */
   id = porting_request_get_id (porting_transfer_page_get_request (page));
@@ -302,7 +277,7 @@ test_transfer_submit (void)
 
   /* A new transfer empties the form. */
   click (page->new_transfer_button);
-  settle ();
+  ui_test_settle ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (page->stack), ==, "form");
   g_assert_cmpuint (porting_numbers_editor_get_n_valid (page->numbers_editor), ==, 0);
 }
@@ -313,7 +288,7 @@ static PortingPortOutPage *
 port_out_page (void)
 {
   porting_window_show_page (window, "port-out");
-  settle ();
+  ui_test_settle ();
   return PORTING_PORT_OUT_PAGE (porting_window_get_page (window, "port-out"));
 }
 
@@ -328,25 +303,25 @@ submit_port_out (PortingPortOutPage *page,
   if (g_strcmp0 (gtk_stack_get_visible_child_name (page->stack), "tracker") == 0)
     {
       click (page->new_request_button);
-      settle ();
+      ui_test_settle ();
     }
   g_assert_cmpstr (gtk_stack_get_visible_child_name (page->stack), ==, "form");
 
   porting_numbers_editor_set_text (page->numbers_editor, "+1 510 555 0142\n+1 510 555 0143");
   gtk_editable_set_text (GTK_EDITABLE (page->provider_row), provider);
   gtk_switch_set_active (page->twilio_switch, twilio);
-  settle ();
+  ui_test_settle ();
 
   /* The confirmation is required. */
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (page->submit_button)));
   g_assert_nonnull (strstr (gtk_label_get_text (page->missing_label), "contract"));
   gtk_check_button_set_active (page->contract_check, TRUE);
-  settle ();
+  ui_test_settle ();
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (page->submit_button)));
 
   click (page->submit_button);
   WAIT_UNTIL (porting_port_out_page_get_request (page) != NULL);
-  close_dialogs ();
+  expect_receipt_for (porting_port_out_page_get_request (page));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (page->stack), ==, "tracker");
 
   request = porting_port_out_page_get_request (page);
@@ -451,7 +426,7 @@ draft_page_window (GType type)
   page = g_object_new (type, "draft-store", store, NULL);
   gtk_window_set_child (GTK_WINDOW (win), page);
   gtk_window_present (GTK_WINDOW (win));
-  settle ();
+  ui_test_settle ();
   return page;
 }
 
@@ -467,15 +442,13 @@ close_page (GtkWidget *page)
   /* A write started before the flush lands first. */
   WAIT_UNTIL (!porting_draft_store_is_dirty (store));
   g_object_unref (store);
-  gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (page)));
-  settle ();
+  ui_test_destroy_window (GTK_WINDOW (gtk_widget_get_root (page)));
 }
 
 static void
 test_transfer_drafts (void)
 {
-  g_autofree char *pdf_path = g_build_filename (g_getenv ("PORTING_FIXTURES_DIR"), "maple-csr-csr.pdf", NULL);
-  g_autoptr(GFile) pdf = g_file_new_for_path (pdf_path);
+  g_autoptr(GFile) pdf = ui_test_fixture_file ("maple-csr-csr.pdf");
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GDateTime) later = g_date_time_add_days (now, 40);
   PortingTransferPage *page;
@@ -553,7 +526,7 @@ test_port_out_drafts (void)
 
   /* A blank name is not a provider. */
   gtk_editable_set_text (GTK_EDITABLE (page->provider_row), "   ");
-  settle ();
+  ui_test_settle ();
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (page->submit_button)));
   g_assert_nonnull (porting_row_get_message (GTK_WIDGET (page->provider_row)));
   porting_draft_store_discard (porting_port_out_page_get_draft_store (page), "port-out");
@@ -564,41 +537,22 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = g_dir_make_tmp ("test-transfer-XXXXXX", NULL);
-  g_autofree char *data_home = g_build_filename (home, "data", NULL);
-  g_autofree char *config_home = g_build_filename (home, "config", NULL);
   g_autofree char *customer_token = NULL;
-  g_autoptr(GError) error = NULL;
   int status;
 
-  /* Our own XDG dirs, before GLib reads them: drafts and the outbox land there. */
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
-  g_mkdir_with_parents (data_home, 0700);
   test_intake_init ();
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  ui_test_init (&argc, &argv);
 
   service = test_service_start (NULL);
   customer_token = test_intake_token (service->data_dir, "customer", "Acme Widgets");
   staff_token = test_intake_token (service->data_dir, "staff", "Support");
-
   /* The application reads its intake address and token from here. */
-  g_setenv ("PORTING_INTAKE_URL", service->url, TRUE);
-  g_setenv ("PORTING_INTAKE_TOKEN", customer_token, TRUE);
+  ui_test_use_intake (service->url, customer_token);
 
-  app = porting_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = ui_test_application_new ();
   /* Drafts are written at once: the tests read them back. */
   g_settings_set_uint (porting_application_get_settings (app), "draft-save-delay", 0);
-  g_application_activate (G_APPLICATION (app));
-  window = PORTING_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_assert_nonnull (window);
-  settle ();
+  window = ui_test_open_window (app);
 
   g_test_add_func ("/transfer/sid-checks", test_transfer_sid_checks);
   g_test_add_func ("/transfer/submit", test_transfer_submit);
@@ -610,12 +564,12 @@ main (int   argc,
 
   status = g_test_run ();
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  settle ();
+  ui_test_destroy_window (GTK_WINDOW (window));
   g_clear_object (&app);
   test_service_free (service);
   g_free (staff_token);
   g_free (transfer_id);
+  ui_test_finish ();
 
   return status;
 }

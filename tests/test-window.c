@@ -10,8 +10,7 @@
 #include "porting-application.h"
 #include "porting-preferences-window.h"
 #include "porting-window.h"
-
-#define WAIT_TIMEOUT_MS 5000
+#include "ui-test-util.h"
 
 static PortingApplication *app;
 
@@ -19,48 +18,6 @@ static const char * const page_names[] = {
   "port-in", "twilio-transfer", "port-out", "international", "byoc",
   "requests", "document-check",
 };
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main context until @condition holds; FALSE after a timeout. */
-static gboolean
-wait_for (Condition condition,
-          gpointer  data)
-{
-  gboolean timed_out = FALSE;
-  guint timeout_id = g_timeout_add (WAIT_TIMEOUT_MS, timeout_cb, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (timeout_id);
-
-  return condition (data);
-}
-
-/* Lets pending layout and frame work run. */
-static void
-settle (void)
-{
-  for (int i = 0; i < 50 && g_main_context_pending (NULL); i++)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static gboolean
-widget_is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
 
 static gboolean
 window_is_folded (gpointer data)
@@ -86,79 +43,12 @@ style_is_light (gpointer data)
   return !adw_style_manager_get_dark (adw_style_manager_get_default ());
 }
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  guint n = g_list_model_get_n_items (toplevels);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_mapped (GTK_WIDGET (window)))
-        return window;
-    }
-
-  return NULL;
-}
-
 static gboolean
 toplevel_is_shown (gpointer data)
 {
-  return find_toplevel (GPOINTER_TO_SIZE (data)) != NULL;
-}
+  GtkWindow *toplevel = ui_test_find_toplevel (GPOINTER_TO_SIZE (data));
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-      if ((found = find_descendant (child, type)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_descendant_with_class (GtkWidget  *widget,
-                            GType       type,
-                            const char *css_class)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && gtk_widget_has_css_class (child, css_class))
-        return child;
-      if ((found = find_descendant_with_class (child, type, css_class)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static PortingWindow *
-open_window (void)
-{
-  PortingWindow *window;
-
-  g_application_activate (G_APPLICATION (app));
-  window = PORTING_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_assert_nonnull (window);
-  g_assert_true (wait_for (widget_is_mapped, window));
-
-  return window;
+  return toplevel != NULL && gtk_widget_get_mapped (GTK_WIDGET (toplevel));
 }
 
 static void
@@ -167,14 +57,14 @@ close_window (PortingWindow *window)
   g_autoptr(GtkWindow) ref = g_object_ref (GTK_WINDOW (window));
 
   gtk_window_close (ref);
-  settle ();
+  ui_test_settle ();
   g_assert_null (gtk_application_get_active_window (GTK_APPLICATION (app)));
 }
 
 static void
 test_window_opens (void)
 {
-  PortingWindow *window = open_window ();
+  PortingWindow *window = ui_test_open_window (app);
 
   g_assert_true (ADW_IS_APPLICATION_WINDOW (window));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Porting");
@@ -186,7 +76,7 @@ test_window_opens (void)
 
   /* Toasts go over the content. */
   porting_window_add_toast (window, adw_toast_new ("Saved"));
-  settle ();
+  ui_test_settle ();
 
   close_window (window);
 }
@@ -194,13 +84,12 @@ test_window_opens (void)
 static void
 test_window_sidebar (void)
 {
-  PortingWindow *window = open_window ();
+  PortingWindow *window = ui_test_open_window (app);
   GSettings *settings = porting_application_get_settings (app);
   GtkListBox *sidebar;
   guint n_rows = 0;
 
-  sidebar = GTK_LIST_BOX (find_descendant_with_class (GTK_WIDGET (window), GTK_TYPE_LIST_BOX,
-                                                      "navigation-sidebar"));
+  sidebar = GTK_LIST_BOX (ui_test_find_descendant (GTK_WIDGET (window), GTK_TYPE_LIST_BOX, "navigation-sidebar"));
   g_assert_nonnull (sidebar);
 
   /* Each row, activated like a click, shows its page and remembers it. */
@@ -210,7 +99,7 @@ test_window_sidebar (void)
 
       g_assert_cmpuint (n_rows, <, G_N_ELEMENTS (page_names));
       g_signal_emit_by_name (row, "activate");
-      settle ();
+      ui_test_settle ();
 
       g_assert_cmpstr (porting_window_get_visible_page_name (window), ==, page_names[n_rows]);
       g_assert_true (gtk_list_box_get_selected_row (sidebar) == row);
@@ -221,13 +110,13 @@ test_window_sidebar (void)
 
   /* The public way in selects the matching row too. */
   porting_window_show_page (window, "port-out");
-  settle ();
+  ui_test_settle ();
   g_assert_true (gtk_list_box_get_selected_row (sidebar) == gtk_list_box_get_row_at_index (sidebar, 2));
 
   close_window (window);
 
   /* The last page comes back with the next window. */
-  window = open_window ();
+  window = ui_test_open_window (app);
   g_assert_cmpstr (porting_window_get_visible_page_name (window), ==, "port-out");
   close_window (window);
   g_settings_reset (settings, "last-page");
@@ -236,13 +125,13 @@ test_window_sidebar (void)
 static void
 test_window_folds (void)
 {
-  PortingWindow *window = open_window ();
+  PortingWindow *window = ui_test_open_window (app);
   GtkWidget *page;
 
   g_assert_false (porting_window_get_folded (window));
 
   gtk_window_set_default_size (GTK_WINDOW (window), 400, 700);
-  g_assert_true (wait_for (window_is_folded, window));
+  g_assert_true (ui_test_wait_for (window_is_folded, window));
 
   /* Folded: one side at a time, starting on the page itself. */
   page = porting_window_get_page (window, "port-in");
@@ -250,12 +139,12 @@ test_window_folds (void)
 
   /* F9 / the back button bring the sidebar; picking a page brings it forward. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-sidebar", NULL);
-  settle ();
+  ui_test_settle ();
   porting_window_show_page (window, "byoc");
-  g_assert_true (wait_for (widget_is_mapped, porting_window_get_page (window, "byoc")));
+  g_assert_true (ui_test_wait_for (ui_test_widget_is_mapped, porting_window_get_page (window, "byoc")));
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
-  g_assert_true (wait_for (window_is_unfolded, window));
+  g_assert_true (ui_test_wait_for (window_is_unfolded, window));
 
   close_window (window);
   g_settings_reset (porting_application_get_settings (app), "last-page");
@@ -271,11 +160,11 @@ test_window_size_restored (void)
   g_settings_set_int (settings, "window-width", 900);
   g_settings_set_int (settings, "window-height", 640);
 
-  window = open_window ();
+  window = ui_test_open_window (app);
   gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
   g_assert_cmpint (width, ==, 900);
   g_assert_cmpint (height, ==, 640);
-  settle ();
+  ui_test_settle ();
   /* The toplevel's size includes the client-side decoration's edges. */
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 900);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), >=, 860);
@@ -284,7 +173,7 @@ test_window_size_restored (void)
 
   /* A new size is saved when the window closes. */
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
-  settle ();
+  ui_test_settle ();
   close_window (window);
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
@@ -297,13 +186,13 @@ test_window_size_restored (void)
 static void
 test_window_about (void)
 {
-  PortingWindow *window = open_window ();
+  PortingWindow *window = ui_test_open_window (app);
   GtkWindow *about;
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
-  g_assert_true (wait_for (toplevel_is_shown, GSIZE_TO_POINTER (ADW_TYPE_ABOUT_WINDOW)));
+  g_assert_true (ui_test_wait_for (toplevel_is_shown, GSIZE_TO_POINTER (ADW_TYPE_ABOUT_WINDOW)));
 
-  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  about = ui_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW);
   g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (about)), ==, "Porting");
   g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
   g_assert_true (adw_about_window_get_license_type (ADW_ABOUT_WINDOW (about)) == GTK_LICENSE_GPL_3_0);
@@ -311,8 +200,8 @@ test_window_about (void)
   gtk_window_destroy (about);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "shortcuts", NULL);
-  g_assert_true (wait_for (toplevel_is_shown, GSIZE_TO_POINTER (GTK_TYPE_SHORTCUTS_WINDOW)));
-  gtk_window_destroy (find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW));
+  g_assert_true (ui_test_wait_for (toplevel_is_shown, GSIZE_TO_POINTER (GTK_TYPE_SHORTCUTS_WINDOW)));
+  gtk_window_destroy (ui_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW));
 
   close_window (window);
 }
@@ -320,7 +209,7 @@ test_window_about (void)
 static void
 test_window_preferences (void)
 {
-  PortingWindow *window = open_window ();
+  PortingWindow *window = ui_test_open_window (app);
   GSettings *settings = porting_application_get_settings (app);
   GtkWindow *preferences;
   GtkWidget *url_row;
@@ -328,12 +217,12 @@ test_window_preferences (void)
   g_autofree char *url = NULL;
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  g_assert_true (wait_for (toplevel_is_shown, GSIZE_TO_POINTER (PORTING_TYPE_PREFERENCES_WINDOW)));
-  preferences = find_toplevel (PORTING_TYPE_PREFERENCES_WINDOW);
+  g_assert_true (ui_test_wait_for (toplevel_is_shown, GSIZE_TO_POINTER (PORTING_TYPE_PREFERENCES_WINDOW)));
+  preferences = ui_test_find_toplevel (PORTING_TYPE_PREFERENCES_WINDOW);
 
   /* The address row comes first; a plain-http remote address stays out
    * of the settings and is flagged on the row. */
-  url_row = find_descendant (GTK_WIDGET (preferences), ADW_TYPE_ENTRY_ROW);
+  url_row = ui_test_find_descendant (GTK_WIDGET (preferences), ADW_TYPE_ENTRY_ROW, NULL);
   g_assert_nonnull (url_row);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (url_row)), ==, "http://127.0.0.1:8765");
 
@@ -350,7 +239,7 @@ test_window_preferences (void)
   g_settings_reset (settings, "intake-url");
 
   /* The style row writes the setting. */
-  style_row = find_descendant (GTK_WIDGET (preferences), ADW_TYPE_COMBO_ROW);
+  style_row = ui_test_find_descendant (GTK_WIDGET (preferences), ADW_TYPE_COMBO_ROW, NULL);
   g_assert_nonnull (style_row);
   adw_combo_row_set_selected (ADW_COMBO_ROW (style_row), 2);
   g_clear_pointer (&url, g_free);
@@ -399,14 +288,14 @@ static void
 test_window_dark_style (void)
 {
   GSettings *settings = porting_application_get_settings (app);
-  PortingWindow *window = open_window ();
+  PortingWindow *window = ui_test_open_window (app);
 
   g_settings_set_string (settings, "color-scheme", "dark");
-  g_assert_true (wait_for (style_is_dark, NULL));
+  g_assert_true (ui_test_wait_for (style_is_dark, NULL));
   g_assert_true (adw_style_manager_get_color_scheme (adw_style_manager_get_default ()) == ADW_COLOR_SCHEME_FORCE_DARK);
 
   g_settings_set_string (settings, "color-scheme", "light");
-  g_assert_true (wait_for (style_is_light, NULL));
+  g_assert_true (ui_test_wait_for (style_is_light, NULL));
 
   g_settings_reset (settings, "color-scheme");
   g_assert_true (adw_style_manager_get_color_scheme (adw_style_manager_get_default ()) == ADW_COLOR_SCHEME_DEFAULT);
@@ -422,7 +311,7 @@ test_intake_environment (void)
   g_setenv ("PORTING_INTAKE_URL", "http://127.0.0.1:9999/", TRUE);
   url = porting_application_get_intake_url (app);
   g_assert_cmpstr (url, ==, "http://127.0.0.1:9999");
-  g_assert_cmpstr (porting_application_get_intake_token (app), ==, "test-token");
+  g_assert_cmpstr (porting_application_get_intake_token (app), ==, UI_TEST_TOKEN);
 
   g_unsetenv ("PORTING_INTAKE_URL");
   g_clear_pointer (&url, g_free);
@@ -434,20 +323,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
-  /* Keep the keyring out of the tests: the token comes from the environment. */
-  g_setenv ("PORTING_INTAKE_TOKEN", "test-token", TRUE);
-  g_unsetenv ("PORTING_INTAKE_URL");
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  app = porting_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  ui_test_init (&argc, &argv);
+  app = ui_test_application_new ();
 
   g_test_add_func ("/window/opens", test_window_opens);
   g_test_add_func ("/window/sidebar", test_window_sidebar);
@@ -462,6 +341,7 @@ main (int   argc,
   status = g_test_run ();
 
   g_clear_object (&app);
+  ui_test_finish ();
 
   return status;
 }
