@@ -36,17 +36,6 @@ row_text (gpointer editable)
   return gtk_editable_get_text (GTK_EDITABLE (editable));
 }
 
-static gboolean
-has_text (const char *text)
-{
-  for (; text != NULL && *text != '\0'; text++)
-    {
-      if (!g_ascii_isspace (*text))
-        return TRUE;
-    }
-  return FALSE;
-}
-
 static void
 show_toast (PortingByocPage *self,
             const char      *title)
@@ -63,7 +52,7 @@ numbers_message (PortingByocPage *self,
   g_autoptr(GPtrArray) numbers = NULL;
   const char *text = row_text (self->numbers_row);
 
-  if (!has_text (text))
+  if (porting_text_is_blank (text))
     return show_required ? g_strdup (_("Enter at least one number, such as +1 510 555 0142.")) : NULL;
 
   numbers = porting_phone_number_parse_list (text, NULL);
@@ -91,7 +80,7 @@ static char *
 sip_provider_message (PortingByocPage *self,
                       gboolean         show_required)
 {
-  if (show_required && !has_text (row_text (self->sip_provider_row)))
+  if (show_required && porting_text_is_blank (row_text (self->sip_provider_row)))
     return g_strdup (_("Name the carrier or SIP provider your numbers stay with."));
 
   return NULL;
@@ -196,7 +185,7 @@ porting_byoc_page_set_numbers (PortingByocPage    *self,
       g_autofree char *written = g_strstrip (g_strdup (numbers[i]));
       gboolean known = FALSE;
 
-      if (!has_text (written))
+      if (porting_text_is_blank (written))
         continue;
 
       for (guint j = 0; j < present->len && !known; j++)

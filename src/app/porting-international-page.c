@@ -43,17 +43,6 @@ row_text (gpointer editable)
   return gtk_editable_get_text (GTK_EDITABLE (editable));
 }
 
-static gboolean
-has_text (const char *text)
-{
-  for (; text != NULL && *text != '\0'; text++)
-    {
-      if (!g_ascii_isspace (*text))
-        return TRUE;
-    }
-  return FALSE;
-}
-
 static void
 show_toast (PortingInternationalPage *self,
             const char               *title)
@@ -90,7 +79,7 @@ number_message (PortingInternationalPage *self,
   g_autoptr(PortingPhoneNumber) number = NULL;
   const char *text = row_text (self->number_row);
 
-  if (!has_text (text))
+  if (porting_text_is_blank (text))
     return show_required ? g_strdup (_("Type the number with its country code, such as +44 20 7946 0958.")) : NULL;
 
   number = porting_phone_number_parse (text, NULL);
@@ -108,7 +97,7 @@ static char *
 country_message (PortingInternationalPage *self,
                  gboolean                  show_required)
 {
-  if (!has_text (row_text (self->country_row)) && show_required)
+  if (porting_text_is_blank (row_text (self->country_row)) && show_required)
     return g_strdup (_("Enter the country of the number."));
 
   return NULL;
@@ -121,7 +110,7 @@ e164_message (PortingInternationalPage *self,
   g_autoptr(PortingPhoneNumber) number = NULL;
   const char *text = row_text (self->e164_row);
 
-  if (!has_text (text))
+  if (porting_text_is_blank (text))
     return show_required ? g_strdup (_("Enter the number in international form, such as +442079460958.")) : NULL;
 
   number = porting_phone_number_parse (text, NULL);
@@ -422,7 +411,7 @@ on_queue_use_clicked (GtkButton                *button,
   g_return_if_fail (index < self->queue->len);
 
   number = g_strdup (g_ptr_array_index (self->queue, index));
-  if (has_text (current))
+  if (!porting_text_is_blank (current))
     {
       g_free (g_ptr_array_index (self->queue, index));
       g_ptr_array_index (self->queue, index) = g_strdup (current);
@@ -544,10 +533,10 @@ porting_international_page_set_numbers (PortingInternationalPage *self,
     {
       g_autofree char *text = g_strstrip (g_strdup (numbers[i]));
 
-      if (!has_text (text) || is_known_number (self, text))
+      if (porting_text_is_blank (text) || is_known_number (self, text))
         continue;
 
-      if (!has_text (row_text (self->number_row)))
+      if (porting_text_is_blank (row_text (self->number_row)))
         gtk_editable_set_text (GTK_EDITABLE (self->number_row), text);
       else
         g_ptr_array_add (self->queue, g_steal_pointer (&text));
@@ -585,7 +574,7 @@ apply_draft (PortingInternationalPage *self,
   queue = g_strsplit (porting_draft_get_string (draft, "queue"), "\n", -1);
   for (guint i = 0; queue[i] != NULL; i++)
     {
-      if (has_text (queue[i]))
+      if (!porting_text_is_blank (queue[i]))
         g_ptr_array_add (self->queue, g_strdup (queue[i]));
     }
   update_queue (self);

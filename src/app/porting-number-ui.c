@@ -10,15 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "porting-number-ui.h"
-
-static gboolean
-is_blank (const char *text)
-{
-  for (; text != NULL && *text != '\0'; text++)
-    if (!g_ascii_isspace (*text))
-      return FALSE;
-  return TRUE;
-}
+#include "porting-request-ui.h"
 
 static const char *
 region_label (const PortingPhoneNumber *number)
@@ -96,7 +88,7 @@ porting_numbers_count_merged (const char *text,
   pieces = g_strsplit_set (text != NULL ? text : "", "\n\r,;\t", -1);
   for (guint i = 0; pieces[i] != NULL; i++)
     {
-      if (!is_blank (pieces[i]))
+      if (!porting_text_is_blank (pieces[i]))
         {
           g_autoptr(GPtrArray) piece_numbers = porting_phone_number_parse_list (pieces[i], NULL);
           n_items += piece_numbers->len;

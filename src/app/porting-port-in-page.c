@@ -22,6 +22,7 @@
 #include "porting-port-date.h"
 #include "porting-port-in-page-private.h"
 #include "porting-request.h"
+#include "porting-request-ui.h"
 #include "porting-submit-dialog.h"
 #include "porting-window.h"
 
@@ -93,19 +94,6 @@ row_text_stripped (gpointer editable)
   return g_strstrip (g_strdup (row_text (editable)));
 }
 
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-
-  for (; *text != '\0'; text++)
-    if (!g_ascii_isspace (*text))
-      return FALSE;
-
-  return TRUE;
-}
-
 static char *
 numbers_text (PortingPortInPage *self)
 {
@@ -153,7 +141,7 @@ parse_us_ca_number (const char *text)
 {
   g_autoptr(PortingPhoneNumber) number = NULL;
 
-  if (is_blank (text))
+  if (porting_text_is_blank (text))
     return NULL;
 
   number = porting_phone_number_parse (text, NULL);
@@ -681,7 +669,7 @@ validate_step (PortingPortInPage  *self,
           {
             current_btn = parse_us_ca_number (row_text (self->current_btn_row));
             set_message (self, self->current_btn_row,
-                         current_btn == NULL && !is_blank (row_text (self->current_btn_row))
+                         current_btn == NULL && !porting_text_is_blank (row_text (self->current_btn_row))
                          ? _("Enter a telephone number from the United States or Canada.") : NULL);
 
             btn_leaving = current_btn != NULL && numbers_contain (self, current_btn);
@@ -691,7 +679,7 @@ validate_step (PortingPortInPage  *self,
               {
                 new_btn = parse_us_ca_number (row_text (self->new_btn_row));
 
-                if (new_btn == NULL && !is_blank (row_text (self->new_btn_row)))
+                if (new_btn == NULL && !porting_text_is_blank (row_text (self->new_btn_row)))
                   set_message (self, self->new_btn_row,
                                _("Enter a telephone number from the United States or Canada."));
                 else if (new_btn != NULL && numbers_contain (self, new_btn))
@@ -722,22 +710,22 @@ validate_step (PortingPortInPage  *self,
           g_autoptr(GPtrArray) empty = g_ptr_array_new ();
           /* In the order of the form. */
           struct { gboolean missing; const char *name; } required[] = {
-            { is_blank (row_text (self->customer_name_row)), _("customer name") },
-            { is_blank (row_text (self->authorized_person_row)), _("authorized person") },
-            { is_blank (row_text (self->street_row)), _("street") },
-            { is_blank (row_text (self->city_row)), _("city") },
+            { porting_text_is_blank (row_text (self->customer_name_row)), _("customer name") },
+            { porting_text_is_blank (row_text (self->authorized_person_row)), _("authorized person") },
+            { porting_text_is_blank (row_text (self->street_row)), _("street") },
+            { porting_text_is_blank (row_text (self->city_row)), _("city") },
             { region == NULL, _("state or province") },
-            { is_blank (postal), _("ZIP or postal code") },
-            { is_blank (row_text (self->carrier_row)), _("current carrier") },
-            { is_blank (row_text (self->account_number_row)), _("account number") },
-            { is_blank (row_text (self->btn_row)), _("billing telephone number") },
+            { porting_text_is_blank (postal), _("ZIP or postal code") },
+            { porting_text_is_blank (row_text (self->carrier_row)), _("current carrier") },
+            { porting_text_is_blank (row_text (self->account_number_row)), _("account number") },
+            { porting_text_is_blank (row_text (self->btn_row)), _("billing telephone number") },
           };
 
           for (guint i = 0; i < G_N_ELEMENTS (required); i++)
             if (required[i].missing)
               g_ptr_array_add (empty, (gpointer) required[i].name);
 
-          if (!is_blank (postal) && !postal_code_is_valid (postal, region))
+          if (!porting_text_is_blank (postal) && !postal_code_is_valid (postal, region))
             set_message (self, self->postal_code_row,
                          region != NULL && g_str_equal (region->country, "CA")
                          ? _("A Canadian postal code looks like K1A 0B1.")
@@ -748,7 +736,7 @@ validate_step (PortingPortInPage  *self,
             set_message (self, self->postal_code_row, NULL);
 
           set_message (self, self->btn_row,
-                       btn == NULL && !is_blank (row_text (self->btn_row))
+                       btn == NULL && !porting_text_is_blank (row_text (self->btn_row))
                        ? _("Enter a telephone number from the United States or Canada.") : NULL);
 
           if (empty->len > 0)
@@ -760,11 +748,11 @@ validate_step (PortingPortInPage  *self,
                 missing = g_strdup_printf (_("Fill in: %s."), list);
               }
             }
-          else if (!is_blank (postal) && !postal_code_is_valid (postal, region))
+          else if (!porting_text_is_blank (postal) && !postal_code_is_valid (postal, region))
             missing = g_strdup (_("Check the ZIP or postal code."));
           else if (btn == NULL)
             missing = g_strdup (_("Check the billing telephone number."));
-          else if (use_typed_signature (self) ? is_blank (row_text (self->typed_signature_row))
+          else if (use_typed_signature (self) ? porting_text_is_blank (row_text (self->typed_signature_row))
                                               : porting_signature_pad_is_empty (self->signature_pad))
             missing = g_strdup (use_typed_signature (self) ? _("Type your name to sign.")
                                                            : _("Sign the LOA."));
@@ -793,10 +781,10 @@ validate_step (PortingPortInPage  *self,
                                 gtk_switch_get_active (self->wireless_switch));
 
         if (gtk_switch_get_active (self->wireless_switch) &&
-            is_blank (row_text (self->wireless_account_row)))
+            porting_text_is_blank (row_text (self->wireless_account_row)))
           missing = g_strdup (_("Enter the wireless account number."));
         else if (gtk_switch_get_active (self->wireless_switch) &&
-                 is_blank (row_text (self->wireless_pin_row)))
+                 porting_text_is_blank (row_text (self->wireless_pin_row)))
           missing = g_strdup (_("Enter the port-out PIN or passcode."));
         else if (problem != NULL)
           missing = g_steal_pointer (&problem);
@@ -1541,7 +1529,7 @@ rebuild_review (PortingPortInPage *self)
 
       address = g_strdup_printf ("%s%s%s\n%s, %s %s",
                                  row_text (self->street_row),
-                                 is_blank (row_text (self->unit_row)) ? "" : ", ",
+                                 porting_text_is_blank (row_text (self->unit_row)) ? "" : ", ",
                                  row_text (self->unit_row),
                                  row_text (self->city_row),
                                  region != NULL ? region->code : "",

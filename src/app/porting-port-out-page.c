@@ -37,15 +37,6 @@ show_toast (PortingPortOutPage *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
 }
 
-static gboolean
-is_blank (const char *text)
-{
-  for (; text != NULL && *text != '\0'; text++)
-    if (!g_ascii_isspace (*text))
-      return FALSE;
-  return TRUE;
-}
-
 /* ---- Validation --------------------------------------------------------- */
 
 char *
@@ -55,7 +46,7 @@ _porting_port_out_page_dup_problem (PortingPortOutPage *self)
 
   if ((problem = porting_numbers_editor_dup_problem (self->numbers_editor)))
     return problem;
-  if (is_blank (gtk_editable_get_text (GTK_EDITABLE (self->provider_row))))
+  if (porting_text_is_blank (gtk_editable_get_text (GTK_EDITABLE (self->provider_row))))
     return g_strdup (_("Enter the name of the provider the numbers move to."));
   if (!gtk_check_button_get_active (self->contract_check))
     return g_strdup (_("Confirm that you understand the service stops here, and that no contract is tied to these numbers."));
@@ -71,7 +62,7 @@ update_validation (PortingPortOutPage *self)
 
   /* Only a name typed and then removed earns a message under the field. */
   porting_row_set_message (GTK_WIDGET (self->provider_row),
-                           *provider != '\0' && is_blank (provider)
+                           *provider != '\0' && porting_text_is_blank (provider)
                              ? _("Enter the name of the provider the numbers move to.") : NULL);
 
   porting_job_page_show_problem (self->missing_label, self->submit_button, problem);
@@ -197,10 +188,10 @@ update_tracker (PortingPortOutPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->subaccount_hint), subaccount != NULL);
   adw_action_row_set_subtitle (self->subaccount_row, subaccount != NULL ? subaccount : "");
 
-  gtk_widget_set_visible (self->csr_box, !is_blank (csr));
+  gtk_widget_set_visible (self->csr_box, !porting_text_is_blank (csr));
   gtk_label_set_text (self->csr_label, csr != NULL ? csr : "");
 
-  answered = subaccount != NULL || !is_blank (csr);
+  answered = subaccount != NULL || !porting_text_is_blank (csr);
   gtk_widget_set_visible (GTK_WIDGET (self->waiting_row), !answered);
   /* An empty boxed list would still draw its frame. */
   gtk_widget_set_visible (GTK_WIDGET (self->answer_list), !answered || subaccount != NULL);

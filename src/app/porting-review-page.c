@@ -94,16 +94,6 @@ porting_review_page_get_client (PortingReviewPage *self)
   return session != NULL ? porting_intake_session_get_client (session) : NULL;
 }
 
-static gboolean
-has_text (const char *text)
-{
-  if (text == NULL)
-    return FALSE;
-  while (g_ascii_isspace (*text))
-    text++;
-  return *text != '\0';
-}
-
 static char *
 dup_csr_text (PortingReviewPage *self)
 {
@@ -177,7 +167,7 @@ porting_review_page_update_form (PortingReviewPage *self)
           sid_message = g_strdup (_("This is the customer’s own account SID: give ours."));
           hint = _("To approve, give our Twilio account SID for the customer’s transfer ticket.");
         }
-      if (!has_text (text))
+      if (porting_text_is_blank (text))
         g_clear_pointer (&sid_message, g_free);
     }
   else if (needs_subaccount_sid (self->request))
@@ -189,13 +179,13 @@ porting_review_page_update_form (PortingReviewPage *self)
           can_approve = FALSE;
           hint = _("To approve, give the subaccount SID the numbers move to.");
         }
-      if (!has_text (text))
+      if (porting_text_is_blank (text))
         g_clear_pointer (&sid_message, g_free);
     }
   else if (needs_csr (self->request))
     {
       csr = dup_csr_text (self);
-      if (!has_text (csr))
+      if (porting_text_is_blank (csr))
         {
           can_approve = FALSE;
           hint = _("To approve, write the CSR information the new provider needs.");
@@ -223,7 +213,7 @@ porting_review_page_update_form (PortingReviewPage *self)
       gtk_widget_remove_css_class (GTK_WIDGET (self->subaccount_sid_row), "error");
     }
 
-  can_reject = has_text (gtk_editable_get_text (GTK_EDITABLE (self->reason_row)));
+  can_reject = !porting_text_is_blank (gtk_editable_get_text (GTK_EDITABLE (self->reason_row)));
   gtk_label_set_label (self->hint_label, !can_approve && hint != NULL ? hint : "");
   gtk_widget_set_visible (GTK_WIDGET (self->hint_label), *gtk_label_get_label (self->hint_label) != '\0');
 
@@ -244,7 +234,7 @@ add_request_row (PortingReviewPage *self,
 {
   GtkWidget *row;
 
-  if (!has_text (value))
+  if (porting_text_is_blank (value))
     return;
 
   row = adw_action_row_new ();
@@ -266,7 +256,7 @@ dup_address_text (JsonObject *address)
     {
       const char *part = json_object_get_string_member_with_default (address, members[i], NULL);
 
-      if (!has_text (part))
+      if (porting_text_is_blank (part))
         continue;
       if (text->len > 0)
         g_string_append (text, i == 1 ? " " : ", ");
@@ -690,7 +680,7 @@ porting_review_page_send (PortingReviewPage *self,
       json_object_set_string_member (answer, "reason", reason);
     }
 
-  if (has_text (note))
+  if (!porting_text_is_blank (note))
     json_object_set_string_member (review, "note", note);
   if (json_object_get_size (answer) > 0)
     json_object_set_object_member (review, "answer", json_object_ref (answer));
