@@ -485,7 +485,7 @@ measure_stalls (GtkWidget           *widget,
       if (view != NULL)
         {
           gboolean waited = FALSE;
-  
+
           porting_document_view_scroll_to (view, 150, NULL);
           g_timeout_add (500, set_done, &waited);
           iterate_until (&waited, 10);
