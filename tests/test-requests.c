@@ -498,6 +498,113 @@ test_submit_track_review (Fixture       *fixture,
 }
 
 static void
+assert_not_in_directory (const char *path,
+                         const char *text)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+  guint n_files = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (path, name, NULL);
+      g_autofree char *contents = NULL;
+
+      if (!g_file_get_contents (file, &contents, NULL, NULL))
+        continue;
+      g_assert_null (strstr (contents, text));
+      n_files++;
+    }
+  g_assert_cmpuint (n_files, >, 0);
+}
+
+/* A wireless request kept by an earlier run comes back without its PIN
+ * (never on disk): the Requests page asks for it, and then it is sent. */
+static void
+test_outbox_pin (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  PortingIntakeSession *session = porting_application_get_intake_session (app);
+  PortingOutbox *outbox = porting_intake_session_get_outbox (session);
+  g_autoptr(PortingOutbox) earlier_run = porting_outbox_new (porting_outbox_get_directory (outbox));
+  g_autoptr(PortingRequest) request = new_port_in ();
+  g_autoptr(GFile) loa = ui_test_fixture_file ("acme-exact-loa.pdf");
+  g_autoptr(GFile) proof = ui_test_fixture_file ("acme-exact-invoice.pdf");
+  g_autoptr(GError) error = NULL;
+  const char *key = "33333333-3333-4333-8333-333333333333";
+  g_autofree char *row_name = g_strconcat ("outbox:", key, NULL);
+  g_autofree char *saved = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  GtkWidget *list = template_child (fixture->requests_page, PORTING_TYPE_REQUESTS_PAGE, "list_box");
+  JsonObject *stored;
+  AdwMessageDialog *dialog;
+  GtkEditable *entry;
+  GtkWidget *row;
+  GtkWidget *button;
+
+  porting_request_set_wireless (request, "ACCT-77102", "4321");
+  g_assert_true (porting_outbox_add (earlier_run, request, loa, proof, NULL, key, &error));
+  g_assert_no_error (error);
+
+  /* The PIN is not on disk, and sending skips the request. */
+  assert_not_in_directory (porting_outbox_get_directory (outbox), "4321");
+  items = porting_outbox_list (outbox);
+  g_assert_cmpuint (items->len, ==, 1);
+  g_assert_true (porting_request_needs_pin (((PortingOutboxItem *) g_ptr_array_index (items, 0))->request));
+  porting_intake_session_flush_outbox (session);
+  show_page (fixture, GTK_WIDGET (fixture->requests_page));
+  refresh_requests (fixture);
+  g_assert_cmpuint (porting_outbox_get_n_items (outbox), ==, 1);
+
+  row = find_named (list, row_name);
+  g_assert_nonnull (row);
+  g_assert_null (ui_test_find_label (row, "Waiting to send", UI_TEST_LABEL_VISIBLE));
+  button = ui_test_find_descendant (row, GTK_TYPE_BUTTON, NULL);
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "Enter _PIN…");
+
+  /* Cancelled: nothing changes. */
+  g_signal_emit_by_name (button, "clicked");
+  ui_test_settle ();
+  dialog = ADW_MESSAGE_DIALOG (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "send"));
+  adw_message_dialog_response (dialog, "cancel");
+  ui_test_settle ();
+  g_assert_true (porting_request_needs_pin (request) == FALSE);
+  g_assert_cmpuint (porting_outbox_get_n_items (outbox), ==, 1);
+  g_clear_pointer (&items, g_ptr_array_unref);
+  items = porting_outbox_list (outbox);
+  g_assert_true (porting_request_needs_pin (((PortingOutboxItem *) g_ptr_array_index (items, 0))->request));
+
+  /* Entered: the request goes, and the service accepts it (it refuses a
+   * wireless port-in without a PIN). */
+  button = ui_test_find_descendant (find_named (list, row_name), GTK_TYPE_BUTTON, NULL);
+  g_signal_emit_by_name (button, "clicked");
+  ui_test_settle ();
+  dialog = ADW_MESSAGE_DIALOG (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  entry = GTK_EDITABLE (ui_test_find_descendant (adw_message_dialog_get_extra_child (dialog),
+                                                 ADW_TYPE_PASSWORD_ENTRY_ROW, NULL));
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (entry, "   ");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "send"));
+  gtk_editable_set_text (entry, "4321");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "send"));
+  adw_message_dialog_response (dialog, "send");
+  g_assert_true (ui_test_wait_for (outbox_empty, outbox));
+
+  stored = ui_test_find_stored (fixture->service->url, fixture->customer_token, "port-in");
+  g_assert_nonnull (stored);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (stored, "wireless"),
+                                                  "account_number"), ==, "ACCT-77102");
+  g_assert_false (json_object_has_member (json_object_get_object_member (stored, "wireless"), "pin"));
+  g_assert_true (ui_test_wait_for (requests_page_idle, fixture->requests_page));
+  g_assert_null (find_named (list, row_name));
+}
+
+static void
 test_no_token (Fixture       *fixture,
                gconstpointer  data)
 {
@@ -590,6 +697,7 @@ main (int   argc,
 
   g_test_add ("/requests/submit-track-review", Fixture, NULL, fixture_set_up, test_submit_track_review, fixture_tear_down);
   g_test_add ("/requests/window", Fixture, NULL, fixture_set_up, test_window_pages, fixture_tear_down);
+  g_test_add ("/requests/outbox-pin", Fixture, NULL, fixture_set_up, test_outbox_pin, fixture_tear_down);
   g_test_add ("/requests/no-token", Fixture, NULL, fixture_set_up, test_no_token, fixture_tear_down);
 
   status = g_test_run ();

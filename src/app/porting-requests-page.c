@@ -201,6 +201,82 @@ porting_requests_page_show_request (PortingRequestsPage *self,
 
 #define OUTBOX_ROW_PREFIX "outbox:"
 
+static void porting_requests_page_update_outbox_rows (PortingRequestsPage *self);
+
+static void
+pin_entry_changed_cb (GtkEditable      *entry,
+                      AdwMessageDialog *dialog)
+{
+  adw_message_dialog_set_response_enabled (dialog, "send",
+                                           !porting_text_is_blank (gtk_editable_get_text (entry)));
+}
+
+static void
+pin_response_cb (AdwMessageDialog    *dialog,
+                 const char          *response,
+                 PortingRequestsPage *self)
+{
+  PortingIntakeSession *session = porting_requests_page_get_session (self);
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "pin-row");
+  const char *key = g_object_get_data (G_OBJECT (dialog), "idempotency-key");
+
+  if (g_strcmp0 (response, "send") == 0 && session != NULL &&
+      !porting_text_is_blank (gtk_editable_get_text (entry)))
+    {
+      /* In memory only, like a PIN typed in the port-in form. */
+      porting_outbox_provide_pin (porting_intake_session_get_outbox (session), key,
+                                  gtk_editable_get_text (entry));
+      porting_intake_session_flush_outbox (session);
+      porting_requests_page_update_outbox_rows (self);
+    }
+  gtk_editable_set_text (entry, "");
+}
+
+/* A wireless request kept from an earlier run lost its PIN on purpose: the
+ * PIN is never written to disk. Ask for it again instead of waiting forever. */
+static void
+on_enter_pin_clicked (GtkButton           *button,
+                      PortingRequestsPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  const char *numbers = g_object_get_data (G_OBJECT (button), "numbers");
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+  GtkWidget *list;
+  GtkWidget *entry;
+
+  /* Translators: %s lists the phone numbers of the request */
+  body = g_strdup_printf (_("The port-out PIN or passcode of the wireless account for %s is never saved on this "
+                            "computer. Enter it again to send the request."), numbers);
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Enter the Wireless PIN"), body);
+  /* A row, as in the port-in form; GTK 4.8's GtkPasswordEntry crashes when
+   * a dialog is destroyed while it has the focus. */
+  entry = adw_password_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), _("Port-out PIN or passcode"));
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (entry), TRUE);
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_append (GTK_LIST_BOX (list), entry);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+  g_object_set_data (G_OBJECT (dialog), "pin-row", entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "send", _("_Send"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "send", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "send", FALSE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "send");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "idempotency-key",
+                          g_strdup (g_object_get_data (G_OBJECT (button), "idempotency-key")), g_free);
+  g_signal_connect_object (entry, "changed", G_CALLBACK (pin_entry_changed_cb), dialog, 0);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (pin_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
 /* Requests kept on this computer until the service can be reached. */
 static void
 porting_requests_page_update_outbox_rows (PortingRequestsPage *self)
@@ -231,19 +307,40 @@ porting_requests_page_update_outbox_rows (PortingRequestsPage *self)
       g_autofree char *subtitle = NULL;
       g_autofree char *name = g_strconcat (OUTBOX_ROW_PREFIX, item->idempotency_key, NULL);
       GtkWidget *row = adw_action_row_new ();
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
-      /* Translators: "+15105550142 · Saved 27 November 2026" */
-      subtitle = g_strdup_printf (_("%s · Saved %s"), numbers != NULL ? numbers : "", saved);
+      if (porting_request_needs_pin (item->request))
+        /* Translators: "+15105550142 · Saved 27 November 2026 · …" */
+        subtitle = g_strdup_printf (_("%s · Saved %s · Sent once you enter the wireless PIN"),
+                                    numbers != NULL ? numbers : "", saved);
+      else
+        /* Translators: "+15105550142 · Saved 27 November 2026" */
+        subtitle = g_strdup_printf (_("%s · Saved %s"), numbers != NULL ? numbers : "", saved);
       gtk_widget_set_name (row, name);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                      porting_request_kind_get_title (porting_request_get_kind (item->request)));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_widget_set_tooltip_text (row, _("Saved on this computer: it will be sent when the service can be reached."));
-      gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-      gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("network-offline-symbolic"));
-      gtk_box_append (GTK_BOX (box), gtk_label_new (_("Waiting to send")));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
+
+      if (porting_request_needs_pin (item->request))
+        {
+          GtkWidget *button = gtk_button_new_with_mnemonic (_("Enter _PIN…"));
+
+          gtk_widget_set_tooltip_text (row, _("Saved on this computer without its PIN: enter the PIN to send it."));
+          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+          g_object_set_data_full (G_OBJECT (button), "idempotency-key", g_strdup (item->idempotency_key), g_free);
+          g_object_set_data_full (G_OBJECT (button), "numbers", g_strdup (numbers != NULL ? numbers : ""), g_free);
+          g_signal_connect_object (button, "clicked", G_CALLBACK (on_enter_pin_clicked), self, 0);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+        }
+      else
+        {
+          GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+          gtk_widget_set_tooltip_text (row, _("Saved on this computer: it will be sent when the service can be reached."));
+          gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+          gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("network-offline-symbolic"));
+          gtk_box_append (GTK_BOX (box), gtk_label_new (_("Waiting to send")));
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
+        }
       /* Newest first, above what the service has. */
       gtk_list_box_prepend (self->list_box, row);
     }
