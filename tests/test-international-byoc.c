@@ -238,20 +238,32 @@ test_byoc_submit (void)
   porting_byoc_page_set_intake_session (page, session);
   window = ui_test_window_with (GTK_WIDGET (page), 800, 700);
 
+  /* Nothing said before a first try to send. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (page->numbers_problem_label)));
+
   /* Empty: both required fields say so. */
   g_assert_false (porting_byoc_page_submit (page));
-  g_assert_nonnull (porting_row_get_message (GTK_WIDGET (page->numbers_row)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (page->numbers_problem_label)));
+  g_assert_cmpstr (gtk_label_get_label (page->numbers_problem_label), ==, "Add at least one telephone number.");
   g_assert_nonnull (porting_row_get_message (GTK_WIDGET (page->sip_provider_row)));
 
-  /* A wrong number is named in the message. */
-  type_text (page->numbers_row, "+1 510 555 0142, 12");
-  _porting_byoc_page_update_now (page);
-  g_assert_nonnull (strstr (porting_row_get_message (GTK_WIDGET (page->numbers_row)), "12"));
+  /* A pasted column: each number is checked, the wrong one named with
+   * its reason, and it stops the inquiry. */
+  porting_numbers_editor_set_text (page->numbers_editor, "+1 510 555 0142\n12");
+  g_assert_cmpuint (porting_numbers_editor_get_n_valid (page->numbers_editor), ==, 1);
+  g_assert_cmpuint (porting_numbers_editor_get_n_invalid (page->numbers_editor), ==, 1);
+  g_assert_nonnull (ui_test_find_label (GTK_WIDGET (page->numbers_editor), "12", UI_TEST_LABEL_VISIBLE));
+  g_assert_cmpstr (gtk_label_get_label (page->numbers_problem_label), ==, "Fix or remove the 1 number marked invalid.");
+  g_assert_false (porting_byoc_page_submit (page));
 
-  type_text (page->numbers_row, "+1 510 555 0142");
-  g_assert_null (porting_row_get_message (GTK_WIDGET (page->numbers_row)));
+  porting_numbers_editor_set_text (page->numbers_editor, "+1 510 555 0142");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (page->numbers_problem_label)));
   porting_byoc_page_set_numbers (page, voip);
-  g_assert_cmpstr (text_of (page->numbers_row), ==, "+1 510 555 0142, +15105550143");
+  {
+    g_autofree char *text = porting_numbers_editor_dup_text (page->numbers_editor);
+
+    g_assert_cmpstr (text, ==, "+1 510 555 0142\n+15105550143");
+  }
   type_text (page->sip_provider_row, "Flowroute");
   g_assert_null (porting_row_get_message (GTK_WIDGET (page->sip_provider_row)));
   type_text (page->notes_row, "Trunk from 203.0.113.10");
@@ -269,7 +281,7 @@ test_byoc_submit (void)
   g_assert_cmpstr (json_object_get_string_member (stored, "notes"), ==, "Trunk from 203.0.113.10");
 
   /* Sent: the form is empty again and so is the draft. */
-  g_assert_cmpstr (text_of (page->numbers_row), ==, "");
+  g_assert_cmpuint (porting_numbers_editor_get_numbers (page->numbers_editor)->len, ==, 0);
   g_assert_cmpstr (text_of (page->sip_provider_row), ==, "");
   ui_test_destroy_window (window);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
@@ -299,7 +311,7 @@ test_drafts (void)
   adw_combo_row_set_selected (international->type_row, INTERNATIONAL_TYPE_MOBILE);
   type_text (international->notes_row, "Shop line");
   porting_international_page_set_numbers (international, numbers);
-  type_text (byoc->numbers_row, "+1 510 555 0142");
+  porting_numbers_editor_set_text (byoc->numbers_editor, "+1 510 555 0142\n+1 510 555 0143");
   type_text (byoc->sip_provider_row, "Telnyx");
   type_text (byoc->notes_row, "Credentials, please");
 
@@ -319,7 +331,11 @@ test_drafts (void)
   g_assert_cmpuint (adw_combo_row_get_selected (international->type_row), ==, INTERNATIONAL_TYPE_MOBILE);
   g_assert_cmpstr (text_of (international->notes_row), ==, "Shop line");
   g_assert_cmpuint (_porting_international_page_get_n_queued (international), ==, 1);
-  g_assert_cmpstr (text_of (byoc->numbers_row), ==, "+1 510 555 0142");
+  {
+    g_autofree char *text = porting_numbers_editor_dup_text (byoc->numbers_editor);
+
+    g_assert_cmpstr (text, ==, "+1 510 555 0142\n+1 510 555 0143");
+  }
   g_assert_cmpstr (text_of (byoc->sip_provider_row), ==, "Telnyx");
   g_assert_cmpstr (text_of (byoc->notes_row), ==, "Credentials, please");
 

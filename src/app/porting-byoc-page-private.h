@@ -5,6 +5,7 @@
 #pragma once
 
 #include "porting-byoc-page.h"
+#include "porting-numbers-editor.h"
 
 G_BEGIN_DECLS
 
@@ -14,20 +15,20 @@ struct _PortingByocPage
 
   PortingDraftStore    *draft_store;
   PortingIntakeSession *session;
-  guint                 reason_timeout_id;
   guint                 restoring : 1;
   guint                 show_required : 1;
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
   AdwSqueezer          *compare_squeezer;
-  AdwEntryRow          *numbers_row;
+  PortingNumbersEditor *numbers_editor;
+  GtkLabel             *numbers_problem_label;
   AdwEntryRow          *sip_provider_row;
   AdwEntryRow          *notes_row;
   GtkButton            *submit_button;
 };
 
-/* Shows what is wrong with the fields at once, without the pause given while typing. */
+/* Shows what is wrong with the fields, as the last try to send found it. */
 void            _porting_byoc_page_update_now    (PortingByocPage *self);
 /* The inquiry as the fields make it; NULL when a field is wrong (messages shown). */
 PortingRequest *_porting_byoc_page_build_request (PortingByocPage *self);

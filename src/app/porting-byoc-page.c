@@ -17,8 +17,6 @@
 #include "porting-submit-dialog.h"
 
 #define DRAFT_FLOW "byoc"
-/* A half-typed number is not an error yet: its reason waits for a pause. */
-#define REASON_DELAY_MS 800
 
 enum {
   PROP_0,
@@ -45,35 +43,17 @@ show_toast (PortingByocPage *self,
 
 /* ---- Validation -------------------------------------------------------- */
 
-static char *
-numbers_message (PortingByocPage *self,
-                 gboolean         show_required)
+/* Each number shows its own verdict in the editor as it is typed; this is
+ * what stops the inquiry, said once the customer tried to send it. */
+static void
+update_numbers_problem (PortingByocPage *self)
 {
-  g_autoptr(GPtrArray) numbers = NULL;
-  const char *text = row_text (self->numbers_row);
+  g_autofree char *problem = NULL;
 
-  if (porting_text_is_blank (text))
-    return show_required ? g_strdup (_("Enter at least one number, such as +1 510 555 0142.")) : NULL;
-
-  numbers = porting_phone_number_parse_list (text, NULL);
-  for (guint i = 0; i < numbers->len; i++)
-    {
-      PortingPhoneNumber *number = g_ptr_array_index (numbers, i);
-
-      if (!number->valid)
-        {
-          g_autofree char *input = g_strstrip (g_strdup (number->input));
-
-          /* Translators: "NUMBER: why it is not a number" */
-          return g_strdup_printf (_("%s: %s"), input,
-                                  number->reason != NULL ? number->reason : _("this is not a telephone number."));
-        }
-    }
-
-  if (numbers->len == 0 && show_required)
-    return g_strdup (_("Enter at least one number, such as +1 510 555 0142."));
-
-  return NULL;
+  if (self->show_required)
+    problem = porting_numbers_editor_dup_problem (self->numbers_editor);
+  gtk_label_set_label (self->numbers_problem_label, problem != NULL ? problem : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->numbers_problem_label), problem != NULL);
 }
 
 static char *
@@ -86,18 +66,6 @@ sip_provider_message (PortingByocPage *self,
   return NULL;
 }
 
-static gboolean
-reason_timeout_cb (gpointer user_data)
-{
-  PortingByocPage *self = user_data;
-  g_autofree char *message = numbers_message (self, self->show_required);
-
-  self->reason_timeout_id = 0;
-  porting_row_set_message (GTK_WIDGET (self->numbers_row), message);
-
-  return G_SOURCE_REMOVE;
-}
-
 void
 _porting_byoc_page_update_now (PortingByocPage *self)
 {
@@ -105,9 +73,7 @@ _porting_byoc_page_update_now (PortingByocPage *self)
 
   g_return_if_fail (PORTING_IS_BYOC_PAGE (self));
 
-  g_clear_handle_id (&self->reason_timeout_id, g_source_remove);
-  reason_timeout_cb (self);
-
+  update_numbers_problem (self);
   sip_provider = sip_provider_message (self, self->show_required);
   porting_row_set_message (GTK_WIDGET (self->sip_provider_row), sip_provider);
 }
@@ -125,23 +91,25 @@ on_field_changed (PortingByocPage *self,
 
   porting_draft_store_set_string (self->draft_store, DRAFT_FLOW, key, gtk_editable_get_text (editable));
 
-  if (editable == GTK_EDITABLE (self->numbers_row))
-    {
-      g_autofree char *message = numbers_message (self, FALSE);
-
-      /* A fixed number clears its message at once; a new mistake waits for a pause. */
-      g_clear_handle_id (&self->reason_timeout_id, g_source_remove);
-      if (message == NULL)
-        reason_timeout_cb (self);
-      else
-        self->reason_timeout_id = g_timeout_add (REASON_DELAY_MS, reason_timeout_cb, self);
-    }
-  else if (editable == GTK_EDITABLE (self->sip_provider_row))
+  if (editable == GTK_EDITABLE (self->sip_provider_row))
     {
       g_autofree char *message = sip_provider_message (self, self->show_required);
 
       porting_row_set_message (GTK_WIDGET (self->sip_provider_row), message);
     }
+}
+
+static void
+on_numbers_changed (PortingByocPage      *self,
+                    PortingNumbersEditor *editor)
+{
+  if (!self->restoring)
+    {
+      g_autofree char *text = porting_numbers_editor_dup_text (editor);
+
+      porting_draft_store_set_string (self->draft_store, DRAFT_FLOW, "numbers", text);
+    }
+  update_numbers_problem (self);
 }
 
 /* Puts every field as @draft says; NULL empties the form. */
@@ -150,7 +118,7 @@ apply_draft (PortingByocPage *self,
              JsonObject      *draft)
 {
   self->restoring = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (self->numbers_row), porting_draft_get_string (draft, "numbers"));
+  porting_numbers_editor_set_text (self->numbers_editor, porting_draft_get_string (draft, "numbers"));
   gtk_editable_set_text (GTK_EDITABLE (self->sip_provider_row), porting_draft_get_string (draft, "sip-provider"));
   gtk_editable_set_text (GTK_EDITABLE (self->notes_row), porting_draft_get_string (draft, "notes"));
   self->restoring = FALSE;
@@ -174,9 +142,11 @@ porting_byoc_page_set_numbers (PortingByocPage    *self,
 
   g_return_if_fail (PORTING_IS_BYOC_PAGE (self));
 
-  text = g_string_new (row_text (self->numbers_row));
-  g_strchomp (text->str);
-  g_string_set_size (text, strlen (text->str));
+  {
+    g_autofree char *typed = porting_numbers_editor_dup_text (self->numbers_editor);
+
+    text = g_string_new (g_strchomp (typed));
+  }
   present = porting_phone_number_parse_list (text->str, NULL);
 
   for (guint i = 0; numbers != NULL && numbers[i] != NULL; i++)
@@ -198,16 +168,14 @@ porting_byoc_page_set_numbers (PortingByocPage    *self,
       if (known)
         continue;
 
-      if (text->len > 0 && text->str[text->len - 1] != ',')
-        g_string_append (text, ", ");
-      else if (text->len > 0)
-        g_string_append_c (text, ' ');
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
       /* E.164 is what the form asks for: write the number so. */
       g_string_append (text, number->valid ? number->e164 : written);
       g_ptr_array_add (present, g_steal_pointer (&number));
     }
 
-  gtk_editable_set_text (GTK_EDITABLE (self->numbers_row), text->str);
+  porting_numbers_editor_set_text (self->numbers_editor, text->str);
 }
 
 /* ---- Submitting -------------------------------------------------------- */
@@ -216,8 +184,7 @@ PortingRequest *
 _porting_byoc_page_build_request (PortingByocPage *self)
 {
   g_autoptr(PortingRequest) request = NULL;
-  g_autoptr(GPtrArray) numbers = NULL;
-  g_autoptr(GPtrArray) e164 = NULL;
+  g_auto(GStrv) numbers = NULL;
   g_autofree char *numbers_error = NULL;
   g_autofree char *sip_provider_error = NULL;
   g_autofree char *sip_provider = NULL;
@@ -226,29 +193,24 @@ _porting_byoc_page_build_request (PortingByocPage *self)
   g_return_val_if_fail (PORTING_IS_BYOC_PAGE (self), NULL);
 
   self->show_required = TRUE;
-  g_clear_handle_id (&self->reason_timeout_id, g_source_remove);
-  numbers_error = numbers_message (self, TRUE);
+  _porting_byoc_page_update_now (self);
+  numbers_error = porting_numbers_editor_dup_problem (self->numbers_editor);
   sip_provider_error = sip_provider_message (self, TRUE);
-  porting_row_set_message (GTK_WIDGET (self->numbers_row), numbers_error);
-  porting_row_set_message (GTK_WIDGET (self->sip_provider_row), sip_provider_error);
 
   if (numbers_error != NULL || sip_provider_error != NULL)
     {
-      gtk_widget_grab_focus (GTK_WIDGET (numbers_error != NULL ? self->numbers_row : self->sip_provider_row));
+      gtk_widget_grab_focus (numbers_error != NULL ? GTK_WIDGET (self->numbers_editor)
+                                                   : GTK_WIDGET (self->sip_provider_row));
       return NULL;
     }
 
-  numbers = porting_phone_number_parse_list (row_text (self->numbers_row), NULL);
-  e164 = g_ptr_array_new ();
-  for (guint i = 0; i < numbers->len; i++)
-    g_ptr_array_add (e164, ((PortingPhoneNumber *) g_ptr_array_index (numbers, i))->e164);
-  g_ptr_array_add (e164, NULL);
+  numbers = porting_numbers_editor_dup_e164 (self->numbers_editor);
 
   sip_provider = g_strstrip (g_strdup (row_text (self->sip_provider_row)));
   notes = g_strstrip (g_strdup (row_text (self->notes_row)));
 
   request = porting_request_new (PORTING_REQUEST_KIND_BYOC_INQUIRY);
-  porting_request_set_numbers (request, (const char * const *) e164->pdata);
+  porting_request_set_numbers (request, (const char * const *) numbers);
   porting_request_set_string (request, "sip_provider", sip_provider);
   porting_request_set_string (request, "notes", notes);
 
@@ -342,8 +304,6 @@ porting_byoc_page_dispose (GObject *object)
 {
   PortingByocPage *self = PORTING_BYOC_PAGE (object);
 
-  g_clear_handle_id (&self->reason_timeout_id, g_source_remove);
-
   porting_job_page_save_draft (self->draft_store);
 
   G_OBJECT_CLASS (porting_byoc_page_parent_class)->dispose (object);
@@ -420,11 +380,13 @@ porting_byoc_page_class_init (PortingByocPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/Porting/porting-byoc-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PortingByocPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PortingByocPage, compare_squeezer);
-  gtk_widget_class_bind_template_child (widget_class, PortingByocPage, numbers_row);
+  gtk_widget_class_bind_template_child (widget_class, PortingByocPage, numbers_editor);
+  gtk_widget_class_bind_template_child (widget_class, PortingByocPage, numbers_problem_label);
   gtk_widget_class_bind_template_child (widget_class, PortingByocPage, sip_provider_row);
   gtk_widget_class_bind_template_child (widget_class, PortingByocPage, notes_row);
   gtk_widget_class_bind_template_child (widget_class, PortingByocPage, submit_button);
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_numbers_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_submit_clicked);
 }
@@ -432,9 +394,9 @@ porting_byoc_page_class_init (PortingByocPageClass *klass)
 static void
 porting_byoc_page_init (PortingByocPage *self)
 {
+  g_type_ensure (PORTING_TYPE_NUMBERS_EDITOR);
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  g_object_set_data (G_OBJECT (self->numbers_row), "draft-key", (gpointer) "numbers");
   g_object_set_data (G_OBJECT (self->sip_provider_row), "draft-key", (gpointer) "sip-provider");
   g_object_set_data (G_OBJECT (self->notes_row), "draft-key", (gpointer) "notes");
 }
