@@ -354,31 +354,6 @@ on_stall_frame (GdkFrameClock *clock,
   stalls->frames++;
 }
 
-typedef struct
-{
-  GtkAdjustment *adjustment;
-  gint64         end;
-  gboolean       done;
-} Scrolling;
-
-static gboolean
-scroll_tick (GtkWidget     *widget,
-             GdkFrameClock *clock,
-             gpointer       data)
-{
-  Scrolling *scrolling = data;
-
-  if (g_get_monotonic_time () >= scrolling->end)
-    {
-      scrolling->done = TRUE;
-      return G_SOURCE_REMOVE;
-    }
-
-  gtk_adjustment_set_value (scrolling->adjustment,
-                            gtk_adjustment_get_value (scrolling->adjustment) + SCROLL_PIXELS_PER_FRAME);
-  return G_SOURCE_CONTINUE;
-}
-
 /* The least a GTK widget can do to scroll pages: append the texture of
  * each page in view, nothing else, no page widgets, no layout. */
 #define BARE_TYPE_PAGES (bare_pages_get_type ())
@@ -426,10 +401,18 @@ bare_pages_init (BarePages *self)
 {
 }
 
+
+typedef struct
+{
+  GtkAdjustment *adjustment;    /* NULL: the widget is BarePages */
+  gint64         end;
+  gboolean       done;
+} Scrolling;
+
 static gboolean
-bare_pages_scroll_tick (GtkWidget     *widget,
-                        GdkFrameClock *clock,
-                        gpointer       data)
+scroll_tick (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       data)
 {
   Scrolling *scrolling = data;
 
@@ -439,8 +422,16 @@ bare_pages_scroll_tick (GtkWidget     *widget,
       return G_SOURCE_REMOVE;
     }
 
-  BARE_PAGES (widget)->offset += SCROLL_PIXELS_PER_FRAME;
-  gtk_widget_queue_draw (widget);
+  if (scrolling->adjustment != NULL)
+    {
+      gtk_adjustment_set_value (scrolling->adjustment,
+                                gtk_adjustment_get_value (scrolling->adjustment) + SCROLL_PIXELS_PER_FRAME);
+    }
+  else
+    {
+      BARE_PAGES (widget)->offset += SCROLL_PIXELS_PER_FRAME;
+      gtk_widget_queue_draw (widget);
+    }
   return G_SOURCE_CONTINUE;
 }
 
@@ -482,10 +473,7 @@ measure_stalls (GtkWidget           *widget,
       Scrolling scrolling = { scroller != NULL ? gtk_scrolled_window_get_vadjustment (scroller) : NULL,
                               g_get_monotonic_time () + SCROLL_SECONDS * G_USEC_PER_SEC, FALSE };
 
-      if (bare_pages != NULL)
-        gtk_widget_add_tick_callback (bare_pages, bare_pages_scroll_tick, &scrolling, NULL);
-      else
-        gtk_widget_add_tick_callback (widget, scroll_tick, &scrolling, NULL);
+      gtk_widget_add_tick_callback (bare_pages != NULL ? bare_pages : widget, scroll_tick, &scrolling, NULL);
       iterate_until (&scrolling.done, SCROLL_SECONDS + 30);
       stalls->max_gap_before_jumps = stalls->max_gap;
 
