@@ -138,15 +138,13 @@ porting_byoc_page_set_numbers (PortingByocPage    *self,
                                const char * const *numbers)
 {
   g_autoptr(GPtrArray) present = NULL;
+  g_autofree char *typed = NULL;
   g_autoptr(GString) text = NULL;
 
   g_return_if_fail (PORTING_IS_BYOC_PAGE (self));
 
-  {
-    g_autofree char *typed = porting_numbers_editor_dup_text (self->numbers_editor);
-
-    text = g_string_new (g_strchomp (typed));
-  }
+  typed = porting_numbers_editor_dup_text (self->numbers_editor);
+  text = g_string_new (g_strchomp (typed));
   present = porting_phone_number_parse_list (text->str, NULL);
 
   for (guint i = 0; numbers != NULL && numbers[i] != NULL; i++)
