@@ -28,8 +28,6 @@ struct _PortingByocPage
   GtkButton            *submit_button;
 };
 
-/* Shows what is wrong with the fields, as the last try to send found it. */
-void            _porting_byoc_page_update_now    (PortingByocPage *self);
 /* The inquiry as the fields make it; NULL when a field is wrong (messages shown). */
 PortingRequest *_porting_byoc_page_build_request (PortingByocPage *self);
 

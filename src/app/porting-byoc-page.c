@@ -43,39 +43,31 @@ show_toast (PortingByocPage *self,
 
 /* ---- Validation -------------------------------------------------------- */
 
-/* Each number shows its own verdict in the editor as it is typed; this is
- * what stops the inquiry, said once the customer tried to send it. */
-static void
-update_numbers_problem (PortingByocPage *self)
+/* Shows what stops the inquiry: nothing before a first try to send it,
+ * then as the fields change. Each number also shows its own verdict in the
+ * editor as it is typed. Returns the first field at fault, or NULL. */
+static GtkWidget *
+show_problems (PortingByocPage *self)
 {
-  g_autofree char *problem = NULL;
+  g_autofree char *numbers_problem = NULL;
+  const char *sip_provider_problem = NULL;
 
   if (self->show_required)
-    problem = porting_numbers_editor_dup_problem (self->numbers_editor);
-  gtk_label_set_label (self->numbers_problem_label, problem != NULL ? problem : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->numbers_problem_label), problem != NULL);
-}
+    {
+      numbers_problem = porting_numbers_editor_dup_problem (self->numbers_editor);
+      if (porting_text_is_blank (row_text (self->sip_provider_row)))
+        sip_provider_problem = _("Name the carrier or SIP provider your numbers stay with.");
+    }
 
-static char *
-sip_provider_message (PortingByocPage *self,
-                      gboolean         show_required)
-{
-  if (show_required && porting_text_is_blank (row_text (self->sip_provider_row)))
-    return g_strdup (_("Name the carrier or SIP provider your numbers stay with."));
+  gtk_label_set_label (self->numbers_problem_label, numbers_problem != NULL ? numbers_problem : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->numbers_problem_label), numbers_problem != NULL);
+  porting_row_set_message (GTK_WIDGET (self->sip_provider_row), sip_provider_problem);
 
+  if (numbers_problem != NULL)
+    return GTK_WIDGET (self->numbers_editor);
+  if (sip_provider_problem != NULL)
+    return GTK_WIDGET (self->sip_provider_row);
   return NULL;
-}
-
-void
-_porting_byoc_page_update_now (PortingByocPage *self)
-{
-  g_autofree char *sip_provider = NULL;
-
-  g_return_if_fail (PORTING_IS_BYOC_PAGE (self));
-
-  update_numbers_problem (self);
-  sip_provider = sip_provider_message (self, self->show_required);
-  porting_row_set_message (GTK_WIDGET (self->sip_provider_row), sip_provider);
 }
 
 /* ---- Fields and drafts ------------------------------------------------- */
@@ -92,11 +84,7 @@ on_field_changed (PortingByocPage *self,
   porting_draft_store_set_string (self->draft_store, DRAFT_FLOW, key, gtk_editable_get_text (editable));
 
   if (editable == GTK_EDITABLE (self->sip_provider_row))
-    {
-      g_autofree char *message = sip_provider_message (self, self->show_required);
-
-      porting_row_set_message (GTK_WIDGET (self->sip_provider_row), message);
-    }
+    show_problems (self);
 }
 
 static void
@@ -109,7 +97,7 @@ on_numbers_changed (PortingByocPage      *self,
 
       porting_draft_store_set_string (self->draft_store, DRAFT_FLOW, "numbers", text);
     }
-  update_numbers_problem (self);
+  show_problems (self);
 }
 
 /* Puts every field as @draft says; NULL empties the form. */
@@ -124,7 +112,7 @@ apply_draft (PortingByocPage *self,
   self->restoring = FALSE;
 
   self->show_required = FALSE;
-  _porting_byoc_page_update_now (self);
+  show_problems (self);
 }
 
 /**
@@ -183,22 +171,16 @@ _porting_byoc_page_build_request (PortingByocPage *self)
 {
   g_autoptr(PortingRequest) request = NULL;
   g_auto(GStrv) numbers = NULL;
-  g_autofree char *numbers_error = NULL;
-  g_autofree char *sip_provider_error = NULL;
   g_autofree char *sip_provider = NULL;
   g_autofree char *notes = NULL;
+  GtkWidget *at_fault;
 
   g_return_val_if_fail (PORTING_IS_BYOC_PAGE (self), NULL);
 
   self->show_required = TRUE;
-  _porting_byoc_page_update_now (self);
-  numbers_error = porting_numbers_editor_dup_problem (self->numbers_editor);
-  sip_provider_error = sip_provider_message (self, TRUE);
-
-  if (numbers_error != NULL || sip_provider_error != NULL)
+  if ((at_fault = show_problems (self)) != NULL)
     {
-      gtk_widget_grab_focus (numbers_error != NULL ? GTK_WIDGET (self->numbers_editor)
-                                                   : GTK_WIDGET (self->sip_provider_row));
+      gtk_widget_grab_focus (at_fault);
       return NULL;
     }
 
