@@ -128,6 +128,26 @@ test_store_result (GObject      *object,
   *(GAsyncResult **) user_data = g_object_ref (result);
 }
 
+/* Every file in @directory, one after the other: to look for what must
+ * never be written there. */
+static inline char *
+test_read_dir_contents (const char *directory)
+{
+  g_autoptr(GDir) dir = g_dir_open (directory, 0, NULL);
+  GString *all = g_string_new (NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (directory, name, NULL);
+      g_autofree char *contents = NULL;
+
+      if (g_file_get_contents (path, &contents, NULL, NULL))
+        g_string_append (all, contents);
+    }
+  return g_string_free (all, FALSE);
+}
+
 /* A file the service accepts as a PDF: it checks the content, not the name. */
 static inline GFile *
 test_write_pdf (const char *dir,

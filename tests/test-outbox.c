@@ -19,24 +19,6 @@ flush (PortingOutbox       *outbox,
   return porting_outbox_flush_finish (outbox, result, error);
 }
 
-static char *
-read_dir_contents (const char *directory)
-{
-  g_autoptr(GDir) dir = g_dir_open (directory, 0, NULL);
-  GString *all = g_string_new (NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (directory, name, NULL);
-      g_autofree char *contents = NULL;
-
-      if (g_file_get_contents (path, &contents, NULL, NULL))
-        g_string_append (all, contents);
-    }
-  return g_string_free (all, FALSE);
-}
-
 static void
 test_kept_without_pin (void)
 {
@@ -56,7 +38,7 @@ test_kept_without_pin (void)
   g_assert_true (porting_outbox_add (outbox, request, loa, NULL, NULL, "0b6c8a8e-64e4-4a8e-9d0e-6d3c1c0c9a01", &error));
   g_assert_no_error (error);
 
-  on_disk = read_dir_contents (expected_dir);
+  on_disk = test_read_dir_contents (expected_dir);
   g_assert_nonnull (strstr (on_disk, "WL-778812"));
   g_assert_null (strstr (on_disk, "90210777"));
 
