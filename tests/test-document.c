@@ -299,7 +299,7 @@ test_not_supported (void)
   assert_load_error (text_file, NULL, PORTING_DOCUMENT_ERROR_NOT_SUPPORTED);
 
   document = porting_document_load (text_file, NULL, NULL, &error);
-  g_assert_cmpstr (error->message, ==, "“invoice.pdf” is not a PDF or an image (PNG, JPEG)");
+  g_assert_cmpstr (error->message, ==, "“invoice.pdf” is not a PDF or an image (PNG, JPEG, WebP, HEIC)");
   g_clear_error (&error);
 
   /* A folder is refused, whatever it is called. */

@@ -205,7 +205,7 @@ porting_cli_check_documents (int    argc,
   gboolean as_json = FALSE;
   const GOptionEntry entries[] = {
     { "loa", 0, 0, G_OPTION_ARG_FILENAME, &loa_path, N_("The Letter of Authorization (PDF)"), N_("FILE") },
-    { "proof", 0, 0, G_OPTION_ARG_FILENAME, &proof_path, N_("The latest invoice or CSR (PDF, PNG or JPEG)"), N_("FILE") },
+    { "proof", 0, 0, G_OPTION_ARG_FILENAME, &proof_path, N_("The latest invoice or CSR (PDF, PNG, JPEG, WebP or HEIC)"), N_("FILE") },
     { "number", 0, 0, G_OPTION_ARG_STRING_ARRAY, &numbers, N_("A number to port, which must be on the LOA (repeat)"), N_("NUMBER") },
     { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("Look for this name instead of the LOA’s"), N_("TEXT") },
     { "address", 0, 0, G_OPTION_ARG_STRING, &address, N_("Look for this address instead of the LOA’s"), N_("TEXT") },

@@ -8,17 +8,15 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <gdk-pixbuf/gdk-pixbuf.h>
 #include <math.h>
 #include <poppler.h>
 #include <string.h>
 
 #include "porting-document.h"
+#include "porting-image.h"
 
 /* Bigger files are refused before being read: no invoice or LOA is that big. */
 #define MAX_FILE_SIZE ((goffset) 100 * 1024 * 1024)
-/* A screenshot bigger than this is a decompression bomb, not a bill. */
-#define MAX_IMAGE_PIXELS ((gint64) 100 * 1000 * 1000)
 /* How far the scan workers may run ahead of the page being handed out. */
 #define SCAN_LOOK_AHEAD_PER_WORKER 2
 #define SCAN_MAX_WORKERS 4
@@ -126,27 +124,6 @@ looks_like_pdf (const guint8 *data,
   return FALSE;
 }
 
-/* The gdk-pixbuf loader for @data, or %NULL when not a PNG or JPEG. Naming
- * it spares gdk-pixbuf guessing through the MIME database, which may be
- * missing (tests, sandboxes). */
-static const char *
-sniff_image_type (const guint8 *data,
-                  gsize         size)
-{
-  static const guint8 png_signature[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
-  static const guint8 jpeg_signature[] = { 0xff, 0xd8, 0xff };
-
-  if (size >= sizeof png_signature &&
-      memcmp (data, png_signature, sizeof png_signature) == 0)
-    return "png";
-
-  if (size >= sizeof jpeg_signature &&
-      memcmp (data, jpeg_signature, sizeof jpeg_signature) == 0)
-    return "jpeg";
-
-  return NULL;
-}
-
 static void
 set_damaged_error (GError     **error,
                    const char  *display_name)
@@ -174,7 +151,7 @@ set_read_error (GError     **error,
   else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY) ||
            g_error_matches (io_error, G_FILE_ERROR, G_FILE_ERROR_ISDIR))
     g_set_error (error, PORTING_DOCUMENT_ERROR, PORTING_DOCUMENT_ERROR_NOT_SUPPORTED,
-                 _("“%s” is a folder, not a PDF or an image (PNG, JPEG)"), display_name);
+                 _("“%s” is a folder, not a PDF or an image (PNG, JPEG, WebP, HEIC)"), display_name);
   else
     g_set_error (error, PORTING_DOCUMENT_ERROR, PORTING_DOCUMENT_ERROR_FAILED,
                  _("“%s” cannot be read: %s"), display_name, io_error->message);
@@ -205,14 +182,14 @@ read_file_bytes (GFile         *file,
   if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
     {
       g_set_error (error, PORTING_DOCUMENT_ERROR, PORTING_DOCUMENT_ERROR_NOT_SUPPORTED,
-                   _("“%s” is a folder, not a PDF or an image (PNG, JPEG)"), display_name);
+                   _("“%s” is a folder, not a PDF or an image (PNG, JPEG, WebP, HEIC)"), display_name);
       return NULL;
     }
 
   if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
     {
       g_set_error (error, PORTING_DOCUMENT_ERROR, PORTING_DOCUMENT_ERROR_NOT_SUPPORTED,
-                   _("“%s” is not a PDF or an image (PNG, JPEG)"), display_name);
+                   _("“%s” is not a PDF or an image (PNG, JPEG, WebP, HEIC)"), display_name);
       return NULL;
     }
 
@@ -324,127 +301,9 @@ open_poppler_document (GBytes      *bytes,
   return NULL;
 }
 
-static void
-on_size_prepared (GdkPixbufLoader *loader,
-                  int              width,
-                  int              height,
-                  gpointer         user_data)
-{
-  gboolean *too_large = user_data;
-
-  if (width <= 0 || height <= 0 ||
-      (gint64) width * height > MAX_IMAGE_PIXELS ||
-      width > 32767 || height > 32767)
-    {
-      *too_large = TRUE;
-      /* Makes the loader skip decoding: far cheaper than decoding a bomb. */
-      gdk_pixbuf_loader_set_size (loader, 1, 1);
-    }
-}
-
-/* Premultiplied native-endian ARGB32, as cairo wants it. */
-static cairo_surface_t *
-surface_from_pixbuf (GdkPixbuf *pixbuf)
-{
-  int width = gdk_pixbuf_get_width (pixbuf);
-  int height = gdk_pixbuf_get_height (pixbuf);
-  int n_channels = gdk_pixbuf_get_n_channels (pixbuf);
-  gboolean has_alpha = gdk_pixbuf_get_has_alpha (pixbuf);
-  int src_stride = gdk_pixbuf_get_rowstride (pixbuf);
-  const guint8 *src = gdk_pixbuf_read_pixels (pixbuf);
-  cairo_surface_t *surface;
-  guint8 *dest;
-  int dest_stride;
-
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
-    return surface;
-
-  cairo_surface_flush (surface);
-  dest = cairo_image_surface_get_data (surface);
-  dest_stride = cairo_image_surface_get_stride (surface);
-
-  for (int y = 0; y < height; y++)
-    {
-      const guint8 *s = src + (gsize) y * src_stride;
-      guint32 *d = (guint32 *) (gpointer) (dest + (gsize) y * dest_stride);
-
-      for (int x = 0; x < width; x++, s += n_channels)
-        {
-          guint alpha = has_alpha ? s[3] : 0xff;
-          guint red = (s[0] * alpha + 127) / 255;
-          guint green = (s[1] * alpha + 127) / 255;
-          guint blue = (s[2] * alpha + 127) / 255;
-
-          d[x] = (alpha << 24) | (red << 16) | (green << 8) | blue;
-        }
-    }
-
-  cairo_surface_mark_dirty (surface);
-
-  return surface;
-}
-
-static cairo_surface_t *
-decode_image (GBytes      *bytes,
-              const char  *image_type,
-              const char  *display_name,
-              GError     **error)
-{
-  g_autoptr(GdkPixbufLoader) loader = NULL;
-  g_autoptr(GError) local_error = NULL;
-  gboolean too_large = FALSE;
-  gboolean written;
-  gboolean closed;
-  GdkPixbuf *pixbuf;
-  cairo_surface_t *surface;
-
-  loader = gdk_pixbuf_loader_new_with_type (image_type, &local_error);
-  if (loader == NULL)
-    {
-      g_warning ("No %s loader for gdk-pixbuf: %s", image_type, local_error->message);
-      g_set_error (error, PORTING_DOCUMENT_ERROR, PORTING_DOCUMENT_ERROR_NOT_SUPPORTED,
-                   _("“%s” is not a PDF or an image (PNG, JPEG)"), display_name);
-      return NULL;
-    }
-
-  g_signal_connect (loader, "size-prepared", G_CALLBACK (on_size_prepared), &too_large);
-
-  written = gdk_pixbuf_loader_write_bytes (loader, bytes, &local_error);
-  /* Always close, even after an error, or the loader complains when finalized. */
-  closed = gdk_pixbuf_loader_close (loader, written ? &local_error : NULL);
-
-  if (too_large)
-    {
-      g_set_error (error, PORTING_DOCUMENT_ERROR, PORTING_DOCUMENT_ERROR_TOO_LARGE,
-                   _("“%s” is too large an image"), display_name);
-      return NULL;
-    }
-
-  pixbuf = gdk_pixbuf_loader_get_pixbuf (loader);
-  if (!written || !closed || pixbuf == NULL)
-    {
-      if (local_error != NULL)
-        g_debug ("gdk-pixbuf cannot decode %s: %s", display_name, local_error->message);
-      set_damaged_error (error, display_name);
-      return NULL;
-    }
-
-  surface = surface_from_pixbuf (pixbuf);
-  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
-    {
-      cairo_surface_destroy (surface);
-      g_set_error (error, PORTING_DOCUMENT_ERROR, PORTING_DOCUMENT_ERROR_TOO_LARGE,
-                   _("“%s” is too large an image"), display_name);
-      return NULL;
-    }
-
-  return surface;
-}
-
 /**
  * porting_document_load:
- * @file: a PDF, PNG or JPEG file; the type is told from the content
+ * @file: a PDF, PNG, JPEG, WebP or HEIC file; the type is told from the content
  * @password: (nullable): the password of a protected PDF
  * @cancellable: (nullable): a #GCancellable
  * @error: a #GError in %PORTING_DOCUMENT_ERROR, with a message for the customer
@@ -461,7 +320,6 @@ porting_document_load (GFile         *file,
 {
   g_autoptr(PortingDocument) self = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  const char *image_type;
   const guint8 *data;
   gsize size;
 
@@ -504,10 +362,10 @@ porting_document_load (GFile         *file,
 
       self->n_pages = poppler_document_get_n_pages (self->poppler_document);
     }
-  else if ((image_type = sniff_image_type (data, size)) != NULL)
+  else if (porting_image_sniff (data, size) != PORTING_IMAGE_FORMAT_UNKNOWN)
     {
       self->kind = PORTING_DOCUMENT_KIND_IMAGE;
-      self->image_surface = decode_image (bytes, image_type, self->display_name, error);
+      self->image_surface = porting_image_decode (bytes, self->display_name, cancellable, error);
       if (self->image_surface == NULL)
         return NULL;
 
@@ -516,7 +374,7 @@ porting_document_load (GFile         *file,
   else
     {
       g_set_error (error, PORTING_DOCUMENT_ERROR, PORTING_DOCUMENT_ERROR_NOT_SUPPORTED,
-                   _("“%s” is not a PDF or an image (PNG, JPEG)"), self->display_name);
+                   _("“%s” is not a PDF or an image (PNG, JPEG, WebP, HEIC)"), self->display_name);
       return NULL;
     }
 
@@ -560,7 +418,7 @@ load_thread (GTask        *task,
 
 /**
  * porting_document_load_async:
- * @file: a PDF, PNG or JPEG file
+ * @file: a PDF, PNG, JPEG, WebP or HEIC file
  * @password: (nullable): the password of a protected PDF
  * @cancellable: (nullable): a #GCancellable
  * @callback: called on the thread-default main context when done

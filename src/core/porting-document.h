@@ -17,7 +17,7 @@ typedef enum
 {
   PORTING_DOCUMENT_ERROR_NOT_FOUND,
   PORTING_DOCUMENT_ERROR_EMPTY,
-  PORTING_DOCUMENT_ERROR_NOT_SUPPORTED,   /* neither PDF nor PNG/JPEG, whatever its name */
+  PORTING_DOCUMENT_ERROR_NOT_SUPPORTED,   /* neither PDF nor PNG/JPEG/WebP/HEIC, whatever its name */
   PORTING_DOCUMENT_ERROR_DAMAGED,
   PORTING_DOCUMENT_ERROR_NEEDS_PASSWORD,  /* protected, no password given */
   PORTING_DOCUMENT_ERROR_WRONG_PASSWORD,  /* protected, the password given is wrong */
