@@ -14,9 +14,12 @@
 
 #include "porting-document.h"
 #include "porting-image.h"
+#include "porting-pdf-guard.h"
 
 /* Bigger files are refused before being read: no invoice or LOA is that big. */
 #define MAX_FILE_SIZE ((goffset) 100 * 1024 * 1024)
+/* No bill, CSR or LOA is longer; past this, even opening each page is a cost. */
+#define MAX_PAGES 10000
 /* How far the scan workers may run ahead of the page being handed out. */
 #define SCAN_LOOK_AHEAD_PER_WORKER 2
 #define SCAN_MAX_WORKERS 4
@@ -349,18 +352,37 @@ porting_document_load (GFile         *file,
 
   if (looks_like_pdf (data, size))
     {
+      PopplerPage *first_page;
+      int n_pages;
+
+      /* What poppler would spend on it, bounded before it sees the file. */
+      if (!porting_pdf_guard_check (data, size, self->display_name, cancellable, error))
+        return NULL;
+
       self->kind = PORTING_DOCUMENT_KIND_PDF;
       self->poppler_document = open_poppler_document (bytes, password, self->display_name, error);
       if (self->poppler_document == NULL)
         return NULL;
 
-      if (poppler_document_get_n_pages (self->poppler_document) <= 0)
+      n_pages = poppler_document_get_n_pages (self->poppler_document);
+      if (n_pages > MAX_PAGES)
+        {
+          g_set_error (error, PORTING_DOCUMENT_ERROR, PORTING_DOCUMENT_ERROR_TOO_LARGE,
+                       _("“%s” has too many pages (%d; at most %d)"),
+                       self->display_name, n_pages, MAX_PAGES);
+          return NULL;
+        }
+
+      /* A page tree that loops, or that leads nowhere, has no page to read. */
+      first_page = n_pages > 0 ? poppler_document_get_page (self->poppler_document, 0) : NULL;
+      if (first_page == NULL)
         {
           set_damaged_error (error, self->display_name);
           return NULL;
         }
+      g_object_unref (first_page);
 
-      self->n_pages = poppler_document_get_n_pages (self->poppler_document);
+      self->n_pages = n_pages;
     }
   else if (porting_image_sniff (data, size) != PORTING_IMAGE_FORMAT_UNKNOWN)
     {
