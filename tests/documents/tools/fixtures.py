@@ -254,11 +254,12 @@ def make(folder):
     print("  invoices (chromium)", flush=True)
     for kind, (name, addr) in INVOICES.items():
         chromium_pdf(acme_invoice_html(name, addr), os.path.join(folder, f"acme-{kind}-invoice.pdf"))
-    # The password-protected one: qpdf, AES-256, fixed IDs so that every run writes the same bytes.
+    # The password-protected one: qpdf, AES-128 (R4: its keys come from the password and the /ID alone,
+    # where AES-256 adds random salts), fixed ID and IV so that every run writes the same bytes.
     plain = os.path.join(folder, "acme-encrypted-invoice.pdf")
     locked = plain + ".locked"
-    run(["qpdf", "--static-id", "--static-aes-iv", "--encrypt", PASSWORD, "porting-owner-7f3a", "256", "--",
-         plain, locked])
+    run(["qpdf", "--static-id", "--static-aes-iv", "--encrypt", PASSWORD, "porting-owner-7f3a", "128",
+         "--use-aes=y", "--", plain, locked])
     os.replace(locked, plain)
     print("  screenshot (chromium --screenshot)", flush=True)
     chromium_png(screenshot_html(), os.path.join(folder, "acme-screenshot-invoice.png"), 935, 1210)
