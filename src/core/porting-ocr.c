@@ -577,6 +577,9 @@ porting_ocr_read (cairo_surface_t         *surface,
   report (&monitor, 0.15);
 
   g_debug ("Image prepared in %.3f s", (g_get_monotonic_time () - deadline + (gint64) DEADLINE_MS * 1000) / 1e6);
+  /* One threshold for the page splits a photo's paper from its desk, not its
+   * ink from its paper: there, thresholds by neighbourhood (Sauvola). */
+  TessBaseAPISetVariable (reader->api, "thresholding_method", result->background_normalized ? "2" : "0");
   words = recognize (reader->api, prepared, &monitor, deadline, &complete, error);
   g_debug ("Read in %.3f s: %u words, mean confidence %.2f",
            (g_get_monotonic_time () - deadline + (gint64) DEADLINE_MS * 1000) / 1e6,
