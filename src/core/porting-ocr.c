@@ -91,22 +91,32 @@ quiet_libraries_once (void)
 {
   static gsize done = 0;
 
+  /* Leptonica writes its warnings to stderr: ours are GErrors. */
   if (g_once_init_enter (&done))
     {
-      void (*set_dynamic) (int);
-
-      /* Leptonica writes its warnings to stderr: ours are GErrors. */
       setMsgSeverity (L_SEVERITY_NONE);
-
-      /* Tesseract's OpenMP threads wait by spinning: on a busy machine they
-       * made it three times slower than one thread. Dynamic teams let
-       * libgomp give it no more threads than the load leaves cores. */
-      set_dynamic = (void (*) (int)) dlsym (RTLD_DEFAULT, "omp_set_dynamic");
-      if (set_dynamic != NULL)
-        set_dynamic (1);
-
       g_once_init_leave (&done, 1);
     }
+}
+
+/* Tesseract's OpenMP threads wait by spinning: on a busy machine they made
+ * it three times slower than one thread. Dynamic teams let libgomp give it
+ * no more threads than the load leaves cores. The setting is the calling
+ * thread's own: made by each thread before it reads. */
+static void
+let_openmp_adapt_to_load (void)
+{
+  static void (*set_dynamic) (int) = NULL;
+  static gsize looked_up = 0;
+
+  if (g_once_init_enter (&looked_up))
+    {
+      set_dynamic = (void (*) (int)) dlsym (RTLD_DEFAULT, "omp_set_dynamic");
+      g_once_init_leave (&looked_up, 1);
+    }
+
+  if (set_dynamic != NULL)
+    set_dynamic (1);
 }
 
 static gboolean
@@ -216,11 +226,8 @@ pool_give_back (Pool   *pool,
   reader_free (reader);
 }
 
-static void
-warm_up_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
+static gpointer
+warm_up_thread (gpointer data)
 {
   g_autoptr(GError) error = NULL;
   Reader *reader = reader_new (&readers, porting_ocr_get_data_dir (), &error);
@@ -235,14 +242,12 @@ warm_up_thread (GTask        *task,
   g_cond_broadcast (&readers.ready);
   g_mutex_unlock (&readers.lock);
 
-  g_task_return_boolean (task, reader != NULL);
+  return NULL;
 }
 
 void
 porting_ocr_warm_up (void)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_mutex_lock (&readers.lock);
   if (!g_queue_is_empty (&readers.idle) || readers.warming > 0)
     {
@@ -252,9 +257,7 @@ porting_ocr_warm_up (void)
   readers.warming++;
   g_mutex_unlock (&readers.lock);
 
-  task = g_task_new (NULL, NULL, NULL, NULL);
-  g_task_set_source_tag (task, porting_ocr_warm_up);
-  g_task_run_in_thread (task, warm_up_thread);
+  g_thread_unref (g_thread_new ("porting-ocr-load", warm_up_thread, NULL));
 }
 
 /* ---- Progress and cancellation through Tesseract's monitor -------------- */
@@ -326,6 +329,7 @@ recognize (TessBaseAPI   *api,
   int status;
   int block = -1, paragraph = -1, line = -1;
 
+  let_openmp_adapt_to_load ();
   TessBaseAPISetPageSegMode (api, PSM_AUTO);
   TessBaseAPISetImage2 (api, pix);
   TessBaseAPISetSourceResolution (api, 300);
@@ -548,32 +552,42 @@ porting_ocr_read (cairo_surface_t         *surface,
   if (width < 8 || height < 8)
     return g_steal_pointer (&result);   /* nothing to read */
 
-  {
-    gint64 start = g_get_monotonic_time ();
-
-    reader = pool_take (&readers, error);
-    if (reader == NULL)
-      return NULL;
-    g_debug ("Tesseract ready in %.3f s", (g_get_monotonic_time () - start) / 1e6);
-  }
-
   report (&monitor, 0.0);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
+  /* Tesseract loads on one core while the image is made ready on the other. */
+  porting_ocr_warm_up ();
+
   /* Grey, at the size Tesseract reads best. */
   result->scale = choose_scale (width, height);
   grey = _porting_ocr_grey_from_surface (surface, result->scale);
-  if (grey == NULL)
+  _porting_ocr_affine_scale (&to_read, result->scale);
+  if (grey != NULL)
     {
-      g_set_error (error, PORTING_OCR_ERROR, PORTING_OCR_ERROR_FAILED,
-                   _("The image is too large to be read"));
+      prepared = _porting_ocr_prepare (grey, &result->inverted, &result->background_normalized,
+                                       &result->skew, &to_read);
+      pixDestroy (&grey);
+    }
+
+  /* Taken even when it will not be used: no loading is left running. */
+  {
+    gint64 start = g_get_monotonic_time ();
+
+    reader = pool_take (&readers, error);
+    g_debug ("Tesseract ready %.3f s after the image", (g_get_monotonic_time () - start) / 1e6);
+  }
+
+  if (reader == NULL || prepared == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      if (reader != NULL && prepared == NULL)
+        g_set_error (error, PORTING_OCR_ERROR, PORTING_OCR_ERROR_FAILED,
+                     _("The image is too large to be read"));
+      if (reader != NULL)
+        pool_give_back (&readers, g_steal_pointer (&reader));
+      pixDestroy (&prepared);
       return NULL;
     }
-  _porting_ocr_affine_scale (&to_read, result->scale);
-
-  prepared = _porting_ocr_prepare (grey, &result->inverted, &result->background_normalized, &result->skew, &to_read);
-  pixDestroy (&grey);
   report (&monitor, 0.15);
 
   g_debug ("Image prepared in %.3f s", (g_get_monotonic_time () - deadline + (gint64) DEADLINE_MS * 1000) / 1e6);
