@@ -304,6 +304,75 @@ open_poppler_document (GBytes      *bytes,
   return NULL;
 }
 
+/* The content decides what it is, never the name. */
+static gboolean
+load_bytes (PortingDocument  *self,
+            GBytes           *bytes,
+            const char       *password,
+            GCancellable     *cancellable,
+            GError          **error)
+{
+  const guint8 *data;
+  gsize size;
+
+  data = g_bytes_get_data (bytes, &size);
+
+  if (looks_like_pdf (data, size))
+    {
+      PopplerPage *first_page;
+      int n_pages;
+
+      /* What poppler would spend on it, bounded before it sees the file. */
+      if (!porting_pdf_guard_check (data, size, self->display_name, cancellable, error))
+        return FALSE;
+
+      self->kind = PORTING_DOCUMENT_KIND_PDF;
+      self->poppler_document = open_poppler_document (bytes, password, self->display_name, error);
+      if (self->poppler_document == NULL)
+        return FALSE;
+
+      n_pages = poppler_document_get_n_pages (self->poppler_document);
+      if (n_pages > MAX_PAGES)
+        {
+          g_set_error (error, PORTING_DOCUMENT_ERROR, PORTING_DOCUMENT_ERROR_TOO_LARGE,
+                       _("“%s” has too many pages (%d; at most %d)"),
+                       self->display_name, n_pages, MAX_PAGES);
+          return FALSE;
+        }
+
+      /* A page tree that loops, or that leads nowhere, has no page to read. */
+      first_page = n_pages > 0 ? poppler_document_get_page (self->poppler_document, 0) : NULL;
+      if (first_page == NULL)
+        {
+          set_damaged_error (error, self->display_name);
+          return FALSE;
+        }
+      g_object_unref (first_page);
+
+      self->n_pages = n_pages;
+    }
+  else if (porting_image_sniff (data, size) != PORTING_IMAGE_FORMAT_UNKNOWN)
+    {
+      self->kind = PORTING_DOCUMENT_KIND_IMAGE;
+      self->image_surface = porting_image_decode (bytes, self->display_name, cancellable, error);
+      if (self->image_surface == NULL)
+        return FALSE;
+
+      self->n_pages = 1;
+    }
+  else
+    {
+      g_set_error (error, PORTING_DOCUMENT_ERROR, PORTING_DOCUMENT_ERROR_NOT_SUPPORTED,
+                   _("“%s” is not a PDF or an image (PNG, JPEG, WebP, HEIC)"), self->display_name);
+      return FALSE;
+    }
+
+  self->bytes = g_bytes_ref (bytes);
+  self->page_texts = g_new0 (PortingPageText *, self->n_pages);
+
+  return TRUE;
+}
+
 /**
  * porting_document_load:
  * @file: a PDF, PNG, JPEG, WebP or HEIC file; the type is told from the content
@@ -323,8 +392,6 @@ porting_document_load (GFile         *file,
 {
   g_autoptr(PortingDocument) self = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  const guint8 *data;
-  gsize size;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable), NULL);
@@ -348,60 +415,61 @@ porting_document_load (GFile         *file,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
-  data = g_bytes_get_data (bytes, &size);
+  if (!load_bytes (self, bytes, password, cancellable, error))
+    return NULL;
 
-  if (looks_like_pdf (data, size))
+  return g_steal_pointer (&self);
+}
+
+/**
+ * porting_document_load_bytes:
+ * @bytes: the content of a PDF, PNG, JPEG, WebP or HEIC file
+ * @display_name: how to name it in messages
+ * @password: (nullable): the password of a protected PDF
+ * @cancellable: (nullable): a #GCancellable
+ * @error: a #GError in %PORTING_DOCUMENT_ERROR
+ *
+ * The same as porting_document_load() for what is already in memory (a
+ * download, a fuzzer's input); porting_document_get_file() is then %NULL.
+ *
+ * Returns: (transfer full): the document, or %NULL with @error set
+ */
+PortingDocument *
+porting_document_load_bytes (GBytes        *bytes,
+                             const char    *display_name,
+                             const char    *password,
+                             GCancellable  *cancellable,
+                             GError       **error)
+{
+  g_autoptr(PortingDocument) self = NULL;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (password != NULL && password[0] == '\0')
+    password = NULL;
+
+  self = g_object_new (PORTING_TYPE_DOCUMENT, NULL);
+  self->display_name = g_strdup (display_name);
+  self->password = g_strdup (password);
+
+  if (g_bytes_get_size (bytes) == 0)
     {
-      PopplerPage *first_page;
-      int n_pages;
-
-      /* What poppler would spend on it, bounded before it sees the file. */
-      if (!porting_pdf_guard_check (data, size, self->display_name, cancellable, error))
-        return NULL;
-
-      self->kind = PORTING_DOCUMENT_KIND_PDF;
-      self->poppler_document = open_poppler_document (bytes, password, self->display_name, error);
-      if (self->poppler_document == NULL)
-        return NULL;
-
-      n_pages = poppler_document_get_n_pages (self->poppler_document);
-      if (n_pages > MAX_PAGES)
-        {
-          g_set_error (error, PORTING_DOCUMENT_ERROR, PORTING_DOCUMENT_ERROR_TOO_LARGE,
-                       _("“%s” has too many pages (%d; at most %d)"),
-                       self->display_name, n_pages, MAX_PAGES);
-          return NULL;
-        }
-
-      /* A page tree that loops, or that leads nowhere, has no page to read. */
-      first_page = n_pages > 0 ? poppler_document_get_page (self->poppler_document, 0) : NULL;
-      if (first_page == NULL)
-        {
-          set_damaged_error (error, self->display_name);
-          return NULL;
-        }
-      g_object_unref (first_page);
-
-      self->n_pages = n_pages;
+      g_set_error (error, PORTING_DOCUMENT_ERROR, PORTING_DOCUMENT_ERROR_EMPTY,
+                   _("“%s” is empty"), display_name);
+      return NULL;
     }
-  else if (porting_image_sniff (data, size) != PORTING_IMAGE_FORMAT_UNKNOWN)
+  if (g_bytes_get_size (bytes) > (gsize) MAX_FILE_SIZE)
     {
-      self->kind = PORTING_DOCUMENT_KIND_IMAGE;
-      self->image_surface = porting_image_decode (bytes, self->display_name, cancellable, error);
-      if (self->image_surface == NULL)
-        return NULL;
-
-      self->n_pages = 1;
-    }
-  else
-    {
-      g_set_error (error, PORTING_DOCUMENT_ERROR, PORTING_DOCUMENT_ERROR_NOT_SUPPORTED,
-                   _("“%s” is not a PDF or an image (PNG, JPEG, WebP, HEIC)"), self->display_name);
+      g_set_error (error, PORTING_DOCUMENT_ERROR, PORTING_DOCUMENT_ERROR_TOO_LARGE,
+                   _("“%s” is too large (more than %d MB)"), display_name,
+                   (int) (MAX_FILE_SIZE / (1024 * 1024)));
       return NULL;
     }
 
-  self->bytes = g_steal_pointer (&bytes);
-  self->page_texts = g_new0 (PortingPageText *, self->n_pages);
+  if (!load_bytes (self, bytes, password, cancellable, error))
+    return NULL;
 
   return g_steal_pointer (&self);
 }

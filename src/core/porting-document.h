@@ -51,6 +51,11 @@ PortingDocument     *porting_document_load           (GFile                *file
                                                       const char           *password,
                                                       GCancellable         *cancellable,
                                                       GError              **error);
+PortingDocument     *porting_document_load_bytes     (GBytes               *bytes,
+                                                      const char           *display_name,
+                                                      const char           *password,
+                                                      GCancellable         *cancellable,
+                                                      GError              **error);
 void                 porting_document_load_async     (GFile                *file,
                                                       const char           *password,
                                                       GCancellable         *cancellable,
@@ -59,6 +64,7 @@ void                 porting_document_load_async     (GFile                *file
 PortingDocument     *porting_document_load_finish    (GAsyncResult         *result,
                                                       GError              **error);
 
+/* NULL for a document loaded from bytes. */
 GFile               *porting_document_get_file       (PortingDocument      *self);
 PortingDocumentKind  porting_document_get_kind       (PortingDocument      *self);
 guint                porting_document_get_n_pages    (PortingDocument      *self);
