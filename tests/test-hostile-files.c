@@ -309,7 +309,7 @@ test_valid (Fixture       *fixture,
 {
   g_autoptr(GBytes) bill = test_pdf_text_page ("Lakeshore Telco\nBill To\nQuillfeather Bindery Inc\n"
                                                "77 Lantern Row, Suite 12\nDuluth, MN 55802");
-  g_autoptr(GBytes) pages = test_pdf_many_pages (2000);
+  g_autoptr(GBytes) pages = test_pdf_many_pages (300);
   /* One form drawn by the page: a letterhead, not an attack. */
   g_autoptr(GBytes) form = test_pdf_form_fan_out (2, 1, "Quillfeather Bindery Inc");
   struct { const char *name; GBytes *bytes; } valid[] = {

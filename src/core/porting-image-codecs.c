@@ -344,6 +344,7 @@ _porting_image_decode_png (const guint8 *data,
 {
   PngReader reader = { data, size, 0 };
   PngDecode decode = { 0 };
+  cairo_surface_t *surface = NULL;
   png_structp png;
   png_infop info;
   gboolean ok;
@@ -367,14 +368,14 @@ _porting_image_decode_png (const guint8 *data,
 
   if (ok)
     {
-      cairo_surface_mark_dirty (decode.surface);
-      return g_steal_pointer (&decode.surface);
+      surface = g_steal_pointer (&decode.surface);
+      cairo_surface_mark_dirty (surface);
     }
-
-  if (error != NULL && *error == NULL)
+  else if (error != NULL && *error == NULL)
     _porting_image_set_damaged (error, display_name);
+
   png_decode_clear (&decode);
-  return NULL;
+  return surface;
 }
 
 /* ---- JPEG (libjpeg-turbo) --------------------------------------------------- */

@@ -531,7 +531,7 @@ porting_ocr_read (cairo_surface_t         *surface,
   g_autoptr(Reader) reader = NULL;
   Monitor monitor = { cancellable, progress, user_data, 0.15, 0.85 };
   PortingOcrAffine to_read;
-  gint64 deadline = g_get_monotonic_time () + (gint64) DEADLINE_MS * 1000;
+  gint64 deadline;
   PIX *grey = NULL;
   PIX *prepared = NULL;
   int width, height;
@@ -578,6 +578,9 @@ porting_ocr_read (cairo_surface_t         *surface,
     g_debug ("Tesseract ready %.3f s after the image", (g_get_monotonic_time () - start) / 1e6);
   }
 
+  /* The time a page may take to read: its loading aside. */
+  deadline = g_get_monotonic_time () + (gint64) DEADLINE_MS * 1000;
+
   if (reader == NULL || prepared == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
     {
       if (reader != NULL && prepared == NULL)
@@ -590,13 +593,12 @@ porting_ocr_read (cairo_surface_t         *surface,
     }
   report (&monitor, 0.15);
 
-  g_debug ("Image prepared in %.3f s", (g_get_monotonic_time () - deadline + (gint64) DEADLINE_MS * 1000) / 1e6);
   /* One threshold for the page splits a photo's paper from its desk, not its
    * ink from its paper: there, thresholds by neighbourhood (Sauvola). */
   TessBaseAPISetVariable (reader->api, "thresholding_method", result->background_normalized ? "2" : "0");
   words = recognize (reader->api, prepared, &monitor, deadline, &complete, error);
   g_debug ("Read in %.3f s: %u words, mean confidence %.2f",
-           (g_get_monotonic_time () - deadline + (gint64) DEADLINE_MS * 1000) / 1e6,
+           (g_get_monotonic_time () - deadline) / 1e6 + DEADLINE_MS / 1000.0,
            words != NULL ? words->len : 0, words != NULL ? mean_confidence (words) : 0);
   if (words == NULL)
     {

@@ -89,6 +89,7 @@ typedef struct
   guint                  n_stages;
   PortingPdfStreamStats *stats;
   guint64                max_work;
+  guint64                max_text_bytes;
   gboolean               stop;
   gboolean               over_budget;
   Lexer                  lexer;
@@ -139,7 +140,15 @@ end_token (Chain *chain)
 
   if (strcmp (token, "Tj") == 0 || strcmp (token, "TJ") == 0 ||
       strcmp (token, "'") == 0 || strcmp (token, "\"") == 0)
-    chain->stats->text_bytes += MAX (lexer->pending, 1);
+    {
+      chain->stats->text_bytes += MAX (lexer->pending, 1);
+      /* More than a page may show: no need to read the rest. */
+      if (chain->stats->text_bytes > chain->max_text_bytes)
+        {
+          chain->over_budget = TRUE;
+          chain->stop = TRUE;
+        }
+    }
   else if (strcmp (token, "Do") == 0 && lexer->have_name)
     {
       gpointer count = g_hash_table_lookup (chain->stats->xobjects, lexer->name);
@@ -164,7 +173,7 @@ lex (Chain        *chain,
 {
   Lexer *lexer = &chain->lexer;
 
-  for (gsize i = 0; i < size; i++)
+  for (gsize i = 0; i < size && !chain->stop; i++)
     {
       guint8 c = data[i];
 
@@ -692,6 +701,7 @@ porting_pdf_decode_and_count (const guint8           *data,
                               guint                   n_filters,
                               gboolean                lzw_early_change,
                               guint64                 max_work,
+                              guint64                 max_text_bytes,
                               PortingPdfStreamStats  *stats)
 {
   g_autofree Stage *stages = NULL;
@@ -712,6 +722,7 @@ porting_pdf_decode_and_count (const guint8           *data,
   chain.n_stages = n_filters;
   chain.stats = stats;
   chain.max_work = max_work;
+  chain.max_text_bytes = max_text_bytes;
 
   /* The raw bytes in slices, so that a filter's end stops the feeding early. */
   for (gsize offset = 0; offset < size && !chain.stop; offset += 65536)

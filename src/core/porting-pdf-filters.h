@@ -35,13 +35,15 @@ typedef struct
 
 /* Decodes @data through @filters (in order) and counts what comes out.
  * Stops when the chain ends its data, on a decoding error (as poppler
- * would), or once @stats->work passes @max_work; returns %FALSE only then. */
+ * would), or once @stats->work passes @max_work or @stats->text_bytes
+ * @max_text_bytes; returns %FALSE only then. */
 gboolean porting_pdf_decode_and_count (const guint8             *data,
                                        gsize                     size,
                                        const PortingPdfFilter   *filters,
                                        guint                     n_filters,
                                        gboolean                  lzw_early_change,
                                        guint64                   max_work,
+                                       guint64                   max_text_bytes,
                                        PortingPdfStreamStats    *stats);
 
 G_END_DECLS

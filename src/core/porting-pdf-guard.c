@@ -195,7 +195,7 @@ check_stream (Guard              *guard,
   if (!porting_pdf_decode_and_count (guard->file + record->data_start, end - record->data_start,
                                      filters, n_filters, early_change,
                                      MIN (max_work, PORTING_PDF_MAX_TOTAL_BYTES - guard->total_work + 1),
-                                     &stats) ||
+                                     PORTING_PDF_MAX_PAGE_TEXT_BYTES, &stats) ||
       stats.kept_overflow)
     {
       g_debug ("Stream %u decodes past its budget (%" G_GUINT64_FORMAT " bytes)", record->objnum, stats.work);

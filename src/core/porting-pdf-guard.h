@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 /* Objects nested deeper than this are not a document, they are an attack. */
 #define PORTING_PDF_MAX_NESTING 256
 /* Decoded bytes: per content stream, per image, for the whole file. */
-#define PORTING_PDF_MAX_STREAM_BYTES ((guint64) 128 * 1024 * 1024)
+#define PORTING_PDF_MAX_STREAM_BYTES ((guint64) 32 * 1024 * 1024)
 #define PORTING_PDF_MAX_IMAGE_BYTES ((guint64) 512 * 1024 * 1024)
 #define PORTING_PDF_MAX_TOTAL_BYTES ((guint64) 1024 * 1024 * 1024)
 /* Bytes of text shown on one page (its content streams and the forms they
