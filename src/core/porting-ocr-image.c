@@ -52,66 +52,48 @@ PIX *
 _porting_ocr_grey_from_surface (cairo_surface_t *surface,
                                 double           scale)
 {
-  cairo_surface_t *scaled = NULL;
-  cairo_surface_t *source = surface;
   int width = cairo_image_surface_get_width (surface);
   int height = cairo_image_surface_get_height (surface);
   gboolean has_alpha = cairo_image_surface_get_format (surface) == CAIRO_FORMAT_ARGB32;
   const guint8 *data;
   int stride;
   PIX *pix;
+  PIX *scaled;
+  l_uint32 *pix_data;
+  int wpl;
 
-  if (fabs (scale - 1.0) > 1e-6)
-    {
-      int scaled_width = MAX (1, (int) lround (width * scale));
-      int scaled_height = MAX (1, (int) lround (height * scale));
-      cairo_t *cr;
-
-      scaled = cairo_image_surface_create (CAIRO_FORMAT_RGB24, scaled_width, scaled_height);
-      if (cairo_surface_status (scaled) != CAIRO_STATUS_SUCCESS)
-        {
-          cairo_surface_destroy (scaled);
-          return NULL;
-        }
-
-      cr = cairo_create (scaled);
-      cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_paint (cr);
-      cairo_scale (cr, (double) scaled_width / width, (double) scaled_height / height);
-      cairo_set_source_surface (cr, surface, 0, 0);
-      cairo_pattern_set_filter (cairo_get_source (cr), scale < 1 ? CAIRO_FILTER_GOOD : CAIRO_FILTER_BILINEAR);
-      cairo_paint (cr);
-      cairo_destroy (cr);
-
-      source = scaled;
-      width = scaled_width;
-      height = scaled_height;
-      has_alpha = FALSE;
-    }
-
-  cairo_surface_flush (source);
-  data = cairo_image_surface_get_data (source);
-  stride = cairo_image_surface_get_stride (source);
+  /* Its pixels are read, never drawn with: cairo may keep snapshots on a
+   * source, and other threads paint from this surface meanwhile. */
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  if (data == NULL)
+    return NULL;
 
   pix = pixCreate (width, height, 8);
-  if (pix != NULL)
+  if (pix == NULL)
+    return NULL;
+
+  pix_data = pixGetData (pix);
+  wpl = pixGetWpl (pix);
+  for (int y = 0; y < height; y++)
     {
-      l_uint32 *pix_data = pixGetData (pix);
-      int wpl = pixGetWpl (pix);
+      const guint32 *row = (const guint32 *) (gconstpointer) (data + (gsize) y * stride);
+      l_uint32 *line = pix_data + (gsize) y * wpl;
 
-      for (int y = 0; y < height; y++)
-        {
-          const guint32 *row = (const guint32 *) (gconstpointer) (data + (gsize) y * stride);
-          l_uint32 *line = pix_data + (gsize) y * wpl;
-
-          for (int x = 0; x < width; x++)
-            SET_DATA_BYTE (line, x, grey_of (has_alpha ? row[x] : (row[x] | 0xff000000u)));
-        }
-      pixSetResolution (pix, 300, 300);
+      for (int x = 0; x < width; x++)
+        SET_DATA_BYTE (line, x, grey_of (has_alpha ? row[x] : (row[x] | 0xff000000u)));
     }
+  pixSetResolution (pix, 300, 300);
 
-  g_clear_pointer (&scaled, cairo_surface_destroy);
-  return pix;
+  if (fabs (scale - 1.0) < 1e-6)
+    return pix;
+
+  /* Averaged down, interpolated up. */
+  scaled = scale < 1 ? pixScaleAreaMap (pix, (float) scale, (float) scale)
+                     : pixScaleGrayLI (pix, (float) scale, (float) scale);
+  pixDestroy (&pix);
+
+  return scaled;
 }
 
 static double

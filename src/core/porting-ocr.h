@@ -62,7 +62,8 @@ const char       *porting_ocr_get_data_dir    (void);
 void              porting_ocr_warm_up         (void);
 
 /* Blocking: for a worker thread. English and French; @surface is ARGB32
- * or RGB24 (a decoded image, or a rendered PDF page), not changed.
+ * or RGB24 (a decoded image, or a rendered PDF page): its pixels are
+ * read, never drawn with, so other threads may paint from it meanwhile.
  * Thread-safe: each call has a Tesseract of its own (idle ones are kept
  * for the next calls).
  *
