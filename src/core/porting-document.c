@@ -13,7 +13,7 @@
 #include <poppler.h>
 #include <string.h>
 
-#include "porting-document.h"
+#include "porting-document-private.h"
 
 /* Bigger files are refused before being read: no invoice or LOA is that big. */
 #define MAX_FILE_SIZE ((goffset) 100 * 1024 * 1024)
@@ -680,210 +680,21 @@ porting_document_get_page_size (PortingDocument *self,
 
 /* Page text */
 
-static inline gboolean
-is_word_separator (gunichar c)
-{
-  return g_unichar_isspace (c) || c == 0x00a0;
-}
-
-static inline PortingRect
-rect_from_poppler (const PopplerRectangle *r)
-{
-  return (PortingRect) {
-    MIN (r->x1, r->x2), MIN (r->y1, r->y2),
-    MAX (r->x1, r->x2), MAX (r->y1, r->y2),
-  };
-}
-
-static inline void
-rect_union (PortingRect       *rect,
-            const PortingRect *other)
-{
-  rect->x1 = MIN (rect->x1, other->x1);
-  rect->y1 = MIN (rect->y1, other->y1);
-  rect->x2 = MAX (rect->x2, other->x2);
-  rect->y2 = MAX (rect->y2, other->y2);
-}
-
-/* poppler glues two blocks that share a line with nothing between them
- * ("ACCOUNT NAMEAccount number: 8841…"). Where the next character sits on
- * the same line but well apart from the previous one, a tab goes between
- * them, like a table cell. Rotated or vertical text (no shared line) and
- * right-to-left text (next to, not apart) are left alone. */
-static gboolean
-needs_tab_between (const PortingRect *previous,
-                   const PortingRect *next)
-{
-  double previous_height = previous->y2 - previous->y1;
-  double next_height = next->y2 - next->y1;
-  double overlap = MIN (previous->y2, next->y2) - MAX (previous->y1, next->y1);
-  double height = MAX (previous_height, next_height);
-
-  if (height <= 0 || overlap < 0.5 * MIN (previous_height, next_height))
-    return FALSE;
-
-  return next->x1 - previous->x2 > height || next->x2 < previous->x1 - height;
-}
-
-/* poppler also glues the last line of one block to a line of a block in
- * another column ("Seattle, WA 98101(206) 555-0100"). Where the next
- * character shares neither a line nor a column with the previous one, it
- * starts a new line. Vertical text (one column) is left alone. */
-static gboolean
-needs_newline_between (const PortingRect *previous,
-                       const PortingRect *next)
-{
-  double vertical_overlap = MIN (previous->y2, next->y2) - MAX (previous->y1, next->y1);
-  double horizontal_overlap = MIN (previous->x2, next->x2) - MAX (previous->x1, next->x1);
-
-  if (previous->y2 - previous->y1 <= 0 || next->y2 - next->y1 <= 0)
-    return FALSE;
-
-  return vertical_overlap < 0 && horizontal_overlap < 0;
-}
-
-/* poppler_page_get_text_layout() gives one rectangle per character of
- * poppler_page_get_text(), origin top-left (unlike find_text). */
-static PortingPageText *
-build_page_text (guint                   page,
-                 const char             *text,
-                 const PopplerRectangle *rects,
-                 guint                   n_rects,
-                 gboolean                with_words)
-{
-  PortingPageText *page_text;
-  GString *out;
-  GArray *words;
-  const char *p;
-  guint char_index = 0;
-  gboolean in_word = FALSE;
-  gboolean have_previous = FALSE;
-  PortingRect previous = { 0 };
-  PortingWord word = { 0 };
-
-  /* Without one rectangle per character, positions cannot be trusted. */
-  if (rects != NULL && (glong) n_rects != g_utf8_strlen (text, -1))
-    {
-      g_debug ("Page %u: %u rectangles for %ld characters", page + 1,
-               n_rects, g_utf8_strlen (text, -1));
-      rects = NULL;
-      n_rects = 0;
-    }
-
-  out = g_string_sized_new (strlen (text) + 64);
-  page_text = porting_page_text_new (page, NULL);
-  words = page_text->words;
-
-  for (p = text; *p != '\0'; p = g_utf8_next_char (p), char_index++)
-    {
-      gunichar c = g_utf8_get_char (p);
-      const char *next = g_utf8_next_char (p);
-      PortingRect rect = { 0 };
-
-      if (rects != NULL)
-        rect = rect_from_poppler (&rects[char_index]);
-
-      if (c == '\n' || c == '\r')
-        {
-          have_previous = FALSE;
-          c = '\n';
-        }
-      else if (rects != NULL && have_previous && !is_word_separator (c) &&
-               needs_tab_between (&previous, &rect))
-        {
-          if (in_word)
-            g_array_append_val (words, word);
-          in_word = FALSE;
-          g_string_append_c (out, '\t');
-        }
-      else if (rects != NULL && have_previous && !is_word_separator (c) &&
-               needs_newline_between (&previous, &rect))
-        {
-          if (in_word)
-            g_array_append_val (words, word);
-          in_word = FALSE;
-          g_string_append_c (out, '\n');
-        }
-
-      if (c != '\n')
-        {
-          previous = rect;
-          have_previous = TRUE;
-        }
-
-      if (is_word_separator (c))
-        {
-          if (in_word)
-            g_array_append_val (words, word);
-          in_word = FALSE;
-        }
-      else if (!in_word)
-        {
-          in_word = TRUE;
-          word.start = out->len;
-          word.rect = rect;
-        }
-      else
-        {
-          rect_union (&word.rect, &rect);
-        }
-
-      if (c == '\n')
-        g_string_append_c (out, '\n');
-      else
-        g_string_append_len (out, p, next - p);
-
-      if (in_word)
-        word.end = out->len;
-    }
-
-  if (in_word)
-    g_array_append_val (words, word);
-
-  if (!with_words)
-    g_array_set_size (words, 0);
-
-  g_free (page_text->text);
-  page_text->text = g_string_free (out, FALSE);
-
-  return page_text;
-}
-
 static PortingPageText *
 extract_page_text (PopplerDocument      *poppler_document,
                    guint                 page,
                    PortingPageTextFlags  flags)
 {
-  PopplerPage *poppler_page;
-  g_autofree char *text = NULL;
-  g_autofree PopplerRectangle *rects = NULL;
-  guint n_rects = 0;
+  PopplerPage *poppler_page = poppler_document_get_page (poppler_document, page);
+  PortingPageText *page_text;
 
-  poppler_page = poppler_document_get_page (poppler_document, page);
   if (poppler_page == NULL)
     return porting_page_text_new (page, NULL);
 
-  text = poppler_page_get_text (poppler_page);
-  if (text == NULL)
-    text = g_strdup ("");
+  page_text = _porting_pdf_page_get_text (poppler_page, page, (flags & PORTING_PAGE_TEXT_FLAGS_WORDS) != 0);
+  g_object_unref (poppler_page);
 
-  if (!g_utf8_validate (text, -1, NULL))
-    {
-      char *valid = g_utf8_make_valid (text, -1);
-
-      g_free (text);
-      text = valid;
-    }
-  else if (!poppler_page_get_text_layout (poppler_page, &rects, &n_rects))
-    {
-      g_clear_pointer (&rects, g_free);
-      n_rects = 0;
-    }
-
-  g_clear_object (&poppler_page);
-
-  return build_page_text (page, text, rects, n_rects,
-                          (flags & PORTING_PAGE_TEXT_FLAGS_WORDS) != 0);
+  return page_text;
 }
 
 static gboolean
@@ -1253,6 +1064,55 @@ porting_document_scan_text (PortingDocument       *self,
     ret = FALSE;
 
   return ret;
+}
+
+/* Form fields */
+
+/**
+ * porting_document_get_form_fields:
+ * @self: a #PortingDocument
+ * @page: 0-based page index
+ * @with_signatures: whether to look for a digital signature in signature
+ *   fields (which starts the crypto library: only for an LOA)
+ * @error: a #GError
+ *
+ * Thread-safe.
+ *
+ * Returns: (transfer full) (element-type PortingFormField): the fields of
+ *   @page, empty for an image or a page without any; %NULL with @error set
+ *   when there is no such page
+ */
+GPtrArray *
+porting_document_get_form_fields (PortingDocument  *self,
+                                  guint             page,
+                                  gboolean          with_signatures,
+                                  GError          **error)
+{
+  PopplerPage *poppler_page;
+  GPtrArray *fields;
+
+  g_return_val_if_fail (PORTING_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (page >= self->n_pages)
+    {
+      g_set_error (error, PORTING_DOCUMENT_ERROR, PORTING_DOCUMENT_ERROR_FAILED,
+                   _("“%s” has no page %u"), self->display_name, page + 1);
+      return NULL;
+    }
+
+  if (self->kind != PORTING_DOCUMENT_KIND_PDF)
+    return g_ptr_array_new ();
+
+  g_mutex_lock (&self->poppler_lock);
+  poppler_page = poppler_document_get_page (self->poppler_document, page);
+  fields = poppler_page != NULL ?
+           _porting_pdf_page_get_form_fields (poppler_page, page, with_signatures) :
+           g_ptr_array_new ();
+  g_clear_object (&poppler_page);
+  g_mutex_unlock (&self->poppler_lock);
+
+  return fields;
 }
 
 /* Rendering */

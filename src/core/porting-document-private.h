@@ -1,0 +1,21 @@
+/* porting-document-private.h — what the document's files share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <poppler.h>
+
+#include "porting-document.h"
+
+G_BEGIN_DECLS
+
+/* porting-document-text.c; not thread-safe on one PopplerDocument. */
+PortingPageText *_porting_pdf_page_get_text        (PopplerPage *poppler_page,
+                                                    guint        page,
+                                                    gboolean     keep_words);
+GPtrArray       *_porting_pdf_page_get_form_fields (PopplerPage *poppler_page,
+                                                    guint        page,
+                                                    gboolean     with_signatures);
+
+G_END_DECLS
