@@ -448,8 +448,8 @@ find_address_from (LoaValue  *value,
 
 void
 _porting_field_find_address (LoaValue  *value,
-              Page      *page,
-              Candidate *best)
+                             Page      *page,
+                             Candidate *best)
 {
   if (value->address->house_number == NULL && value->address->street == NULL)
     return;

@@ -191,8 +191,8 @@ compact_equals (const char *start,
 
 void
 _porting_field_find_code (LoaValue  *value,
-           Page      *page,
-           Candidate *best)
+                          Page      *page,
+                          Candidate *best)
 {
   static const char * const btn_labels[][4] = {
     { "BTN" }, { "BILLING", "TELEPHONE", "NUMBER" }, { "BILLING", "TELEPHONE" },

@@ -31,9 +31,9 @@ _porting_field_is_distinctive_name_word (const char *word)
 /* Canonical words of a name; "Limited Liability Company" is LLC. */
 GPtrArray *
 _porting_field_name_words (GArray *tokens,
-                        guint   first,
-                        guint   last,
-                        GArray *token_of_word)
+                           guint   first,
+                           guint   last,
+                           GArray *token_of_word)
 {
   static const struct { const char *words[4]; const char *canonical; } phrases[] = {
     { { "LIMITED", "LIABILITY", "COMPANY", NULL }, "LLC" },
@@ -491,8 +491,8 @@ find_name_in_line (LoaValue  *value,
 
 void
 _porting_field_find_name (LoaValue  *value,
-           Page      *page,
-           Candidate *best)
+                          Page      *page,
+                          Candidate *best)
 {
   if (value->name_words->len == 0 || value->name_words->len >= 14)
     return;

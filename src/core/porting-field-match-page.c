@@ -70,10 +70,10 @@ static const char * const carrier_phrases[][4] = {
 
 gboolean
 _porting_field_tokens_are (Page               *page,
-            guint               i,
-            guint               last,
-            const char * const *words,
-            guint               n_words)
+                           guint               i,
+                           guint               last,
+                           const char * const *words,
+                           guint               n_words)
 {
   if (i + n_words > last)
     return FALSE;
@@ -89,7 +89,7 @@ _porting_field_tokens_are (Page               *page,
 
 guint
 _porting_field_count_words (const char * const *words,
-             guint               max)
+                            guint               max)
 {
   guint n = 0;
 
@@ -127,8 +127,8 @@ label_at (Page     *page,
 /* A state or province and a postal code: a city line ("Invoice # 12345" is not). */
 gboolean
 _porting_field_has_postal_code (Page  *page,
-                 guint  first,
-                 guint  last)
+                                guint  first,
+                                guint  last)
 {
   g_autoptr(PortingAddress) address = NULL;
 

@@ -244,7 +244,7 @@ _porting_candidate_init (Candidate *candidate)
 
 gboolean
 _porting_candidate_is_better (const Candidate *a,
-                     const Candidate *b)
+                              const Candidate *b)
 {
   if (a->status != b->status)
     return a->status < b->status;
@@ -256,7 +256,7 @@ _porting_candidate_is_better (const Candidate *a,
 /* Keeps @candidate in @best when better; clears it either way. */
 void
 _porting_candidate_offer (Candidate *best,
-                 Candidate *candidate)
+                          Candidate *candidate)
 {
   if (candidate->status < PORTING_FIELD_STATUS_NOT_FOUND && _porting_candidate_is_better (candidate, best))
     {
