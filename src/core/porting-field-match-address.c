@@ -47,10 +47,12 @@ line_is_unit_line (Page *page,
   guint i = line->first_token;
   g_autoptr(PortingAddress) address = NULL;
 
-  if (line->last_token - i < 2 || line->last_token - i > 3)
+  /* "Suite 400", "Bureau 210", "Building C, Suite 210", "21st Floor" */
+  if (line->last_token - i < 2 || line->last_token - i > 6)
     return FALSE;
   address = porting_address_parse_tokens (page->tokens, i, line->last_token);
-  return address->unit != NULL && address->house_number == NULL;
+  return address->unit != NULL && address->house_number == NULL && address->postal_code == NULL &&
+         (line->last_token - i <= 3 || address->street == NULL || strlen (address->street) <= 12);
 }
 
 static gboolean
@@ -273,6 +275,8 @@ append_scattered_city_line (LoaValue *value,
       GString *joined;
       gboolean is_region;
 
+      if (!_porting_field_same_block (page, l, next))
+        break;
       if (from >= to || to - from > 4 || page->excluded[from])
         continue;
 
@@ -339,6 +343,94 @@ append_scattered_city_line (LoaValue *value,
   }
 }
 
+/* A table row of cells ("2201 E RIVERSIDE DR | AUSTIN | TX | 78741"), each
+ * its own block: the cells right of the street line on its row, in order,
+ * up to the one that completes a city line. */
+static gboolean
+append_row_city_line (Page   *page,
+                      guint   l,
+                      GArray *tokens)
+{
+  const Line *line = &g_array_index (page->lines, Line, l);
+  const PortingRect *street;
+  g_autoptr(GArray) cells = NULL;
+  g_autoptr(GArray) probe = NULL;
+  double right;
+
+  if (line->text_line < 0)
+    return FALSE;
+  street = &g_array_index (page->page->lines, PortingTextLine, line->text_line).rect;
+
+  cells = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint c = 0; c < page->lines->len; c++)
+    {
+      const Line *cell = &g_array_index (page->lines, Line, c);
+      const PortingRect *rect;
+      double height;
+
+      if (cell->text_line < 0 || cell->block == line->block)
+        continue;
+      rect = &g_array_index (page->page->lines, PortingTextLine, cell->text_line).rect;
+      height = MIN (rect->y2 - rect->y1, street->y2 - street->y1);
+      if (rect->x1 >= street->x2 - 1 && MIN (rect->y2, street->y2) - MAX (rect->y1, street->y1) >= 0.5 * height)
+        g_array_append_val (cells, c);
+    }
+  if (cells->len == 0)
+    return FALSE;
+
+  /* Left to right (few cells: a plain insertion sort). */
+  for (guint i = 1; i < cells->len; i++)
+    for (guint j = i; j > 0; j--)
+      {
+        guint *a = &g_array_index (cells, guint, j - 1);
+        guint *b = &g_array_index (cells, guint, j);
+        const Line *line_a = &g_array_index (page->lines, Line, *a);
+        const Line *line_b = &g_array_index (page->lines, Line, *b);
+
+        if (g_array_index (page->page->lines, PortingTextLine, line_a->text_line).rect.x1 <=
+            g_array_index (page->page->lines, PortingTextLine, line_b->text_line).rect.x1)
+          break;
+        { guint swap = *a; *a = *b; *b = swap; }
+      }
+
+  probe = g_array_new (FALSE, FALSE, sizeof (PortingToken));
+  right = street->x2;
+  for (guint i = 0; i < cells->len && i < 4; i++)
+    {
+      const Line *cell = &g_array_index (page->lines, Line, g_array_index (cells, guint, i));
+      const PortingRect *rect = &g_array_index (page->page->lines, PortingTextLine, cell->text_line).rect;
+
+      /* Cells of one row sit a few words apart, not across the page. */
+      if (rect->x1 - right > 12 * (rect->y2 - rect->y1))
+        break;
+      right = rect->x2;
+      if (probe->len == 0)
+        append_line_tokens (page, probe, cell->value_token, cell->last_token, FALSE);
+      else
+        append_joined_tokens (page, probe, cell->value_token, cell->last_token);
+
+      {
+        g_autoptr(PortingAddress) address = porting_address_parse_tokens (probe, 0, probe->len);
+
+        if (address->postal_code != NULL)
+          {
+            guint at = tokens->len;
+
+            g_array_append_vals (tokens, probe->data, probe->len);
+            if (at > 0)
+              {
+                PortingToken *first = TOKEN (tokens, at);
+
+                first->flags |= PORTING_TOKEN_SEGMENT_BREAK;
+              }
+            return TRUE;
+          }
+      }
+    }
+
+  return FALSE;
+}
+
 /* Without commas, "455 RUE SAINT-PAUL OUEST MONTREAL QC" leaves no sign of
  * where the street ends; the LOA's city, at the end of it, is one. */
 static void
@@ -392,6 +484,9 @@ find_address_from (LoaValue  *value,
           Line *next_line = &g_array_index (page->lines, Line, next);
           guint from = next_line->value_token;
 
+          /* An address is one block: up to four lines of it. */
+          if (!_porting_field_same_block (page, l, next))
+            break;
           if (from >= next_line->last_token)
             continue;
           if (line_is_unit_line (page, next_line))
@@ -407,6 +502,8 @@ find_address_from (LoaValue  *value,
             }
         }
 
+      if (!city_line_found && page->has_blocks)
+        city_line_found = append_row_city_line (page, l, tokens);
       if (!city_line_found)
         append_scattered_city_line (value, page, l, tokens);
     }

@@ -35,6 +35,10 @@ static const char * const labels[][5] = {
   { "TITULAIRE", "DU", "COMPTE" },
   { "FACTURE", "A" },
   { "FACTURER", "A" },
+  { "FACTURE", "AU", "NOM", "DE" },
+  { "CUSTOMER", "INFORMATION" },
+  { "ACCOUNT", "INFORMATION" },
+  { "SERVICE", "FOR" },
   { "CUSTOMER" },
   { "COMPANY" },
   { "SUBSCRIBER" },
@@ -50,6 +54,8 @@ static const char * const labels[][5] = {
   { "ADRESSE", "DU", "SERVICE" },
   { "ADRESSE", "D", "INSTALLATION" },
   { "LIEU", "DU", "SERVICE" },
+  { "ADRESSE", "DE", "FACTURATION" },
+  { "ADRESSE", "D", "INSTALLATION" },
   { "ADRESSE" },
   { "ADDRESS" },
   { "LOCATION" },
@@ -60,7 +66,10 @@ static const char * const remit_phrases[][4] = {
   { "REMIT" }, { "REMITTANCE" }, { "PAYABLE", "TO" }, { "PAY", "TO" },
   { "MAIL", "PAYMENT" }, { "MAIL", "PAYMENTS" }, { "SEND", "PAYMENT" }, { "SEND", "PAYMENTS" },
   { "PAYMENT", "ADDRESS" }, { "PAYMENTS", "TO" }, { "PAYMENT", "TO" }, { "RETURN", "THIS", "PORTION" },
+  { "PAYMENT", "COUPON" }, { "DETACH", "AND", "RETURN" }, { "RETURN", "WITH", "PAYMENT" },
   { "LIBELLER", "A" }, { "POSTER", "A" }, { "PAYEZ", "A" }, { "PAYABLE", "A" }, { "A", "L", "ORDRE", "DE" },
+  { "RETOURNER", "A" }, { "RETOURNEZ", "A" }, { "ADRESSE", "DE", "PAIEMENT" }, { "ADRESSE", "DE", "RETOUR" },
+  { "ENVOYER", "VOTRE", "PAIEMENT" }, { "COUPON", "DE", "PAIEMENT" }, { "TALON", "DE", "PAIEMENT" },
 };
 
 /* The carrier's own name, on its line. */
@@ -136,6 +145,19 @@ _porting_field_has_postal_code (Page  *page,
     return FALSE;
   address = porting_address_parse_tokens (page->tokens, first, last);
   return address->postal_code != NULL && address->region != NULL;
+}
+
+gboolean
+_porting_field_same_block (Page  *page,
+                           guint  a,
+                           guint  b)
+{
+  int block_a;
+
+  if (!page->has_blocks)
+    return TRUE;
+  block_a = g_array_index (page->lines, Line, a).block;
+  return block_a >= 0 && block_a == g_array_index (page->lines, Line, b).block;
 }
 
 /* A "Label: value" line that is not part of an address ("Attn: Payments" is). */
@@ -248,12 +270,16 @@ exclude_remit_blocks (Page *page)
            * the lines after it are not the carrier's alone. */
           for (guint k = i; k < line->last_token; k++)
             page->excluded[k] = TRUE;
-          if (!is_interleaved_with_block (page, l) && !_porting_field_has_postal_code (page, i, line->last_token))
+          if ((page->has_blocks || !is_interleaved_with_block (page, l)) &&
+              !_porting_field_has_postal_code (page, i, line->last_token))
             {
               for (guint next = l + 1; next < page->lines->len && next <= l + CITY_LINES; next++)
                 {
                   Line *next_line = &g_array_index (page->lines, Line, next);
 
+                  /* A block of its own: the block beside or below is not the carrier's. */
+                  if (!_porting_field_same_block (page, l, next))
+                    break;
                   if (next_line->first_token < next_line->last_token &&
                       label_at (page, next_line->first_token, next_line->last_token, TRUE) > 0)
                     break;
@@ -291,8 +317,10 @@ page_init (Page            *page,
   guint token = 0;
   guint offset = 0;
   guint block_left = 0;
+  guint text_line = 0;
 
   page->page = porting_page_text_ref (page_text);
+  page->has_blocks = page_text->blocks->len > 0;
   page->tokens = porting_normalize_tokenize (text, -1, 0);
   page->excluded = g_new0 (gboolean, page->tokens->len + 1);
   page->line_of_token = g_new0 (guint, page->tokens->len + 1);
@@ -314,6 +342,15 @@ page_init (Page            *page,
         }
       line.last_token = token;
       line.value_token = line.first_token;
+      line.block = page->has_blocks ? porting_page_text_find_block (page_text, line.start) : 0;
+      line.text_line = -1;
+      while (text_line < page_text->lines->len &&
+             g_array_index (page_text->lines, PortingTextLine, text_line).start < line.start)
+        text_line++;
+      if (text_line < page_text->lines->len &&
+          g_array_index (page_text->lines, PortingTextLine, text_line).start == line.start &&
+          line.end > line.start)
+        line.text_line = text_line;
       g_array_append_val (page->lines, line);
 
       if (newline == NULL)
@@ -335,13 +372,21 @@ page_init (Page            *page,
           line->labelled = TRUE;
           line->value_token = line->first_token + n;
           /* A run of label-only lines ("ACCOUNT NAME" / "SERVICE ADDRESS")
-           * heads a block of values below them. */
+           * heads a block of values below them: on a laid-out page, the
+           * rest of its block. */
           block_left = line->value_token >= line->last_token ? BLOCK_LINES : 0;
+          if (page->has_blocks && block_left > 0)
+            block_left = G_MAXUINT;
         }
-      else if (block_left > 0 && line->first_token < line->last_token)
+      else if (block_left > 0 && line->first_token < line->last_token &&
+               (l == 0 || _porting_field_same_block (page, l - 1, l)))
         {
           line->labelled = TRUE;
           block_left--;
+        }
+      else if (page->has_blocks)
+        {
+          block_left = 0;
         }
     }
 

@@ -47,6 +47,8 @@ typedef struct
   guint     last_token;      /* one past */
   guint     value_token;     /* first token after a label opening the line, else first_token */
   gboolean  labelled;        /* a label opens this line, or it is in a label's block */
+  int       block;           /* its block on the page; -1 between blocks */
+  int       text_line;       /* its PortingTextLine; -1 without positions */
 } Line;
 
 typedef struct
@@ -56,6 +58,7 @@ typedef struct
   gboolean        *excluded;  /* per token: the carrier's remit-to block and such */
   GArray          *lines;     /* of Line */
   guint           *line_of_token;
+  gboolean         has_blocks; /* laid out from positions: lines belong to blocks */
 } Page;
 
 /* What a page offers for a field. */
@@ -91,6 +94,11 @@ guint      _porting_field_count_words              (const char * const *words,
 gboolean   _porting_field_has_postal_code          (Page               *page,
                                                     guint               first,
                                                     guint               last);
+/* Whether lines @a and @b are read together: in one block, or on a page
+ * without blocks. */
+gboolean   _porting_field_same_block               (Page               *page,
+                                                    guint               a,
+                                                    guint               b);
 
 /* porting-field-match-name.c */
 GPtrArray *_porting_field_name_words               (GArray             *tokens,
