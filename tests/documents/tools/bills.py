@@ -103,6 +103,12 @@ def bill_html(bill):
     blocks = remit + customer if layout == "remit-left" else customer + remit
     if layout == "coupon":
         blocks = customer + '<div class="block"></div>'
+    if layout == "window":
+        # A window envelope: the carrier's return address in small print, the customer's
+        # address under it with no label at all.
+        blocks = (f'<div class="block"><div style="font-size:7.5pt;color:#555;margin-bottom:30px">'
+                  f'{_lines(bill["remit"])}</div><div style="font-size:10.5pt">{_lines([bill["name"]] + bill["addr"])}'
+                  f'</div></div><div class="block"></div>')
 
     items = "".join(f'<tr><td>{h(n)}</td><td>{h(d)}</td><td class="amt">{h(a)}</td></tr>' for n, d, a in bill["items"])
     footer_text = bill.get("footer", bill["carrier"])
