@@ -240,20 +240,31 @@ center_inside (const PortingRect *word,
 }
 
 /* The words of a field's value, set in its box as a viewer draws them:
- * one line (or one per line of a multi-line field), from the left. */
+ * one line (or one per line of a multi-line field), from the left. The
+ * words point into @field->value. */
 static void
 add_field_words (GArray                 *words,
                  const PortingFormField *field)
 {
-  g_auto(GStrv) lines = g_strsplit_set (field->value, "\r\n", -1);
+  const char *value = field->value;
   guint n_lines = 0;
   double box_height = field->rect.y2 - field->rect.y1;
   double font_size;
   double line_height;
+  double x;
   double y;
+  gboolean line_empty = TRUE;
 
-  for (guint i = 0; lines[i] != NULL; i++)
-    n_lines += lines[i][0] != '\0';
+  for (const char *p = value; *p != '\0'; p++)
+    {
+      if (*p == '\n' || *p == '\r')
+        line_empty = TRUE;
+      else if (line_empty && !g_ascii_isspace (*p))
+        {
+          n_lines++;
+          line_empty = FALSE;
+        }
+    }
   if (n_lines == 0 || box_height <= 0)
     return;
 
@@ -262,47 +273,51 @@ add_field_words (GArray                 *words,
   font_size = MAX (font_size, 2);
   line_height = font_size * 1.15;
   y = n_lines == 1 ? field->rect.y1 + (box_height - font_size * GLYPH_HEIGHT) / 2 : field->rect.y1 + 2;
+  x = field->rect.x1 + 2;
+  line_empty = TRUE;
 
-  for (guint i = 0; lines[i] != NULL; i++)
+  for (const char *p = value; *p != '\0'; )
     {
-      const char *line = lines[i];
-      double x = field->rect.x1 + 2;
-      const char *p = line;
+      gunichar c = g_utf8_get_char (p);
+      const char *end;
+      PortingLayoutWord word = { 0 };
 
-      if (line[0] == '\0')
-        continue;
-
-      while (*p != '\0')
+      if (c == '\n' || c == '\r')
         {
-          const char *end;
-          PortingLayoutWord word = { 0 };
-          glong n_chars;
-
-          while (*p != '\0' && is_word_separator (g_utf8_get_char (p)))
-            {
-              x += 0.28 * font_size;
-              p = g_utf8_next_char (p);
-            }
-          if (*p == '\0')
-            break;
-          for (end = p; *end != '\0' && !is_word_separator (g_utf8_get_char (end)); end = g_utf8_next_char (end))
-            ;
-
-          n_chars = g_utf8_strlen (p, end - p);
-          word.text = p;
-          word.length = end - p;
-          word.rect.x1 = x;
-          word.rect.x2 = x + n_chars * 0.55 * font_size;
-          word.rect.y1 = y;
-          word.rect.y2 = y + font_size * GLYPH_HEIGHT;
-          word.confidence = 1;
-          word.source = PORTING_TEXT_SOURCE_FORM;
-          g_array_append_val (words, word);
-          x = word.rect.x2;
-          p = end;
+          if (!line_empty)
+            y += line_height;
+          line_empty = TRUE;
+          x = field->rect.x1 + 2;
+          p = g_utf8_next_char (p);
+          continue;
+        }
+      if (is_word_separator (c))
+        {
+          x += 0.28 * font_size;
+          p = g_utf8_next_char (p);
+          continue;
         }
 
-      y += line_height;
+      for (end = p; *end != '\0'; end = g_utf8_next_char (end))
+        {
+          gunichar e = g_utf8_get_char (end);
+
+          if (e == '\n' || e == '\r' || is_word_separator (e))
+            break;
+        }
+
+      word.text = p;
+      word.length = end - p;
+      word.rect.x1 = x;
+      word.rect.x2 = x + g_utf8_strlen (p, end - p) * 0.55 * font_size;
+      word.rect.y1 = y;
+      word.rect.y2 = y + font_size * GLYPH_HEIGHT;
+      word.confidence = 1;
+      word.source = PORTING_TEXT_SOURCE_FORM;
+      g_array_append_val (words, word);
+      x = word.rect.x2;
+      line_empty = FALSE;
+      p = end;
     }
 }
 

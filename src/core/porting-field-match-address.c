@@ -40,19 +40,49 @@ is_ordinal_number (const char *folded)
          g_str_equal (suffix, "ER");
 }
 
+/* An id after a unit designator: "400", "4B", "C", "#12". */
+static gboolean
+is_unit_id (const char *folded)
+{
+  gsize n = strlen (folded);
+
+  if (n == 0 || n > 8)
+    return FALSE;
+  if (n == 1 && g_ascii_isalpha (folded[0]))
+    return TRUE;
+  return strpbrk (folded, "0123456789") != NULL;
+}
+
+/* A line of its own between the street and the city: "Suite 400",
+ * "Bureau 210", "Building C, Suite 210", "21st Floor", "Floor 2". */
 static gboolean
 line_is_unit_line (Page *page,
                    Line *line)
 {
   guint i = line->first_token;
+  guint n = line->last_token - i;
   g_autoptr(PortingAddress) address = NULL;
 
-  /* "Suite 400", "Bureau 210", "Building C, Suite 210", "21st Floor" */
-  if (line->last_token - i < 2 || line->last_token - i > 6)
+  if (n < 2 || n > 6)
     return FALSE;
-  address = porting_address_parse_tokens (page->tokens, i, line->last_token);
-  return address->unit != NULL && address->house_number == NULL && address->postal_code == NULL &&
-         (line->last_token - i <= 3 || address->street == NULL || strlen (address->street) <= 12);
+
+  /* A designator and its id opening the line, and little else. */
+  for (guint k = i; k + 1 < line->last_token && k < i + 3; k++)
+    {
+      const char *folded = TOKEN (page->tokens, k)->folded;
+      const char *next = TOKEN (page->tokens, k + 1)->folded;
+
+      if (porting_normalize_unit_designator (folded) != NULL && is_unit_id (next))
+        {
+          address = porting_address_parse_tokens (page->tokens, i, line->last_token);
+          return address->postal_code == NULL && address->house_number == NULL;
+        }
+      if (is_ordinal_number (folded) &&
+          g_strcmp0 (porting_normalize_unit_designator (next), "FL") == 0)
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 static gboolean
@@ -564,9 +594,11 @@ _porting_field_find_address (LoaValue  *value,
 
           if (page->excluded[i] || !g_ascii_isdigit (folded[0]) || strlen (folded) > 12)
             continue;
-          /* "1200 Harbor", "350 5th Ave" */
+          /* "1200 Harbor", "350 5th Ave", "10234 104 St NW" */
           if (!is_alpha_word (TOKEN (page->tokens, i + 1)->folded) &&
-              !is_ordinal_number (TOKEN (page->tokens, i + 1)->folded))
+              !is_ordinal_number (TOKEN (page->tokens, i + 1)->folded) &&
+              !(i + 2 < line->last_token && g_ascii_isdigit (TOKEN (page->tokens, i + 1)->folded[0]) &&
+                porting_normalize_street_suffix (TOKEN (page->tokens, i + 2)->folded) != NULL))
             continue;
           /* "PO Box 7700 Sacramento", "Suite 400 Oakland" */
           if (i > line->first_token)

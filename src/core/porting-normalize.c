@@ -453,7 +453,8 @@ squeeze (const char *text,
       if (c == ',' && out->len > 0 && out->str[out->len - 1] == ',')
         continue;
 
-      g_string_append_unichar (out, c);
+      /* DESIGN §3.4: exact is the same characters apart from case. */
+      g_string_append_unichar (out, g_unichar_tolower (c));
     }
 
   return g_string_free (out, FALSE);

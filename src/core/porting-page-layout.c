@@ -497,6 +497,7 @@ is_label_word (const char *folded)
     "REFERENCE", "SUBSCRIBER", "COMPANY", "BUSINESS", "CONTACT", "SIGNATURE", "TITLE",
     "NOM", "ADRESSE", "NUMERO", "COMPTE", "FACTURE", "FACTURATION", "A", "VILLE", "PAYS",
     "COURRIEL", "TITULAIRE", "FOURNISSEUR", "TELEPHONE", "ENTREPRISE", "DU", "SERVICE",
+    "PERSON", "SIGNER", "PORT", "PORTED", "TRANSFERER", "POSTAL", "SIGNATAIRE", "PERSONNE",
     NULL
   };
 
@@ -531,8 +532,33 @@ is_label_like (const char *text)
   return is_label_word (last->folded);
 }
 
-/* "Account number: 8841", "ACCOUNT ...... 8841": a label with its value
- * in one segment. */
+/* "Amount due $88.10", "Due date Dec 1, 2026": a few words ending with a
+ * label's word, then a value with digits. */
+static gboolean
+starts_with_label (const char *text)
+{
+  g_autoptr(GArray) tokens = porting_normalize_tokenize (text, -1, 0);
+
+  for (guint n = 1; n <= 3 && n < tokens->len; n++)
+    {
+      const char *folded = g_array_index (tokens, PortingToken, n - 1).folded;
+
+      if (g_ascii_isdigit (folded[0]))
+        return FALSE;
+      if (!is_label_word (folded))
+        continue;
+      for (guint i = n; i < tokens->len; i++)
+        {
+          if (strpbrk (g_array_index (tokens, PortingToken, i).folded, "0123456789") != NULL)
+            return TRUE;
+        }
+      return FALSE;
+    }
+  return FALSE;
+}
+
+/* "Account number: 8841", "ACCOUNT ...... 8841", "Amount due $88.10": a
+ * label with its value in one segment. */
 static gboolean
 holds_own_label (const char *text)
 {
@@ -542,11 +568,12 @@ holds_own_label (const char *text)
 
   return (colon != NULL && colon[1] != '\0' && colon - text < 40) ||
          (leaders != NULL && leaders > text && leaders - text < 40) ||
-         (ellipsis != NULL && ellipsis > text && ellipsis - text < 40);
+         (ellipsis != NULL && ellipsis > text && ellipsis - text < 40) ||
+         starts_with_label (text);
 }
 
-/* The segment in the rows after @label's that stands under it, or NULL. */
-static const Segment *
+/* The segment in the rows after @label's that stands under it, or -1. */
+static int
 segment_under (Layout        *layout,
                const Segment *label)
 {
@@ -560,12 +587,38 @@ segment_under (Layout        *layout,
           const Segment *segment = &g_array_index (layout->segments, Segment, s);
 
           if (segment->rect.y1 - label->rect.y2 > 2 * LINE_GAP * label->height)
-            return NULL;
+            return -1;
           if (overlap (segment->rect.x1, segment->rect.x2, label->rect.x1, label->rect.x2) > 0)
-            return segment;
+            return s;
         }
     }
-  return NULL;
+  return -1;
+}
+
+/* Whether the segment after @s on its row starts where @value does: the
+ * next row of a table of fields. */
+static gboolean
+has_value_aligned_with (Layout        *layout,
+                        guint          s,
+                        const Segment *value)
+{
+  const Segment *segment = &g_array_index (layout->segments, Segment, s);
+  const Segment *next;
+
+  if (s + 1 >= layout->segments->len)
+    return FALSE;
+  next = &g_array_index (layout->segments, Segment, s + 1);
+  return next->row == segment->row && fabs (next->rect.x1 - value->rect.x1) <= 1.5 * value->height;
+}
+
+static gboolean
+ends_with_separator (const char *text)
+{
+  gsize length = strlen (text);
+
+  while (length > 0 && text[length - 1] == ' ')
+    length--;
+  return length > 0 && (text[length - 1] == ':' || (length >= 2 && text[length - 2] == '.' && text[length - 1] == '.'));
 }
 
 /* A label and the value beside it make one line, in a table of fields:
@@ -587,7 +640,7 @@ pair_labels_with_values (Layout *layout)
         {
           Segment *label = &g_array_index (layout->segments, Segment, s);
           Segment *value = &g_array_index (layout->segments, Segment, s + 1);
-          const Segment *under;
+          int under;
 
           if (label->is_value || !is_label_like (segment_text (layout, label, label_text)->str))
             continue;
@@ -595,10 +648,11 @@ pair_labels_with_values (Layout *layout)
           if (is_label_like (value_text->str) || holds_own_label (value_text->str))
             continue;
           under = segment_under (layout, label);
-          if (under != NULL)
+          if (under >= 0 && !ends_with_separator (label_text->str))
             {
-              segment_text (layout, under, under_text);
-              if (!is_label_like (under_text->str) && !holds_own_label (under_text->str))
+              segment_text (layout, &g_array_index (layout->segments, Segment, under), under_text);
+              if (!is_label_like (under_text->str) && !holds_own_label (under_text->str) &&
+                  !has_value_aligned_with (layout, under, value))
                 continue;
             }
 
