@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "porting-loa-private.h"
@@ -41,6 +42,14 @@ static const LabelPattern label_patterns[] = {
   { KIND_NAME, 1, "name" },
   { KIND_NAME, 1, "customer" },
   { KIND_NAME, 1, "company" },
+  { KIND_NAME, 0, "nom du client" },
+  { KIND_NAME, 0, "nom de (?:l'|l’|la )?(?:entreprise|soci[ée]t[ée]|compagnie)" },
+  { KIND_NAME, 0, "nom (?:l[ée]gal|commercial|complet)" },
+  { KIND_NAME, 0, "nom du titulaire(?: du compte)?" },
+  { KIND_NAME, 0, "titulaire du compte" },
+  { KIND_NAME, 0, "raison sociale" },
+  { KIND_NAME, 1, "nom" },
+  { KIND_NAME, 1, "client" },
 
   { KIND_AUTHORIZED, 0, "authorized person" },
   { KIND_AUTHORIZED, 0, "authorized signer(?: name)?" },
@@ -52,6 +61,11 @@ static const LabelPattern label_patterns[] = {
   { KIND_AUTHORIZED, 0, "print(?:ed)? name" },
   { KIND_AUTHORIZED, 0, "contact (?:name|person)" },
   { KIND_AUTHORIZED, 0, "title" },
+  { KIND_AUTHORIZED, 0, "personne autoris[ée]e" },
+  { KIND_AUTHORIZED, 0, "(?:nom du )?signataire(?: autoris[ée])?" },
+  { KIND_AUTHORIZED, 0, "repr[ée]sentant(?:e)? autoris[ée](?:e)?" },
+  { KIND_AUTHORIZED, 0, "nom en lettres moul[ée]es" },
+  { KIND_AUTHORIZED, 0, "titre" },
 
   { KIND_ADDRESS, 0, "service address" },
   { KIND_ADDRESS, 0, "service street address" },
@@ -66,6 +80,13 @@ static const LabelPattern label_patterns[] = {
   { KIND_ADDRESS, 1, "(?:street )?address line 1" },
   { KIND_ADDRESS2, 0, "(?:service |street )?address (?:line )?2" },
   { KIND_UNIT, 0, "(?:suite|unit|apt\\.?|apartment|floor|ste\\.?)(?: ?/ ?(?:suite|unit|apt\\.?|apartment|floor|ste\\.?))*(?: (?:no\\.?|number|#))?" },
+  { KIND_ADDRESS, 0, "adresse (?:de|du) service" },
+  { KIND_ADDRESS, 0, "adresse d'installation" },
+  { KIND_ADDRESS, 0, "adresse civique" },
+  { KIND_ADDRESS, 0, "lieu du service" },
+  { KIND_ADDRESS, 2, "adresse" },
+  { KIND_ADDRESS, 3, "adresse (?:de facturation|postale)" },
+  { KIND_UNIT, 0, "(?:bureau|local|app\\.?|appartement|unit[ée])(?: (?:no\\.?|n°|#))?" },
 
   { KIND_CITY_LINE, 0, "city(?: ?(?:,|/|&|and)? ?(?:state|province|prov|zip|postal|code)\\b\\.?)+" },
   { KIND_CITY, 0, "city" },
@@ -76,34 +97,53 @@ static const LabelPattern label_patterns[] = {
   { KIND_STATE, 0, "prov\\." },
   { KIND_ZIP, 0, "zip(?: code)?(?: ?/ ?postal code)?" },
   { KIND_ZIP, 0, "postal code(?: ?/ ?zip(?: code)?)?" },
+  { KIND_CITY_LINE, 0, "ville(?: ?(?:,|/|et)? ?(?:province|code postal)\\b\\.?)+" },
+  { KIND_CITY, 0, "ville" },
+  { KIND_CITY, 0, "municipalit[ée]" },
+  { KIND_STATE, 0, "province(?: ?/ ?[ée]tat)?" },
+  { KIND_STATE, 0, "[ée]tat" },
+  { KIND_ZIP, 0, "code postal" },
 
   { KIND_CARRIER, 0, "(?:current|losing|existing|old) (?:local )?(?:service )?(?:carrier|provider|phone company|telephone company)(?: name)?" },
   { KIND_CARRIER, 1, "carrier(?: name)?" },
   { KIND_CARRIER, 1, "service provider" },
+  { KIND_CARRIER, 0, "fournisseur (?:de services? )?(?:actuel|c[ée]dant)" },
+  { KIND_CARRIER, 0, "(?:ancien|actuel) fournisseur(?: de services?)?" },
+  { KIND_CARRIER, 0, "entreprise de t[ée]l[ée]communications actuelle" },
+  { KIND_CARRIER, 1, "fournisseur" },
 
   { KIND_ACCOUNT, 0, "(?:billing |main |customer )?account (?:number|no\\.?|num\\.?|#)" },
   { KIND_ACCOUNT, 0, "acct\\.? ?(?:number|no\\.?|num\\.?|#)" },
   { KIND_ACCOUNT, 0, "account (?:number|no\\.?|#) (?:with|at|for) (?:the |your )?(?:losing |current |old |existing )?(?:carrier|provider|service provider)" },
   { KIND_ACCOUNT, 1, "account" },
+  { KIND_ACCOUNT, 0, "(?:num[ée]ro|n[°o]\\.?|no\\.?) (?:de|du) compte(?: (?:client|chez le fournisseur actuel|aupr[èe]s du fournisseur actuel))?" },
+  { KIND_ACCOUNT, 1, "compte" },
 
   { KIND_BTN, 0, "billing (?:telephone|phone) number" },
   { KIND_BTN, 0, "billing (?:telephone|number)" },
   { KIND_BTN, 0, "btn" },
   { KIND_BTN, 0, "main (?:telephone |phone |billing )?number" },
+  { KIND_BTN, 0, "(?:num[ée]ro de )?t[ée]l[ée]phone (?:de|pour la) facturation" },
+  { KIND_BTN, 0, "num[ée]ro (?:de|pour la) facturation" },
+  { KIND_BTN, 0, "num[ée]ro (?:de t[ée]l[ée]phone )?principal" },
 
   { KIND_DATE, 0, "date(?: signed)?" },
   { KIND_DATE, 0, "(?:signature|signed|today's) date" },
   { KIND_DATE, 0, "date of signature" },
+  { KIND_DATE, 0, "date de (?:la )?signature" },
 
   { KIND_SIGNATURE, 0, "signature" },
   { KIND_SIGNATURE, 0, "(?:authorized|customer|authorizing|account holder) signature" },
   { KIND_SIGNATURE, 0, "signature of (?:the )?(?:authorized )?(?:signer|person|representative|agent|account holder|customer)" },
   { KIND_SIGNATURE, 0, "sign here" },
+  { KIND_SIGNATURE, 0, "signature (?:du (?:client|titulaire|signataire)|autoris[ée]e|de la personne autoris[ée]e)" },
+  { KIND_SIGNATURE, 0, "signez ici" },
 
   { KIND_NUMBERS, 0, "(?:telephone |phone )?numbers?(?: to be ported| to port| being ported)" },
   { KIND_NUMBERS, 0, "(?:working )?telephone numbers?" },
   { KIND_NUMBERS, 0, "ported numbers" },
   { KIND_NUMBERS, 0, "wtn" },
+  { KIND_NUMBERS, 0, "num[ée]ros? (?:de t[ée]l[ée]phone )?(?:[àa] (?:transf[ée]rer|porter)|transf[ée]r[ée]s|vis[ée]s)" },
 
   { KIND_OTHER, 0, "e-?mail(?: address)?" },
   { KIND_OTHER, 0, "(?:contact )?(?:phone|fax)(?: number)?" },
@@ -112,6 +152,11 @@ static const LabelPattern label_patterns[] = {
   { KIND_OTHER, 0, "(?:new|gaining) (?:carrier|provider)" },
   { KIND_OTHER, 0, "(?:requested |desired )?port date" },
   { KIND_OTHER, 0, "due date" },
+  { KIND_OTHER, 0, "courriel" },
+  { KIND_OTHER, 0, "(?:num[ée]ro de )?t[ée]l[ée]phone(?: (?:de contact|cellulaire))?" },
+  { KIND_OTHER, 0, "nouveau fournisseur" },
+  { KIND_OTHER, 0, "date (?:de transfert|souhait[ée]e)" },
+  { KIND_OTHER, 0, "nip|mot de passe" },
 };
 
 /* Every label in one pattern: most word starts are no label, and one match
@@ -263,6 +308,32 @@ match_label (const char *text,
   return best;
 }
 
+/* "with current", "at the losing carrier", "(print)", "de facturation":
+ * a few words saying more about a label, before its value's cell. */
+static gboolean
+is_hint_phrase (const char *text,
+                guint       start,
+                guint       end)
+{
+  static const char * const openers[] = {
+    "with", "at", "for", "of", "on", "as", "from", "in", "to", "the", "your", "if", "or",
+    "avec", "de", "du", "des", "chez", "auprès", "tel", "telle", "sur", "à", "au", "aux", "si", "ou",
+    NULL
+  };
+  g_autofree char *cell = NULL;
+  g_autofree char *lower = NULL;
+  g_auto(GStrv) words = NULL;
+
+  if (start >= end)
+    return FALSE;
+  cell = g_strndup (text + start, end - start);
+  if (strpbrk (cell, "0123456789:") != NULL)
+    return FALSE;
+  lower = g_utf8_strdown (cell, -1);
+  words = g_strsplit_set (g_strstrip (lower), " ", -1);
+  return g_strv_length (words) <= 6 && g_strv_contains (openers, words[0]);
+}
+
 typedef enum
 {
   TAIL_NONE,        /* not used as a label here */
@@ -276,13 +347,18 @@ static TailKind
 parse_tail (const char *text,
             guint       label_end,
             guint       end,
-            guint      *value_start)
+            guint      *value_start,
+            gboolean   *open_hint)
 {
   guint p = skip_blanks (text, label_end, end);
+  const char *tab = memchr (text + p, '\t', end - p);
+  guint cell_end = tab != NULL ? (guint) (tab - text) : end;
 
-  if (p < end && text[p] == '(')
+  *open_hint = FALSE;
+
+  if (p < cell_end && text[p] == '(')
     {
-      const char *close = memchr (text + p, ')', end - p);
+      const char *close = memchr (text + p, ')', cell_end - p);
       gboolean has_letter = FALSE;
 
       if (close != NULL)
@@ -292,6 +368,19 @@ parse_tail (const char *text,
         }
       if (close != NULL && has_letter)
         p = skip_blanks (text, close - text + 1, end);
+      else if (close == NULL)
+        {
+          /* "Business Name (as it appears" wraps in its cell: the rest of
+           * the cell is hint, and so is the start of the line below. */
+          p = cell_end;
+          *open_hint = TRUE;
+        }
+    }
+  else if (cell_end < end && is_hint_phrase (text, p, cell_end))
+    {
+      /* "Account Number with current<TAB>CV-77": the rest of the label's
+       * cell says more about it. */
+      p = cell_end;
     }
 
   if (p >= end)
@@ -319,7 +408,8 @@ parse_tail (const char *text,
 
   if (p > label_end)
     {
-      *value_start = p;
+      /* After a hint that fills the label's cell, the value is the next cell. */
+      *value_start = p == cell_end ? skip_blanks (text, p, end) : p;
       return TAIL_BLANK;
     }
 
@@ -332,9 +422,14 @@ accept_label (const char *text,
               guint       label_end,
               guint       end,
               gboolean    embedded,
-              guint      *value_start)
+              guint      *value_start,
+              gboolean   *open_hint)
 {
-  TailKind tail = parse_tail (text, label_end, end, value_start);
+  gboolean hint_goes_on = FALSE;
+  TailKind tail = parse_tail (text, label_end, end, value_start, &hint_goes_on);
+
+  if (open_hint != NULL)
+    *open_hint = hint_goes_on;
 
   /* "Suite 400" is a value, "Suite: 400" a label and its value. */
   if (label_patterns[label].kind == KIND_UNIT)
@@ -436,7 +531,8 @@ parse_line (Page  *page,
       int label = match_label (text, pos, line->end, &label_end);
       guint value_end;
 
-      if (label >= 0 && accept_label (text, label, label_end, line->end, FALSE, &segment.value_start))
+      if (label >= 0 && accept_label (text, label, label_end, line->end, FALSE, &segment.value_start,
+                                      &segment.open_hint))
         {
           segment.kind = label_patterns[label].kind;
           segment.priority = label_patterns[label].priority;
@@ -470,7 +566,7 @@ parse_line (Page  *page,
             at_cell |= text[b - 1] == '\t';
 
           embedded = match_label (text, q, line->end, &embedded_end);
-          if (embedded >= 0 && accept_label (text, embedded, embedded_end, line->end, !at_cell, &embedded_value))
+          if (embedded >= 0 && accept_label (text, embedded, embedded_end, line->end, !at_cell, &embedded_value, NULL))
             {
               value_end = q;
               break;
@@ -553,8 +649,8 @@ append_line (Page       *page,
           double height = MIN (word->rect.y2 - word->rect.y1, previous->rect.y2 - previous->rect.y1);
           guint gap_original = previous->end;
 
-          /* A space is about a quarter of an em; much more is a column gap. */
-          g_string_append_c (rebuilt, word->rect.x1 - previous->rect.x2 > 0.8 * height ? '\t' : ' ');
+          /* A space is about a quarter of an em; two and more is a cell boundary. */
+          g_string_append_c (rebuilt, word->rect.x1 - previous->rect.x2 > 0.6 * height ? '\t' : ' ');
           g_array_append_val (page->to_original, gap_original);
         }
 
@@ -637,6 +733,93 @@ rebuild_lines (Page *page)
   return TRUE;
 }
 
+/* A label of several words may match better once its wrapped end is
+ * joined: "Numéro de téléphone de" / "facturation". */
+static void
+rematch_wrapped_label (Page    *page,
+                       Segment *label,
+                       guint    cell_end,
+                       guint    start,
+                       guint    end)
+{
+  g_autoptr(GString) joined = g_string_new_len (page->text + label->label_start, cell_end - label->label_start);
+  guint label_end = 0;
+  int match;
+
+  g_string_append_c (joined, ' ');
+  g_string_append_len (joined, page->text + start, end - start);
+  match = match_label (joined->str, 0, joined->len, &label_end);
+  if (match >= 0 && label_end > cell_end - label->label_start &&
+      label_patterns[match].kind != KIND_OTHER)
+    {
+      label->kind = label_patterns[match].kind;
+      label->priority = label_patterns[match].priority;
+    }
+}
+
+/* Lines that only carry on a label's cell: the end of a wrapped hint
+ * ("on the carrier's records)", "boxes)") or of the label itself
+ * ("carrier", "facturation", "(BTN)"), in the label's column just under
+ * it. They are no value of anything. */
+static void
+mark_label_continuations (Page *page)
+{
+  for (guint l = 0; l < page->lines->len; l++)
+    {
+      Segment *label = (Segment *) _porting_loa_line_first (page, l);
+      gboolean open = label != NULL && label->open_hint;
+      guint next = l;
+
+      if (label == NULL || label->kind <= KIND_UNKNOWN_LABEL || label->kind == KIND_HINT)
+        continue;
+
+      for (guint k = 0; k < 3; k++)
+        {
+          Segment *line_segment;
+          g_autofree char *text = NULL;
+          const char *value_tab;
+          gboolean value_beside;
+          gboolean closes;
+
+          next = _porting_loa_next_text_line (page, next);
+          if (next == G_MAXUINT || next > l + 3)
+            break;
+          line_segment = (Segment *) _porting_loa_line_first (page, next);
+          if (line_segment->kind != KIND_NONE || !line_segment->last_in_line ||
+              line_segment->value_end <= line_segment->value_start)
+            break;
+
+          /* In the label's column, just under it. */
+          if (_porting_loa_has_positions (page) &&
+              (fabs (line_segment->x1 - label->x1) > 24 ||
+               line_segment->y1 - label->y2 > 1.2 * (label->y2 - label->y1) * (k + 1)))
+            break;
+
+          text = _porting_loa_span_text (page, line_segment->value_start, line_segment->value_end);
+          closes = strchr (text, ')') != NULL;
+          value_tab = memchr (page->text + label->label_start, '\t', label->value_start - label->label_start);
+          value_beside = value_tab != NULL && label->value_end > label->value_start;
+          if (_porting_loa_count_words (text) > 6 || _porting_loa_count_digits (text) > 0 ||
+              text[strlen (text) - 1] == ':')
+            break;
+          /* A label above its value: only a hint still open goes on. */
+          if (!value_beside && !open)
+            break;
+          /* Without positions, only what closes the hint is sure. */
+          if (!_porting_loa_has_positions (page) && !(open && closes))
+            break;
+
+          if (value_beside)
+            rematch_wrapped_label (page, label, value_tab - page->text,
+                                   line_segment->value_start, line_segment->value_end);
+          line_segment->kind = KIND_HINT;
+          g_array_index (page->line_used, gboolean, next) = TRUE;
+          if (open && closes)
+            break;
+        }
+    }
+}
+
 void
 _porting_loa_page_init (Page            *page,
                         PortingPageText *page_text)
@@ -681,6 +864,8 @@ _porting_loa_page_init (Page            *page,
         break;
       start = end + 1;
     }
+
+  mark_label_continuations (page);
 }
 
 const Segment *
@@ -692,14 +877,24 @@ _porting_loa_line_first (const Page *page,
   return index == G_MAXUINT ? NULL : &g_array_index (page->segments, Segment, index);
 }
 
-/* The next line after @line holding text, or G_MAXUINT. */
+static gboolean
+is_hint_line (const Page *page,
+              guint       line)
+{
+  const Segment *first = _porting_loa_line_first (page, line);
+
+  return first != NULL && first->kind == KIND_HINT;
+}
+
+/* The next line after @line holding text (not a label's wrapped hint), or
+ * G_MAXUINT. */
 guint
 _porting_loa_next_text_line (const Page *page,
                              guint       line)
 {
   for (guint l = line + 1; l < page->lines->len; l++)
     {
-      if (_porting_loa_line_first (page, l) != NULL)
+      if (_porting_loa_line_first (page, l) != NULL && !is_hint_line (page, l))
         return l;
     }
   return G_MAXUINT;
@@ -711,7 +906,7 @@ _porting_loa_previous_text_line (const Page *page,
 {
   for (guint l = line; l > 0; l--)
     {
-      if (_porting_loa_line_first (page, l - 1) != NULL)
+      if (_porting_loa_line_first (page, l - 1) != NULL && !is_hint_line (page, l - 1))
         return l - 1;
     }
   return G_MAXUINT;

@@ -28,6 +28,7 @@ typedef enum
   KIND_SIGNATURE,
   KIND_NUMBERS,
   KIND_OTHER,
+  KIND_HINT,           /* the rest of a label's hint, wrapped onto a line of its own */
 } LabelKind;
 
 typedef struct
@@ -59,6 +60,7 @@ typedef struct
   guint     value_end;     /* == value_start when the value is empty */
   gboolean  first_in_line;
   gboolean  last_in_line;
+  gboolean  open_hint;     /* the label's "(…" hint goes on in the line below */
   double    x1;            /* extent of label and value; 0 without positions */
   double    x2;
   double    y1;
