@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "porting-loa-private.h"
+#include "porting-page-text-private.h"
 
 /*
  * An LOA is a form: it is read by where its words sit. Words are gathered
@@ -646,11 +647,14 @@ append_line (Page       *page,
 
       if (previous != NULL)
         {
-          double height = MIN (word->rect.y2 - word->rect.y1, previous->rect.y2 - previous->rect.y1);
+          const char *text = page->page_text->text;
           guint gap_original = previous->end;
+          gboolean cell_gap = _porting_layout_is_cell_gap (&previous->rect,
+                                                           g_utf8_strlen (text + previous->start, previous->end - previous->start),
+                                                           &word->rect,
+                                                           g_utf8_strlen (text + word->start, word->end - word->start));
 
-          /* A space is about a quarter of an em; two and more is a cell boundary. */
-          g_string_append_c (rebuilt, word->rect.x1 - previous->rect.x2 > 0.6 * height ? '\t' : ' ');
+          g_string_append_c (rebuilt, cell_gap ? '\t' : ' ');
           g_array_append_val (page->to_original, gap_original);
         }
 

@@ -33,11 +33,12 @@
 #include <string.h>
 
 #include "porting-normalize.h"
-#include "porting-page-text.h"
+#include "porting-page-text-private.h"
 
 /* In units of the words' height. */
 #define ROW_OVERLAP       0.5   /* boxes sharing this much of a band are on one row */
-#define CELL_GAP          0.8   /* a wider gap between two words starts another segment */
+#define CELL_GAP          0.6   /* a wider gap between two words may start another segment */
+#define CELL_GAP_CHARS    1.5   /* … when also wider than this many characters */
 #define LINE_GAP          1.3   /* a wider gap below a line starts another block */
 #define MAX_HEIGHT_RATIO  2.2   /* taller or smaller than this: another block */
 /* Past this many blocks, reading order is top to bottom, left to right. */
@@ -47,6 +48,7 @@ typedef struct
 {
   const char  *text;
   guint        length;
+  guint        n_chars;
   PortingRect  rect;
   float        confidence;
   guint8       source;
@@ -132,6 +134,7 @@ add_item (Layout            *layout,
 
   item.text = text;
   item.length = length;
+  item.n_chars = g_utf8_strlen (text, length);
   item.rect = *rect;
   item.confidence = CLAMP (confidence, 0, 1);
   item.source = source;
@@ -198,6 +201,20 @@ add_word (Layout                  *layout,
 
 /* ---- Rows and segments ---------------------------------------------------- */
 
+gboolean
+_porting_layout_is_cell_gap (const PortingRect *left,
+                             glong              left_chars,
+                             const PortingRect *right,
+                             glong              right_chars)
+{
+  double gap = right->x1 - left->x2;
+  double height = (rect_height (left) + rect_height (right)) / 2;
+  double char_width = ((left->x2 - left->x1) / MAX (left_chars, 1) +
+                       (right->x2 - right->x1) / MAX (right_chars, 1)) / 2;
+
+  return gap > CELL_GAP * height && gap > CELL_GAP_CHARS * char_width;
+}
+
 static int
 compare_by_center (gconstpointer a,
                    gconstpointer b)
@@ -249,10 +266,8 @@ add_row_segments (Layout *layout,
       if (segment.n_items > 0)
         {
           const Item *previous = &g_array_index (layout->items, Item, i - 1);
-          double gap = item->rect.x1 - previous->rect.x2;
-          double mean_height = (height + rect_height (&previous->rect)) / 2;
 
-          if (gap > CELL_GAP * mean_height)
+          if (_porting_layout_is_cell_gap (&previous->rect, previous->n_chars, &item->rect, item->n_chars))
             {
               close_segment (layout, &segment);
               segment.n_items = 0;
