@@ -7,7 +7,7 @@
 
 #include <locale.h>
 
-#include "porting-normalize.h"
+#include "porting-address.h"
 
 static void
 test_fold (void)

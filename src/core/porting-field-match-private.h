@@ -5,7 +5,7 @@
 #pragma once
 
 #include "porting-field-match.h"
-#include "porting-normalize.h"
+#include "porting-address.h"
 
 G_BEGIN_DECLS
 
