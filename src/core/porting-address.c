@@ -215,29 +215,49 @@ parse_street (PortingAddress *address,
   int unit_at = -1;
   guint i;
 
-  /* Unit: a designator with its id, or "3rd floor". */
-  for (i = first; i < last && unit_at < 0; i++)
+  /* Units: a designator with its id, or "3rd floor"; "Building B, Suite
+   * 140" has two, kept in order ("BLDG STE", "B 140"). */
+  for (i = first; i < last; i++)
     {
       const char *folded = TOKEN (tokens, i)->folded;
       const char *designator = porting_normalize_unit_designator (folded);
       g_autofree char *ordinal = NULL;
+      g_autofree char *id = NULL;
 
-      if (designator != NULL && i + 1 < last && is_unit_id (TOKEN (tokens, i + 1)->folded) &&
+      if (used[i - first])
+        continue;
+
+      if (designator != NULL && i + 1 < last && !used[i + 1 - first] &&
+          is_unit_id (TOKEN (tokens, i + 1)->folded) &&
           (i > first || g_str_equal (designator, "#") || i + 2 < last))
-        {
-          address->unit_designator = g_strdup (designator);
-          address->unit = g_strdup (TOKEN (tokens, i + 1)->folded);
-          used[i - first] = used[i + 1 - first] = TRUE;
-          unit_at = i;
-        }
+        id = g_strdup (TOKEN (tokens, i + 1)->folded);
       else if (i + 1 < last && (ordinal = ordinal_number (folded)) != NULL &&
                g_strcmp0 (porting_normalize_unit_designator (TOKEN (tokens, i + 1)->folded), "FL") == 0)
         {
-          address->unit_designator = g_strdup ("FL");
-          address->unit = g_steal_pointer (&ordinal);
-          used[i - first] = used[i + 1 - first] = TRUE;
+          designator = "FL";
+          id = g_steal_pointer (&ordinal);
+        }
+      if (id == NULL)
+        continue;
+
+      if (address->unit == NULL)
+        {
+          address->unit_designator = g_strdup (designator);
+          address->unit = g_steal_pointer (&id);
           unit_at = i;
         }
+      else
+        {
+          char *designators = g_strdup_printf ("%s %s", address->unit_designator, designator);
+          char *ids = g_strdup_printf ("%s %s", address->unit, id);
+
+          g_free (address->unit_designator);
+          g_free (address->unit);
+          address->unit_designator = designators;
+          address->unit = ids;
+        }
+      used[i - first] = used[i + 1 - first] = TRUE;
+      i++;
     }
 
   i = first;
@@ -661,6 +681,51 @@ porting_address_to_string (const PortingAddress *address)
 }
 
 static gboolean
+is_french_article (const char *word)
+{
+  static const char * const articles[] = { "DE", "DU", "DES", "LA", "LE", "LES", "L", "D", NULL };
+
+  return g_strv_contains (articles, word);
+}
+
+/* A street as it compares: the type word after the name, as English puts
+ * it ("RUE PRINCIPALE" = "PRINCIPALE ST", "AVE DU PARC" = "PARC AVE"),
+ * without the French articles that open the name. */
+static char *
+street_key (const char *street)
+{
+  g_auto(GStrv) words = NULL;
+  g_autoptr(GString) key = g_string_new (NULL);
+  guint n;
+  guint from = 0;
+  const char *type = NULL;
+
+  if (street == NULL)
+    return NULL;
+
+  words = g_strsplit (street, " ", -1);
+  n = g_strv_length (words);
+  if (n >= 2 && _porting_normalize_is_french_street_type (words[0]))
+    {
+      type = g_str_equal (words[0], "RUE") ? "ST" : words[0];
+      from = 1;
+    }
+  while (type != NULL && from + 1 < n && is_french_article (words[from]))
+    from++;
+
+  for (guint i = from; i < n; i++)
+    {
+      if (key->len > 0)
+        g_string_append_c (key, ' ');
+      g_string_append (key, words[i]);
+    }
+  if (type != NULL)
+    g_string_append_printf (key, " %s", type);
+
+  return g_string_free (g_steal_pointer (&key), FALSE);
+}
+
+static gboolean
 same_words (const char *a,
             const char *b)
 {
@@ -708,9 +773,11 @@ same_directions (const char *a,
 
 /* Share of @loa's street words found in @proof. */
 static double
-street_overlap (const char *loa,
-                const char *proof)
+street_overlap (const char *loa_street,
+                const char *proof_street)
 {
+  g_autofree char *loa = street_key (loa_street);
+  g_autofree char *proof = street_key (proof_street);
   g_auto(GStrv) words_loa = NULL;
   g_auto(GStrv) words_proof = NULL;
   guint n = 0;
@@ -758,6 +825,50 @@ add_difference (GPtrArray  *differences,
                                                  proof != NULL ? proof : "—"));
 }
 
+/* One designator for another: "#" for any; bureau is a suite, a local a
+ * unit or a suite (DESIGN §3.4). */
+static gboolean
+same_designator (const char *a,
+                 const char *b)
+{
+  static const char * const alike[][2] = {
+    { "BUR", "STE" }, { "LOCAL", "UNIT" }, { "LOCAL", "STE" }, { "PIECE", "RM" },
+  };
+
+  if (g_str_equal (a, b) || g_str_equal (a, "#") || g_str_equal (b, "#"))
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (alike); i++)
+    {
+      if ((g_str_equal (a, alike[i][0]) && g_str_equal (b, alike[i][1])) ||
+          (g_str_equal (a, alike[i][1]) && g_str_equal (b, alike[i][0])))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Designators of one or more units ("BLDG STE"), one against the other. */
+static gboolean
+same_designators (const char *loa,
+                  const char *proof)
+{
+  g_auto(GStrv) loa_words = NULL;
+  g_auto(GStrv) proof_words = NULL;
+
+  if (loa == NULL || proof == NULL)
+    return TRUE;
+
+  loa_words = g_strsplit (loa, " ", -1);
+  proof_words = g_strsplit (proof, " ", -1);
+  if (g_strv_length (loa_words) != g_strv_length (proof_words))
+    return FALSE;
+  for (guint i = 0; loa_words[i] != NULL; i++)
+    {
+      if (!same_designator (loa_words[i], proof_words[i]))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static char *
 unit_text (const PortingAddress *address,
            gboolean              with_designator)
@@ -798,13 +909,16 @@ porting_address_compare (const PortingAddress *loa,
 
   if (loa->street != NULL || proof->street != NULL)
     {
+      g_autofree char *loa_street = street_key (loa->street);
+      g_autofree char *proof_street = street_key (proof->street);
+
       total += 3;
-      if (same_words (loa->street, proof->street))
+      if (same_words (loa_street, proof_street))
         got += 3;
       else
         {
           got += 2 * street_overlap (loa->street, proof->street);
-          add_difference (differences, _("street"), loa->street, proof->street);
+          add_difference (differences, _("street"), loa_street, proof_street);
         }
     }
 
@@ -820,10 +934,7 @@ porting_address_compare (const PortingAddress *loa,
   if (loa->unit != NULL || proof->unit != NULL)
     {
       gboolean same_id = g_strcmp0 (loa->unit, proof->unit) == 0;
-      gboolean same_designator =
-        loa->unit_designator == NULL || proof->unit_designator == NULL ||
-        g_str_equal (loa->unit_designator, "#") || g_str_equal (proof->unit_designator, "#") ||
-        g_str_equal (loa->unit_designator, proof->unit_designator);
+      gboolean same_designator = same_designators (loa->unit_designator, proof->unit_designator);
 
       total += 1.5;
       if (same_id && same_designator)
