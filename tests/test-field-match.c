@@ -563,6 +563,16 @@ static const Match name_words[] = {
   { PORTING_FIELD_NAME, "St. John's Bakery", "Bill to: SAINT JOHNS BAKERY", "equivalent", "SAINT JOHNS BAKERY", "" },
   { PORTING_FIELD_NAME, "Harbor Tools Professional Corporation", "Name: HARBOR TOOLS, P.C.",
     "equivalent", "HARBOR TOOLS, P.C.", "" },
+  /* A leading The and a comma before the suffix (DESIGN §3.4): equivalent,
+   * and the difference ignored is said. */
+  { PORTING_FIELD_NAME, "The Blue Heron Cafe, LLC", "Bill to: BLUE HERON CAFE LLC",
+    "equivalent", "BLUE HERON CAFE LLC", "name: a leading “The” is not counted" },
+  { PORTING_FIELD_NAME, "Blue Heron Cafe LLC", "Customer: THE BLUE HERON CAFE, LLC",
+    "equivalent", "THE BLUE HERON CAFE, LLC", "name: a leading “The” is not counted" },
+  { PORTING_FIELD_NAME, "The Blue Heron Cafe LLC", "Customer: The Blue Heron Cafe LLC",
+    "exact", "The Blue Heron Cafe LLC", "" },
+  { PORTING_FIELD_NAME, "The Blue Heron Cafe, LLC", "Customer: BLUE HERON CAFE INC",
+    "mismatch", "BLUE HERON CAFE INC", "name: LLC ≠ INC" },
   { 0 }
 };
 

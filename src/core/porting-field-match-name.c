@@ -412,9 +412,13 @@ find_name_in_line (LoaValue  *value,
           gsize joined_len = 0;
           Candidate candidate;
           gboolean same;
+          gboolean proof_the = i > 0 && g_str_equal (g_ptr_array_index (words, i - 1), "THE");
 
           if (len >= 16 || !useful[i + len - 1])
             continue;
+          /* "THE COPPER KETTLE…": the window takes its "The" along. */
+          if (proof_the)
+            start = TOKEN (line_tokens, g_array_index (token_of_word, guint, 2 * (i - 1)))->start;
 
           _porting_candidate_init (&candidate);
           candidate.labelled = line->labelled;
@@ -443,6 +447,13 @@ find_name_in_line (LoaValue  *value,
               candidate.status = porting_normalize_same_characters (page->page->text + start, end - start,
                                                                     value->loa_text, -1) ?
                                  PORTING_FIELD_STATUS_EXACT : PORTING_FIELD_STATUS_EQUIVALENT;
+              /* Equivalent all the same: say what was left out. */
+              if (proof_the != value->name_leading_the)
+                {
+                  candidate.differences = g_ptr_array_new_with_free_func (g_free);
+                  /* TRANSLATORS: a name compared without its leading "The" (DESIGN: equivalent) */
+                  g_ptr_array_add (candidate.differences, g_strdup (_("name: a leading “The” is not counted")));
+                }
             }
           else if (len == n && same_words_any_order (value->name_words, window))
             {

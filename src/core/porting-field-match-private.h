@@ -26,6 +26,7 @@ typedef struct
   GPtrArray      *name_words;       /* canonical, const: interned */
   char           *name_joined;      /* the words without spaces */
   guint           n_distinctive;
+  gboolean        name_leading_the; /* "The" opened the name: not one of its words */
 
   /* ADDRESS */
   PortingAddress *address;

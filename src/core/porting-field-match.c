@@ -143,10 +143,20 @@ loa_value_new (PortingField  field,
 
         g_autoptr(GPtrArray) words = _porting_field_name_words (tokens, 0, tokens->len, NULL);
 
-        /* The words point into @tokens: keep copies. */
+        /* The words point into @tokens: keep copies. A leading "The" is
+         * no word of the name (DESIGN §3.4). */
         value->name_words = g_ptr_array_new ();
         for (guint i = 0; i < words->len; i++)
-          g_ptr_array_add (value->name_words, (gpointer) g_intern_string (g_ptr_array_index (words, i)));
+          {
+            const char *word = g_ptr_array_index (words, i);
+
+            if (i == 0 && words->len >= 3 && g_str_equal (word, "THE"))
+              {
+                value->name_leading_the = TRUE;
+                continue;
+              }
+            g_ptr_array_add (value->name_words, (gpointer) g_intern_string (word));
+          }
 
         for (guint i = 0; i < value->name_words->len; i++)
           {
