@@ -62,8 +62,8 @@ G_DECLARE_FINAL_TYPE (PortingCheckResult, porting_check_result, PORTING, CHECK_R
 
 PortingCheckVerdict       porting_check_result_get_verdict          (PortingCheckResult *self);
 const PortingLoaFields   *porting_check_result_get_loa_fields       (PortingCheckResult *self);
-/* Never NULL for NAME and ADDRESS; NULL for ACCOUNT_NUMBER / BTN unless both
- * documents show one. */
+/* Never NULL for NAME and ADDRESS; NULL for ACCOUNT_NUMBER, BTN and CARRIER
+ * unless both documents show one. */
 const PortingFieldResult *porting_check_result_get_field            (PortingCheckResult *self,
                                                                      PortingField        field);
 /* Each number given in the options whose E.164 is not on the LOA (char*). */

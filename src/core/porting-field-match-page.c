@@ -207,6 +207,29 @@ is_interleaved_with_block (Page  *page,
   return FALSE;
 }
 
+/* The words of remit and carrier phrases ("PAYABLE", "TO", "A"…). */
+static gboolean
+may_be_in_phrase (const char *folded)
+{
+  static GHashTable *words;
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      words = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint r = 0; r < G_N_ELEMENTS (remit_phrases); r++)
+        for (guint w = 0; w < 4 && remit_phrases[r][w] != NULL; w++)
+          g_hash_table_add (words, (gpointer) remit_phrases[r][w]);
+      for (guint r = 0; r < G_N_ELEMENTS (carrier_phrases); r++)
+        for (guint w = 0; w < 4 && carrier_phrases[r][w] != NULL; w++)
+          g_hash_table_add (words, (gpointer) carrier_phrases[r][w]);
+      g_hash_table_add (words, (gpointer) "PLEASE");
+      g_once_init_leave (&initialized, 1);
+    }
+
+  return g_hash_table_contains (words, folded);
+}
+
 /* Whether a remit or carrier phrase can start with this word: one look-up
  * per word instead of one comparison per phrase. */
 static gboolean
@@ -239,23 +262,41 @@ exclude_remit_blocks (Page *page)
         {
           gboolean found = FALSE;
           gboolean carrier = FALSE;
+          guint n = 0;
 
           if (!may_open_phrase (TOKEN (page->tokens, i)->folded))
             continue;
 
           for (guint r = 0; r < G_N_ELEMENTS (remit_phrases) && !found; r++)
-            found = _porting_field_tokens_are (page, i, line->last_token, remit_phrases[r],
-                                _porting_field_count_words (remit_phrases[r], 4));
+            {
+              n = _porting_field_count_words (remit_phrases[r], 4);
+              found = _porting_field_tokens_are (page, i, line->last_token, remit_phrases[r], n);
+            }
           /* "CARRIER ..... MAPLE LEAF", "Provider: NorthStar": a label, not "carrier fees" */
           for (guint r = 0; r < G_N_ELEMENTS (carrier_phrases) && !found; r++)
             {
-              guint n = _porting_field_count_words (carrier_phrases[r], 4);
-
+              n = _porting_field_count_words (carrier_phrases[r], 4);
               carrier = found = _porting_field_tokens_are (page, i, line->last_token, carrier_phrases[r], n) &&
                                 (TOKEN (page->tokens, i + n - 1)->flags & PORTING_TOKEN_PUNCT_END) != 0;
             }
           if (!found)
             continue;
+
+          {
+            /* Who is to be paid, or named the carrier: the proof's carrier,
+             * after the phrase ("Remit payment to: X", "payable to X"), or
+             * on the next line of its block. */
+            guint payee = i + n;
+
+            while (payee < line->last_token && payee < i + n + 2 &&
+                   (TOKEN (page->tokens, payee - 1)->flags & PORTING_TOKEN_PUNCT_END) == 0 &&
+                   may_be_in_phrase (TOKEN (page->tokens, payee)->folded))
+              payee++;
+            if (payee >= line->last_token && l + 1 < page->lines->len && _porting_field_same_block (page, l, l + 1))
+              payee = g_array_index (page->lines, Line, l + 1).first_token;
+            if (payee < page->tokens->len)
+              g_array_append_val (page->payees, payee);
+          }
 
           if (carrier)
             {
@@ -306,6 +347,7 @@ page_clear (gpointer data)
   g_clear_pointer (&page->lines, g_array_unref);
   g_clear_pointer (&page->excluded, g_free);
   g_clear_pointer (&page->line_of_token, g_free);
+  g_clear_pointer (&page->payees, g_array_unref);
   g_clear_pointer (&page->page, porting_page_text_unref);
 }
 
@@ -325,6 +367,7 @@ page_init (Page            *page,
   page->excluded = g_new0 (gboolean, page->tokens->len + 1);
   page->line_of_token = g_new0 (guint, page->tokens->len + 1);
   page->lines = g_array_new (FALSE, TRUE, sizeof (Line));
+  page->payees = g_array_new (FALSE, FALSE, sizeof (guint));
 
   while (TRUE)
     {

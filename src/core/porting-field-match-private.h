@@ -60,6 +60,7 @@ typedef struct
   GArray          *lines;     /* of Line */
   guint           *line_of_token;
   gboolean         has_blocks; /* laid out from positions: lines belong to blocks */
+  GArray          *payees;    /* of guint: the first token after "Remit to", "Carrier:"… */
 } Page;
 
 /* What a page offers for a field. */
@@ -113,6 +114,11 @@ void       _porting_field_find_name                (LoaValue           *value,
 
 /* porting-field-match-address.c */
 void       _porting_field_find_address             (LoaValue           *value,
+                                                    Page               *page,
+                                                    Candidate          *best);
+
+/* porting-field-match-carrier.c */
+void       _porting_field_find_carrier             (LoaValue           *value,
                                                     Page               *page,
                                                     Candidate          *best);
 

@@ -30,6 +30,10 @@ porting_field_result_new (PortingField  field,
   self->proof_page = -1;
   self->loa_page = -1;
   self->differences = g_ptr_array_new_with_free_func (g_free);
+  self->source = PORTING_TEXT_SOURCE_TEXT;
+  self->confidence = 1;
+  self->loa_source = PORTING_TEXT_SOURCE_TEXT;
+  self->loa_confidence = 1;
 
   return self;
 }
@@ -100,8 +104,26 @@ porting_field_to_string (PortingField field)
       return "account_number";
     case PORTING_FIELD_BTN:
       return "btn";
+    case PORTING_FIELD_CARRIER:
+      return "carrier";
     default:
       g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+porting_text_source_to_string (PortingTextSource source)
+{
+  switch (source)
+    {
+    case PORTING_TEXT_SOURCE_TEXT:
+      return "text";
+    case PORTING_TEXT_SOURCE_FORM:
+      return "form";
+    case PORTING_TEXT_SOURCE_OCR:
+      return "ocr";
+    default:
+      g_return_val_if_reached ("text");
     }
 }
 static void
@@ -138,6 +160,7 @@ loa_value_new (PortingField  field,
   switch (field)
     {
     case PORTING_FIELD_NAME:
+    case PORTING_FIELD_CARRIER:
       {
         GString *joined = g_string_new (NULL);
 
@@ -332,6 +355,9 @@ porting_field_match_page (PortingFieldResult *result,
     case PORTING_FIELD_BTN:
       _porting_field_find_code (value, page, &best);
       break;
+    case PORTING_FIELD_CARRIER:
+      _porting_field_find_carrier (value, page, &best);
+      break;
     default:
       g_assert_not_reached ();
     }
@@ -347,6 +373,13 @@ porting_field_match_page (PortingFieldResult *result,
       result->proof_end = best.end;
       g_free (result->proof_text);
       result->proof_text = g_steal_pointer (&best.text);
+      {
+        PortingTextSource proof_source = PORTING_TEXT_SOURCE_TEXT;
+        double proof_confidence = porting_page_text_get_confidence (page_text, best.start, best.end, &proof_source);
+
+        result->source = MAX (result->loa_source, proof_source);
+        result->confidence = MIN (result->loa_confidence, proof_confidence);
+      }
       g_ptr_array_set_size (result->differences, 0);
       if (best.differences != NULL)
         {
