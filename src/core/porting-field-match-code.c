@@ -135,9 +135,16 @@ find_value_after_label (LoaValue  *value,
   const char *end;
   const char *limit;
 
-  if (i >= line->last_token && line_index + 1 < page->lines->len)
+  /* The label ends its line: its value beside it in the next block of the
+   * row (a summary box), else under it. */
+  if (i >= line->last_token)
     {
-      line = &g_array_index (page->lines, Line, line_index + 1);
+      int beside = _porting_field_line_beside (page, line_index);
+
+      if (beside >= 0)
+        line = &g_array_index (page->lines, Line, beside);
+      else if (line_index + 1 < page->lines->len)
+        line = &g_array_index (page->lines, Line, line_index + 1);
       i = line->first_token;
     }
 

@@ -147,6 +147,42 @@ _porting_field_has_postal_code (Page  *page,
   return address->postal_code != NULL && address->region != NULL;
 }
 
+int
+_porting_field_line_beside (Page  *page,
+                            guint  l)
+{
+  const Line *line = &g_array_index (page->lines, Line, l);
+  const PortingRect *rect;
+  double best_x = G_MAXDOUBLE;
+  int best = -1;
+
+  if (line->text_line < 0)
+    return -1;
+  rect = &g_array_index (page->page->lines, PortingTextLine, line->text_line).rect;
+
+  for (guint o = 0; o < page->lines->len; o++)
+    {
+      const Line *other = &g_array_index (page->lines, Line, o);
+      const PortingRect *other_rect;
+      double height;
+
+      if (other->text_line < 0 || other->block == line->block)
+        continue;
+      other_rect = &g_array_index (page->page->lines, PortingTextLine, other->text_line).rect;
+      height = MIN (rect->y2 - rect->y1, other_rect->y2 - other_rect->y1);
+      if (other_rect->x1 < rect->x2 - 1 ||
+          MIN (rect->y2, other_rect->y2) - MAX (rect->y1, other_rect->y1) < 0.5 * height)
+        continue;
+      if (other_rect->x1 < best_x)
+        {
+          best_x = other_rect->x1;
+          best = o;
+        }
+    }
+
+  return best;
+}
+
 gboolean
 _porting_field_same_block (Page  *page,
                            guint  a,

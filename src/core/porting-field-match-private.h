@@ -96,6 +96,10 @@ guint      _porting_field_count_words              (const char * const *words,
 gboolean   _porting_field_has_postal_code          (Page               *page,
                                                     guint               first,
                                                     guint               last);
+/* The line in another block right of line @l on its row (the value of a
+ * label ending @l, in a summary box), or -1. */
+int        _porting_field_line_beside              (Page               *page,
+                                                    guint               l);
 /* Whether lines @a and @b are read together: in one block, or on a page
  * without blocks. */
 gboolean   _porting_field_same_block               (Page               *page,

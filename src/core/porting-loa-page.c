@@ -184,12 +184,12 @@ get_labels (void)
             {
               if (*p == ' ' && p[1] == '?')
                 {
-                  g_string_append (pattern, "\\s*");
+                  g_string_append (pattern, "[^\\S\\t\\n]*");
                   p++;
                 }
               else if (*p == ' ')
                 {
-                  g_string_append (pattern, "\\s+");
+                  g_string_append (pattern, "[^\\S\\t\\n]+");
                   labels[i].n_words++;
                 }
               else
