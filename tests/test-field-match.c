@@ -597,6 +597,11 @@ static const Match account_labels[] = {
   { PORTING_FIELD_ACCOUNT_NUMBER, "8841-22017-5", "BAN: 8841220176",
     "mismatch", "8841220176", "account number: 8841-22017-5 ≠ 8841220176" },
   { PORTING_FIELD_ACCOUNT_NUMBER, "8841-22017-5", "Customer: 1200 Harbor Blvd", "not-found", NULL, "" },
+  /* Letters, then groups of digits. */
+  { PORTING_FIELD_ACCOUNT_NUMBER, "KC 4471 0093 2", "ACCOUNT:\tKC 4471 0093 2\nBILL DATE:\tNov. 3, 2026",
+    "exact", "KC 4471 0093 2", "" },
+  { PORTING_FIELD_ACCOUNT_NUMBER, "KC 4471 0093 2", "ACCOUNT:\tKC 4471 0093 3",
+    "mismatch", "KC 4471 0093 3", "account number: KC 4471 0093 2 ≠ KC 4471 0093 3" },
   { 0 }
 };
 

@@ -34,7 +34,7 @@ static const char * const account_number_words[] = {
 };
 
 /* The end of a value that starts at @start: letters, digits, '-', '.', '/',
- * and single spaces between digits ("8841 22017 5"). */
+ * and single spaces before digits ("8841 22017 5", "KC 4471 0093 2"). */
 static const char *
 value_end (const char *start,
            const char *limit)
@@ -48,7 +48,7 @@ value_end (const char *start,
         end = ++p;
       else if (*p == '-' || *p == '.' || *p == '/')
         p++;
-      else if (*p == ' ' && p == end && p > start && g_ascii_isdigit (p[-1]) &&
+      else if (*p == ' ' && p == end && p > start && g_ascii_isalnum (p[-1]) &&
                p + 1 < limit && g_ascii_isdigit (p[1]))
         p++;
       else
