@@ -18,4 +18,15 @@ GPtrArray       *_porting_pdf_page_get_form_fields (PopplerPage *poppler_page,
                                                     guint        page,
                                                     gboolean     with_signatures);
 
+/* porting-document.c, for porting-document-scan.c */
+PopplerDocument *_porting_document_open_view        (PortingDocument      *self,
+                                                     GError              **error);
+PortingPageText *_porting_document_lookup_text      (PortingDocument      *self,
+                                                     guint                 page,
+                                                     PortingPageTextFlags  flags);
+PortingPageText *_porting_document_extract_text     (PopplerDocument      *poppler_document,
+                                                     guint                 page,
+                                                     PortingPageTextFlags  flags);
+const char      *_porting_document_get_display_name (PortingDocument      *self);
+
 G_END_DECLS

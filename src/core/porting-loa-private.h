@@ -93,6 +93,15 @@ typedef struct
   const Segment *segment;
 } Found;
 
+/* porting-loa-labels.c: the longest known label at text[pos, end), or -1 */
+int            _porting_loa_match_label           (const char       *text,
+                                                   guint             pos,
+                                                   guint             end,
+                                                   guint            *label_end);
+LabelKind      _porting_loa_label_kind            (int               label);
+int            _porting_loa_label_priority        (int               label);
+int            _porting_loa_label_n_words         (int               label);
+
 /* porting-loa-page.c: a page read as a form */
 void           _porting_loa_page_init             (Page             *page,
                                                    PortingPageText  *page_text);
