@@ -144,5 +144,18 @@ gboolean       _porting_loa_signature_has_ink     (PortingDocument       *loa,
                                                    PortingPageText       *page_text,
                                                    const PortingTextSpan *label,
                                                    GCancellable          *cancellable);
+gboolean       _porting_loa_area_has_ink          (PortingDocument       *loa,
+                                                   PortingPageText       *page_text,
+                                                   guint                  page,
+                                                   const PortingRect     *area,
+                                                   GCancellable          *cancellable);
+
+/* porting-loa-form.c: fields the text left unread, from the form's own
+ * fields by their names; signature fields */
+gboolean       _porting_loa_read_form             (PortingLoaFields      *self,
+                                                   PortingDocument       *loa,
+                                                   GPtrArray             *pages,
+                                                   GCancellable          *cancellable,
+                                                   GError               **error);
 
 G_END_DECLS

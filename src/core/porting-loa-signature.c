@@ -132,8 +132,33 @@ _porting_loa_signature_has_ink (PortingDocument        *loa,
                                 GCancellable           *cancellable)
 {
   g_autoptr(GArray) label_rects = NULL;
-  cairo_surface_t *surface;
   const PortingRect *first;
+  PortingRect area;
+
+  label_rects = porting_page_text_get_rects (page_text, label->start, label->end);
+  if (label_rects->len == 0)
+    return FALSE;
+  first = &g_array_index (label_rects, PortingRect, 0);
+
+  /* Above and beside the label: where one signs on its line. */
+  area.x1 = first->x1 - 10;
+  area.x2 = first->x1 + 320;
+  area.y1 = first->y1 - 70;
+  area.y2 = first->y2 + 4;
+
+  return _porting_loa_area_has_ink (loa, page_text, label->page, &area, cancellable);
+}
+
+/* Ink in @area of page @page that is neither text nor a straight rule: a
+ * drawn signature, a pasted image, a signature field's appearance. */
+gboolean
+_porting_loa_area_has_ink (PortingDocument   *loa,
+                           PortingPageText   *page_text,
+                           guint              page,
+                           const PortingRect *area,
+                           GCancellable      *cancellable)
+{
+  cairo_surface_t *surface;
   double page_width, page_height;
   int x1, y1, x2, y2, stride, width, height;
   const guchar *data;
@@ -142,22 +167,17 @@ _porting_loa_signature_has_ink (PortingDocument        *loa,
   g_autofree guchar *ink = NULL;
   guint n_ink = 0;
 
-  label_rects = porting_page_text_get_rects (page_text, label->start, label->end);
-  if (label_rects->len == 0)
-    return FALSE;
-  first = &g_array_index (label_rects, PortingRect, 0);
-
-  porting_document_get_page_size (loa, label->page, &page_width, &page_height);
-  x1 = CLAMP (first->x1 - 10, 0, page_width);
-  x2 = CLAMP (first->x1 + 320, 0, page_width);
-  y1 = CLAMP (first->y1 - 70, 0, page_height);
-  y2 = CLAMP (first->y2 + 4, 0, page_height);
+  porting_document_get_page_size (loa, page, &page_width, &page_height);
+  x1 = CLAMP (area->x1, 0, page_width);
+  x2 = CLAMP (area->x2, 0, page_width);
+  y1 = CLAMP (area->y1, 0, page_height);
+  y2 = CLAMP (area->y2, 0, page_height);
   width = x2 - x1;
   height = y2 - y1;
   if (width <= 0 || height <= 0)
     return FALSE;
 
-  surface = porting_document_render_page (loa, label->page, 1.0, cancellable, NULL);
+  surface = porting_document_render_page (loa, page, 1.0, cancellable, NULL);
   if (surface == NULL)
     return FALSE;
 

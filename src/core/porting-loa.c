@@ -435,7 +435,14 @@ porting_loa_fields_read (PortingDocument  *loa,
 
   fields = porting_loa_fields_new_from_pages (pages);
 
-  if (fields->has_signature_line && !fields->is_signed &&
+  /* A fillable form: what its fields' names say, and its signature field. */
+  if (!_porting_loa_read_form (fields, loa, pages, cancellable, error))
+    {
+      porting_loa_fields_free (fields);
+      return NULL;
+    }
+
+  if (fields->has_signature_line && !fields->is_signed && fields->signature_span.page >= 0 &&
       porting_document_get_kind (loa) == PORTING_DOCUMENT_KIND_PDF)
     fields->is_signed = _porting_loa_signature_has_ink (loa, g_ptr_array_index (pages, fields->signature_span.page),
                                            &fields->signature_span, cancellable);
