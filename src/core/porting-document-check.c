@@ -277,6 +277,139 @@ porting_check_verdict_to_string (PortingCheckVerdict verdict)
     }
 }
 
+/* "the name", "the name and the address", "the name, the address and the account number" */
+static char *
+join_list (GPtrArray *items)
+{
+  g_autofree char *joined = NULL;
+
+  if (items->len == 0)
+    return NULL;
+  joined = g_strdup (g_ptr_array_index (items, 0));
+  for (guint i = 1; i < items->len; i++)
+    {
+      char *longer = i + 1 < items->len ?
+        /* TRANSLATORS: joins the items of a list but its last: "the name, the address" */
+        g_strdup_printf (_("%s, %s"), joined, (const char *) g_ptr_array_index (items, i)) :
+        /* TRANSLATORS: joins the last item of a list: "the name and the address" */
+        g_strdup_printf (_("%s and %s"), joined, (const char *) g_ptr_array_index (items, i));
+
+      g_free (joined);
+      joined = longer;
+    }
+  return g_steal_pointer (&joined);
+}
+
+static const char *
+field_noun (PortingField field)
+{
+  switch (field)
+    {
+    case PORTING_FIELD_NAME:
+      return _("the name");
+    case PORTING_FIELD_ADDRESS:
+      return _("the address");
+    case PORTING_FIELD_ACCOUNT_NUMBER:
+      return _("the account number");
+    case PORTING_FIELD_BTN:
+      return _("the billing telephone number");
+    case PORTING_FIELD_CARRIER:
+      return _("the carrier");
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+static void
+append_sentence (GString    *out,
+                 const char *sentence)
+{
+  g_autofree char *first = g_utf8_strup (sentence, g_utf8_next_char (sentence) - sentence);
+
+  if (out->len > 0)
+    g_string_append_c (out, ' ');
+  g_string_append (out, first);
+  g_string_append (out, g_utf8_next_char (sentence));
+}
+
+/**
+ * porting_check_result_dup_summary:
+ * @self: a #PortingCheckResult
+ *
+ * The verdict in words, naming what does not match: "Name and address
+ * match", "The account number does not match. Carriers reject such
+ * ports." A carrier other than the bill's is said, though it does not
+ * change the verdict.
+ *
+ * Returns: (transfer full): a translated sentence or two
+ */
+char *
+porting_check_result_dup_summary (PortingCheckResult *self)
+{
+  static const PortingField checked[] = {
+    PORTING_FIELD_NAME, PORTING_FIELD_ADDRESS, PORTING_FIELD_ACCOUNT_NUMBER, PORTING_FIELD_BTN,
+  };
+  g_autoptr(GPtrArray) differ = g_ptr_array_new ();
+  g_autoptr(GPtrArray) missing = g_ptr_array_new ();
+  g_autoptr(GString) out = g_string_new (NULL);
+  const PortingFieldResult *carrier;
+
+  g_return_val_if_fail (PORTING_IS_CHECK_RESULT (self), NULL);
+
+  if (self->verdict == PORTING_CHECK_VERDICT_REVIEW)
+    return g_strdup (_("This image has no readable text: check it by eye"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (checked); i++)
+    {
+      const PortingFieldResult *field = self->fields[checked[i]];
+
+      if (field == NULL)
+        continue;
+      if (field->status == PORTING_FIELD_STATUS_MISMATCH)
+        g_ptr_array_add (differ, (gpointer) field_noun (checked[i]));
+      else if (field->status == PORTING_FIELD_STATUS_NOT_FOUND)
+        g_ptr_array_add (missing, (gpointer) field_noun (checked[i]));
+    }
+
+  if (self->verdict == PORTING_CHECK_VERDICT_MATCH)
+    g_string_append (out, _("Name and address match"));
+
+  if (differ->len > 0)
+    {
+      g_autofree char *list = join_list (differ);
+      g_autofree char *sentence = differ->len == 1 ?
+        /* TRANSLATORS: %s is "the account number", "the name"… */
+        g_strdup_printf (_("%s does not match."), list) :
+        /* TRANSLATORS: %s is "the name and the address"… */
+        g_strdup_printf (_("%s do not match."), list);
+
+      append_sentence (out, sentence);
+    }
+  if (missing->len > 0)
+    {
+      g_autofree char *list = join_list (missing);
+      g_autofree char *sentence = missing->len == 1 ?
+        /* TRANSLATORS: %s is "the name", "the address"… */
+        g_strdup_printf (_("%s is not on the invoice or CSR."), list) :
+        /* TRANSLATORS: %s is "the name and the address"… */
+        g_strdup_printf (_("%s are not on the invoice or CSR."), list);
+
+      append_sentence (out, sentence);
+    }
+  if (self->verdict == PORTING_CHECK_VERDICT_MISMATCH)
+    append_sentence (out, _("Carriers reject such ports."));
+
+  carrier = self->fields[PORTING_FIELD_CARRIER];
+  if (carrier != NULL && carrier->status == PORTING_FIELD_STATUS_MISMATCH)
+    {
+      if (self->verdict == PORTING_CHECK_VERDICT_MATCH)
+        g_string_append_c (out, '.');
+      append_sentence (out, _("The LOA names another carrier than the one the bill is from."));
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 static void
 add_nullable_string (JsonBuilder *builder,
                      const char  *member,

@@ -76,6 +76,8 @@ gboolean                  porting_check_result_has_warning          (PortingChec
 const GDate              *porting_check_result_get_proof_date       (PortingCheckResult *self);
 /* How many proof pages were read before the answer was known. */
 guint                     porting_check_result_get_proof_pages_read (PortingCheckResult *self);
+/* The verdict in words, naming what does not match (translated). */
+char                     *porting_check_result_dup_summary          (PortingCheckResult *self);
 /* The DESIGN.md §3.2 object. */
 JsonNode                 *porting_check_result_to_json              (PortingCheckResult *self);
 
