@@ -519,7 +519,55 @@ is_label_word (const char *folded)
   return g_strv_contains (words, folded);
 }
 
-/* "Account number:", "Bill To", "CARRIER ......": a label waiting for its value. */
+/* "Account number:", "Bill To", "CARRIER ......": a label waiting for its
+ * value. Read from the words themselves: most segments are no label, and
+ * this is asked of every one. */
+static gboolean
+segment_is_label_like (Layout        *layout,
+                       const Segment *segment)
+{
+  const Item *last = &g_array_index (layout->items, Item, segment->first_item + segment->n_items - 1);
+  const char *text = last->text;
+  guint length = last->length;
+  g_autofree char *folded = NULL;
+  gsize n;
+
+  while (length > 0 && text[length - 1] == '_')
+    length--;
+  if (length == 0)
+    return FALSE;
+  if (text[length - 1] == ':' || (length >= 3 && memcmp (text + length - 3, "：", 3) == 0) ||
+      (length >= 2 && text[length - 1] == '.' && text[length - 2] == '.'))
+    return TRUE;
+
+  if (segment->n_items > 5)
+    return FALSE;
+  for (guint i = 0; i < segment->n_items; i++)
+    {
+      const Item *item = &g_array_index (layout->items, Item, segment->first_item + i);
+
+      for (guint c = 0; c < item->length; c++)
+        {
+          if (g_ascii_isdigit (item->text[c]))
+            return FALSE;
+        }
+    }
+
+  /* Its last word, upper case, without accents or punctuation. */
+  folded = porting_normalize_fold (text, length);
+  n = strlen (folded);
+  while (n > 0 && !g_ascii_isalnum (folded[n - 1]) && folded[n - 1] != '#')
+    folded[--n] = '\0';
+  {
+    char *start = folded;
+
+    while (*start != '\0' && !g_ascii_isalnum (*start) && *start != '#')
+      start++;
+    return *start != '\0' && is_label_word (start);
+  }
+}
+
+/* The same of a text: a value beside a label must be none. */
 static gboolean
 is_label_like (const char *text)
 {
@@ -657,8 +705,9 @@ pair_labels_with_values (Layout *layout)
           Segment *value = &g_array_index (layout->segments, Segment, s + 1);
           int under;
 
-          if (label->is_value || !is_label_like (segment_text (layout, label, label_text)->str))
+          if (label->is_value || !segment_is_label_like (layout, label))
             continue;
+          segment_text (layout, label, label_text);
           segment_text (layout, value, value_text);
           if (is_label_like (value_text->str) || holds_own_label (value_text->str))
             continue;
