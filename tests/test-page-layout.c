@@ -270,6 +270,15 @@ test_ocr_words (void)
   g_assert_cmpfloat_with_epsilon (porting_page_text_get_confidence (page_text, start, strlen (page_text->text), NULL),
                                   0.42, 1e-6);
 
+  /* Kept even when not asked for: the check needs OCR's confidence. */
+  {
+    PortingLayoutWord word = { "Oakland", -1, { 10, 10, 60, 20 }, 0.5, PORTING_TEXT_SOURCE_OCR };
+    g_autoptr(PortingPageText) unasked = porting_page_text_new_from_words (0, &word, 1, FALSE);
+
+    g_assert_cmpuint (unasked->words->len, ==, 1);
+    g_assert_cmpfloat_with_epsilon (porting_page_text_get_confidence (unasked, 0, 7, NULL), 0.5, 1e-6);
+  }
+
   /* Highlights are the words' boxes, one per line. */
   rects = porting_page_text_get_rects (page_text, start, strlen (page_text->text));
   g_assert_cmpuint (rects->len, ==, 2);

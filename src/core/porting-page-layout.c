@@ -906,7 +906,8 @@ write_page_text (Layout   *layout,
  * @page: 0-based page index
  * @words: (array length=n_words): the words of the page, in any order
  * @n_words: how many
- * @keep_words: whether the result keeps them (with their byte ranges)
+ * @keep_words: whether the result keeps them (with their byte ranges);
+ *   it does anyway when a word was read by OCR or from a form field
  *
  * Lays the words out: rows, cells, blocks and label-and-value groups, in
  * reading order (see the top of porting-page-layout.c). Words with no
@@ -952,6 +953,15 @@ porting_page_text_new_from_words (guint                    page,
   for (guint b = 0; b < layout.blocks->len; b++)
     blocks[n_blocks++] = b;
   order_blocks (&layout, blocks, n_blocks);
+
+  /* Words read by OCR or from a form keep how sure they are: the check
+   * needs it even when it did not ask for the words. */
+  for (guint i = 0; i < layout.items->len && !keep_words; i++)
+    {
+      const Item *item = &g_array_index (layout.items, Item, i);
+
+      keep_words = item->source != PORTING_TEXT_SOURCE_TEXT || item->confidence < 1;
+    }
 
   page_text = write_page_text (&layout, page, keep_words);
 

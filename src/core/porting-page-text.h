@@ -82,7 +82,9 @@ GType            porting_page_text_get_type        (void) G_GNUC_CONST;
 PortingPageText *porting_page_text_new             (guint                    page,
                                                     char                    *text);
 /* Lays the words out in blocks and lines (porting-page-layout.c); the text
- * is written from them. With @keep_words, PortingPageText.words holds them. */
+ * is written from them. With @keep_words, or when a word is not from a text
+ * layer (OCR, a form field: how sure it is matters), PortingPageText.words
+ * holds them. */
 PortingPageText *porting_page_text_new_from_words  (guint                    page,
                                                     const PortingLayoutWord *words,
                                                     guint                    n_words,
