@@ -190,6 +190,41 @@ test_label_and_value_table (void)
                    "Account number:\t44-55-66");
 }
 
+/* How wide lay_out() sets @text. */
+static double
+line_width (const char *text,
+            double      size)
+{
+  g_auto(GStrv) parts = g_strsplit (text, " ", -1);
+  double width = 0;
+
+  for (guint w = 0; parts[w] != NULL; w++)
+    width += (w > 0 ? 0.28 * size : 0) + g_utf8_strlen (parts[w], -1) * 0.55 * size;
+  return width;
+}
+
+/* A table whose cells stand closer than two spaces on its longest row: the
+ * values' column, aligned on the other rows, still parts the cells. */
+static void
+test_tight_table (void)
+{
+  const char *longest = "Business Name (as it appears";
+  double values = 60 + line_width (longest, 10) + 7;
+  const Line lines[] = {
+    { 60, 100, 10, "Business Name (as it appears" }, { values, 100, 10, "Alder and Finch Bookbinders, Inc." },
+    { 60, 112, 10, "on the carrier's records)" },
+    { 60, 128, 10, "Service Address" }, { values, 128, 10, "2716 Southeast Division Street" },
+    { 60, 144, 10, "Current Carrier" }, { values, 144, 10, "Cascadia Voice" },
+    { 60, 160, 10, "Account Number" }, { values, 160, 10, "CV-77120934" },
+  };
+  g_autoptr(PortingPageText) page_text = lay_out (lines, G_N_ELEMENTS (lines), TRUE);
+
+  assert_invariants (page_text);
+  g_assert_null (strstr (page_text->text, "appears Alder"));
+  g_assert_nonnull (strstr (page_text->text, "Alder and Finch Bookbinders, Inc."));
+  g_assert_nonnull (strstr (page_text->text, "Current Carrier\tCascadia Voice"));
+}
+
 static void
 test_headings_over_columns (void)
 {
@@ -352,6 +387,7 @@ main (int   argc,
   g_test_add_func ("/page-layout/bill-to-beside-remit-to", test_bill_to_beside_remit_to);
   g_test_add_func ("/page-layout/label-and-value-table", test_label_and_value_table);
   g_test_add_func ("/page-layout/headings-over-columns", test_headings_over_columns);
+  g_test_add_func ("/page-layout/tight-table", test_tight_table);
   g_test_add_func ("/page-layout/spanning-line", test_spanning_line_starts_a_block);
   g_test_add_func ("/page-layout/paragraph-gap-and-font-size", test_paragraph_gap_and_font_size);
   g_test_add_func ("/page-layout/ocr-words", test_ocr_words);

@@ -403,14 +403,20 @@ compare_words_by_left (gconstpointer a,
   return word_a->rect.x1 < word_b->rect.x1 ? -1 : word_a->rect.x1 > word_b->rect.x1;
 }
 
+static glong
+word_chars (const Page        *page,
+            const PortingWord *word)
+{
+  return g_utf8_strlen (page->page_text->text + word->start, word->end - word->start);
+}
+
 static void
 append_line (Page       *page,
              GString    *rebuilt,
-             GPtrArray  *line)
+             GPtrArray  *line,
+             GArray     *edges)
 {
   const PortingWord *previous = NULL;
-
-  g_ptr_array_sort (line, compare_words_by_left);
 
   for (guint i = 0; i < line->len; i++)
     {
@@ -419,12 +425,13 @@ append_line (Page       *page,
 
       if (previous != NULL)
         {
-          const char *text = page->page_text->text;
           guint gap_original = previous->end;
-          gboolean cell_gap = _porting_layout_is_cell_gap (&previous->rect,
-                                                           g_utf8_strlen (text + previous->start, previous->end - previous->start),
-                                                           &word->rect,
-                                                           g_utf8_strlen (text + word->start, word->end - word->start));
+          glong previous_chars = word_chars (page, previous);
+          glong chars = word_chars (page, word);
+          gboolean cell_gap =
+            _porting_layout_is_cell_gap (&previous->rect, previous_chars, &word->rect, chars) ||
+            (_porting_layout_is_wide_space (&previous->rect, previous_chars, &word->rect, chars) &&
+             _porting_layout_at_column_edge (edges, word->rect.x1));
 
           g_string_append_c (rebuilt, cell_gap ? '\t' : ' ');
           g_array_append_val (page->to_original, gap_original);
@@ -450,8 +457,11 @@ rebuild_lines (Page *page)
 {
   PortingPageText *page_text = page->page_text;
   g_autoptr(GPtrArray) sorted = NULL;
-  g_autoptr(GPtrArray) line = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(GArray) starts = NULL;
+  g_autoptr(GArray) edges = NULL;
   g_autoptr(GString) rebuilt = NULL;
+  GPtrArray *line = NULL;
   double line_y1 = 0, line_y2 = 0;
 
   if (page_text->words == NULL || page_text->words->len == 0)
@@ -468,33 +478,58 @@ rebuild_lines (Page *page)
     }
   g_ptr_array_sort (sorted, compare_words_by_top);
 
-  rebuilt = g_string_new (NULL);
-  line = g_ptr_array_new ();
+  /* Physical lines first, left to right. */
+  lines = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   for (guint i = 0; i < sorted->len; i++)
     {
       const PortingWord *word = g_ptr_array_index (sorted, i);
       double height = word->rect.y2 - word->rect.y1;
       double overlap = MIN (line_y2, word->rect.y2) - MAX (line_y1, word->rect.y1);
 
-      if (line->len > 0 && overlap < 0.5 * MIN (height, line_y2 - line_y1))
+      if (line == NULL || overlap < 0.5 * MIN (height, line_y2 - line_y1))
         {
-          guint newline_original = ((const PortingWord *) g_ptr_array_index (line, line->len - 1))->end;
-
-          append_line (page, rebuilt, line);
-          g_string_append_c (rebuilt, '\n');
-          g_array_append_val (page->to_original, newline_original);
-          g_ptr_array_set_size (line, 0);
-        }
-
-      if (line->len == 0)
-        {
+          line = g_ptr_array_new ();
+          g_ptr_array_add (lines, line);
           line_y1 = word->rect.y1;
           line_y2 = word->rect.y2;
         }
       g_ptr_array_add (line, (gpointer) word);
     }
-  if (line->len > 0)
-    append_line (page, rebuilt, line);
+
+  /* Then the columns of a table whose cells stand close, seen together. */
+  starts = g_array_new (FALSE, FALSE, sizeof (double));
+  for (guint l = 0; l < lines->len; l++)
+    {
+      GPtrArray *words = g_ptr_array_index (lines, l);
+
+      g_ptr_array_sort (words, compare_words_by_left);
+      for (guint i = 1; i < words->len; i++)
+        {
+          const PortingWord *previous = g_ptr_array_index (words, i - 1);
+          const PortingWord *word = g_ptr_array_index (words, i);
+
+          if (_porting_layout_is_wide_space (&previous->rect, word_chars (page, previous),
+                                             &word->rect, word_chars (page, word)))
+            g_array_append_val (starts, word->rect.x1);
+        }
+    }
+  edges = _porting_layout_column_edges (starts);
+
+  rebuilt = g_string_new (NULL);
+  for (guint l = 0; l < lines->len; l++)
+    {
+      GPtrArray *words = g_ptr_array_index (lines, l);
+
+      if (l > 0)
+        {
+          GPtrArray *above = g_ptr_array_index (lines, l - 1);
+          guint newline_original = ((const PortingWord *) g_ptr_array_index (above, above->len - 1))->end;
+
+          g_string_append_c (rebuilt, '\n');
+          g_array_append_val (page->to_original, newline_original);
+        }
+      append_line (page, rebuilt, words, edges);
+    }
 
   /* One past the end maps to the end. */
   {

@@ -39,6 +39,12 @@
 #define ROW_OVERLAP       0.5   /* boxes sharing this much of a band are on one row */
 #define CELL_GAP          0.6   /* a wider gap between two words may start another segment */
 #define CELL_GAP_CHARS    1.5   /* … when also wider than this many characters */
+/* Narrower gaps still part cells when the words after them start a column:
+ * wider than a space, at one x on this many rows. */
+#define WIDE_SPACE        0.4
+#define WIDE_SPACE_CHARS  1.1
+#define COLUMN_EDGE_ROWS  3
+#define COLUMN_EDGE_SLACK 1.5
 #define LINE_GAP          1.3   /* a wider gap below a line starts another block */
 #define MAX_HEIGHT_RATIO  2.2   /* taller or smaller than this: another block */
 /* Past this many blocks, reading order is top to bottom, left to right. */
@@ -202,6 +208,65 @@ add_word (Layout                  *layout,
 /* ---- Rows and segments ---------------------------------------------------- */
 
 gboolean
+_porting_layout_is_wide_space (const PortingRect *left,
+                               glong              left_chars,
+                               const PortingRect *right,
+                               glong              right_chars)
+{
+  double gap = right->x1 - left->x2;
+  double height = (rect_height (left) + rect_height (right)) / 2;
+  double char_width = ((left->x2 - left->x1) / MAX (left_chars, 1) +
+                       (right->x2 - right->x1) / MAX (right_chars, 1)) / 2;
+
+  return gap > WIDE_SPACE * height && gap > WIDE_SPACE_CHARS * char_width;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+GArray *
+_porting_layout_column_edges (GArray *starts)
+{
+  GArray *edges = g_array_new (FALSE, FALSE, sizeof (double));
+
+  g_array_sort (starts, compare_doubles);
+  for (guint i = 0; i < starts->len; )
+    {
+      guint j = i;
+
+      while (j < starts->len &&
+             g_array_index (starts, double, j) - g_array_index (starts, double, i) <= COLUMN_EDGE_SLACK)
+        j++;
+      if (j - i >= COLUMN_EDGE_ROWS)
+        g_array_append_val (edges, g_array_index (starts, double, i));
+      i = j;
+    }
+
+  return edges;
+}
+
+gboolean
+_porting_layout_at_column_edge (GArray *edges,
+                                double  x)
+{
+  for (guint i = 0; edges != NULL && i < edges->len; i++)
+    {
+      double edge = g_array_index (edges, double, i);
+
+      if (x >= edge - 0.1 && x <= edge + COLUMN_EDGE_SLACK + 0.1)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+gboolean
 _porting_layout_is_cell_gap (const PortingRect *left,
                              glong              left_chars,
                              const PortingRect *right,
@@ -254,7 +319,8 @@ static void
 add_row_segments (Layout *layout,
                   guint   row,
                   guint   first,
-                  guint   last)
+                  guint   last,
+                  GArray *edges)
 {
   Segment segment = { 0 };
 
@@ -267,7 +333,9 @@ add_row_segments (Layout *layout,
         {
           const Item *previous = &g_array_index (layout->items, Item, i - 1);
 
-          if (_porting_layout_is_cell_gap (&previous->rect, previous->n_chars, &item->rect, item->n_chars))
+          if (_porting_layout_is_cell_gap (&previous->rect, previous->n_chars, &item->rect, item->n_chars) ||
+              (_porting_layout_is_wide_space (&previous->rect, previous->n_chars, &item->rect, item->n_chars) &&
+               _porting_layout_at_column_edge (edges, item->rect.x1)))
             {
               close_segment (layout, &segment);
               segment.n_items = 0;
@@ -299,7 +367,8 @@ static void
 build_rows (Layout *layout)
 {
   GArray *items = layout->items;
-  guint row = 0;
+  g_autoptr(GArray) row_starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) edges = NULL;
   guint row_start = 0;
   PortingRect band = { 0 };
 
@@ -322,17 +391,39 @@ build_rows (Layout *layout)
 
       if (i > row_start && !same_row)
         {
-          /* The row is done: left to right, then cut. */
+          /* The row is done: left to right. */
           qsort (&g_array_index (items, Item, row_start), i - row_start, sizeof (Item), compare_by_left);
-          g_array_append_val (layout->row_first, layout->segments->len);
-          add_row_segments (layout, row++, row_start, i);
+          g_array_append_val (row_starts, row_start);
           row_start = i;
         }
 
       if (item != NULL && i == row_start)
         band = item->rect;
     }
+  g_array_append_val (row_starts, row_start);
 
+  /* Columns of a table set closer than a cell gap show in the rows together. */
+  {
+    g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (double));
+
+    for (guint i = 1; i < items->len; i++)
+      {
+        const Item *previous = &g_array_index (items, Item, i - 1);
+        const Item *item = &g_array_index (items, Item, i);
+
+        if (previous->rect.x1 < item->rect.x1 &&
+            _porting_layout_is_wide_space (&previous->rect, previous->n_chars, &item->rect, item->n_chars))
+          g_array_append_val (starts, item->rect.x1);
+      }
+    edges = _porting_layout_column_edges (starts);
+  }
+
+  for (guint r = 0; r + 1 < row_starts->len; r++)
+    {
+      g_array_append_val (layout->row_first, layout->segments->len);
+      add_row_segments (layout, r, g_array_index (row_starts, guint, r), g_array_index (row_starts, guint, r + 1),
+                        edges);
+    }
   g_array_append_val (layout->row_first, layout->segments->len);
 }
 
