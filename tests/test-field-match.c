@@ -508,6 +508,45 @@ static const char numbered_street_and_floor_line_page[] =
   "350 5th Ave\n"
   "21st Floor\n"
   "New York NY 10118\n";
+/* A long name wrapped in its block (a page laid out from positions). */
+static void
+test_wrapped_name (void)
+{
+  const struct { double x, y; const char *text; } lines[] = {
+    { 60, 100, "BILL TO" }, { 60, 112, "KOWALCZYK PLUMBING &" }, { 60, 124, "HEATING INC" },
+    { 60, 136, "7718 W LINCOLN HWY" }, { 60, 148, "MERRILLVILLE IN 46410" },
+  };
+  g_autoptr(GArray) words = g_array_new (FALSE, FALSE, sizeof (PortingLayoutWord));
+  g_autoptr(GPtrArray) owned = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(PortingPageText) page = NULL;
+  g_autoptr(PortingFieldResult) result = porting_field_result_new (PORTING_FIELD_NAME, "Kowalczyk Plumbing & Heating Inc");
+  g_autoptr(PortingFieldResult) other = porting_field_result_new (PORTING_FIELD_NAME, "Kowalczyk Roofing & Heating Inc");
+
+  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+    {
+      char **parts = g_strsplit (lines[i].text, " ", -1);
+      double x = lines[i].x;
+
+      g_ptr_array_add (owned, parts);
+      for (guint w = 0; parts[w] != NULL; w++)
+        {
+          PortingLayoutWord word = { parts[w], -1, { x, lines[i].y - 8, x + 6 * strlen (parts[w]), lines[i].y + 1 },
+                                     1, PORTING_TEXT_SOURCE_TEXT };
+
+          g_array_append_val (words, word);
+          x += 6 * strlen (parts[w]) + 3;
+        }
+    }
+  page = porting_page_text_new_from_words (0, (const PortingLayoutWord *) (gpointer) words->data, words->len, TRUE);
+
+  g_assert_true (porting_field_match_page (result, page));
+  g_assert_cmpstr (porting_field_status_to_string (result->status), ==, "equivalent");
+  g_assert_cmpstr (result->proof_text, ==, "KOWALCZYK PLUMBING &\nHEATING INC");
+  /* Across two lines a name is found, or it is not: never a mismatch. */
+  g_assert_false (porting_field_match_page (other, page));
+  g_assert_cmpint (other->status, !=, PORTING_FIELD_STATUS_EQUIVALENT);
+}
+
 static const Match numbered_street_and_floor_line[] = {
   { PORTING_FIELD_ADDRESS, "350 Fifth Avenue, 21st Floor, New York, New York 10118",
     numbered_street_and_floor_line_page,
@@ -686,6 +725,7 @@ main (int   argc,
   g_test_add_data_func ("/field-match/remit-to/interleaved", remit_block_interleaved, test_matches);
   g_test_add_func ("/field-match/labelled-block-preferred", test_labelled_block_preferred);
   g_test_add_func ("/field-match/pages-keep-the-better", test_pages_keep_the_better);
+  g_test_add_func ("/field-match/name/wrapped", test_wrapped_name);
   g_test_add_data_func ("/field-match/empty-inputs", empty_inputs, test_matches);
   g_test_add_func ("/field-match/strings", test_strings);
   g_test_add_data_func ("/field-match/address/numbered-street-and-floor-line",

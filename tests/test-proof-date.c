@@ -56,6 +56,8 @@ test_written_forms (void)
     { "Invoice Date 28/10/2026", 2026, 10, 28 },
     { "Issue date 1 Dec 2026", 2026, 12, 1 },
     { "Date issued: December 1, 2026", 2026, 12, 1 },
+    { "INVOICE DATE 01-NOV-2026", 2026, 11, 1 },
+    { "Bill Date: Nov-01-2026", 2026, 11, 1 },
     /* A CSR's run date, two-digit year */
     { "CUSTOMER SERVICE RECORD\tRUN DATE 11/02/26", 2026, 11, 2 },
     { "RUN DATE ........ 11/03/2026", 2026, 11, 3 },

@@ -510,4 +510,30 @@ _porting_field_find_name (LoaValue  *value,
 
   for (guint l = 0; l < page->lines->len; l++)
     find_name_in_line (value, page, &g_array_index (page->lines, Line, l), best);
+
+  /* A long name wrapped onto the next line of its block ("Kowalczyk
+   * Plumbing &" / "Heating Inc"): found whole across the two, or not
+   * taken (two lines make no mismatch). */
+  if (!page->has_blocks || best->status <= PORTING_FIELD_STATUS_EQUIVALENT)
+    return;
+  for (guint l = 0; l + 1 < page->lines->len; l++)
+    {
+      const Line *line = &g_array_index (page->lines, Line, l);
+      const Line *next = &g_array_index (page->lines, Line, l + 1);
+      Line both = *line;
+      Candidate wrapped;
+
+      if (line->first_token >= line->last_token || next->first_token >= next->last_token ||
+          !_porting_field_same_block (page, l, l + 1))
+        continue;
+
+      both.end = next->end;
+      both.last_token = next->last_token;
+      _porting_candidate_init (&wrapped);
+      find_name_in_line (value, page, &both, &wrapped);
+      if (wrapped.status <= PORTING_FIELD_STATUS_EQUIVALENT && wrapped.start < line->end && wrapped.end > next->start)
+        _porting_candidate_offer (best, &wrapped);
+      else
+        _porting_candidate_clear (&wrapped);
+    }
 }
