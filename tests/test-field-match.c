@@ -636,6 +636,9 @@ static const Match account_labels[] = {
   { PORTING_FIELD_ACCOUNT_NUMBER, "8841-22017-5", "BAN: 8841220176",
     "mismatch", "8841220176", "account number: 8841-22017-5 ≠ 8841220176" },
   { PORTING_FIELD_ACCOUNT_NUMBER, "8841-22017-5", "Customer: 1200 Harbor Blvd", "not-found", NULL, "" },
+  /* One account written with and without its prefix: no mismatch. */
+  { PORTING_FIELD_ACCOUNT_NUMBER, "CV-77120934", "Account number: 77120934", "not-found", NULL, "" },
+  { PORTING_FIELD_ACCOUNT_NUMBER, "8841-22017-5", "Account: 1", "not-found", NULL, "" },
   /* Letters, then groups of digits. */
   { PORTING_FIELD_ACCOUNT_NUMBER, "KC 4471 0093 2", "ACCOUNT:\tKC 4471 0093 2\nBILL DATE:\tNov. 3, 2026",
     "exact", "KC 4471 0093 2", "" },

@@ -58,6 +58,25 @@ value_end (const char *start,
   return end;
 }
 
+/* A number the LOA's may have been mistyped into: as long, or alike for
+ * half its characters; never one holding the other ("CV-77120934" and
+ * "77120934" are one account written two ways). A BTN is ten digits:
+ * any other ten is another number. */
+static gboolean
+is_close_code (PortingField  field,
+               const char   *proof,
+               const char   *loa)
+{
+  gsize proof_length = strlen (proof);
+  gsize loa_length = strlen (loa);
+
+  if (field == PORTING_FIELD_BTN)
+    return TRUE;
+  if (proof_length != loa_length && (strstr (proof, loa) != NULL || strstr (loa, proof) != NULL))
+    return FALSE;
+  return proof_length == loa_length || porting_normalize_similarity (proof, loa) >= 0.5;
+}
+
 static void
 offer_code_candidate (LoaValue   *value,
                       Page       *page,
@@ -99,6 +118,13 @@ offer_code_candidate (LoaValue   *value,
       candidate.score = 1;
       candidate.status = porting_normalize_same_characters (candidate.text, -1, value->loa_text, -1) ?
                          PORTING_FIELD_STATUS_EXACT : PORTING_FIELD_STATUS_EQUIVALENT;
+    }
+  else if (labelled && !is_close_code (value->field, proof, loa_key))
+    {
+      /* "77120934" for "CV-77120934", or nothing alike: another number
+       * the bill shows, not the LOA's written wrong. */
+      _porting_candidate_clear (&candidate);
+      return;
     }
   else if (labelled)
     {
