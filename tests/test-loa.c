@@ -613,6 +613,37 @@ own_loa_data (void)
   return data;
 }
 
+/* Signed in a box under the label, or the box left blank; French labels. */
+static void
+test_loa_signature_under_label (void)
+{
+  const Item signed_items[] = {
+    TEXT (60, 60, "Lettre d'autorisation"),
+    TEXT (60, 100, "Nom de l'entreprise : Fromagerie Saint-Roch inc."),
+    TEXT (60, 300, "Signature du client"),
+    BOX (60, 306, 240, 40),
+    STROKE (80, 312, 150, 26),
+    TEXT (360, 300, "Date : 2026-11-04"),
+  };
+  const Item blank_items[] = {
+    TEXT (60, 60, "Lettre d'autorisation"),
+    TEXT (60, 100, "Nom de l'entreprise : Fromagerie Saint-Roch inc."),
+    TEXT (60, 300, "Signature du client"),
+    BOX (60, 306, 240, 40),
+    TEXT (360, 300, "Date : 2026-11-04"),
+  };
+  g_autofree char *signed_path = write_form ("under-signed.pdf", signed_items, G_N_ELEMENTS (signed_items), 10);
+  g_autofree char *blank_path = write_form ("under-blank.pdf", blank_items, G_N_ELEMENTS (blank_items), 10);
+  g_autoptr(PortingLoaFields) signed_loa = read_loa (signed_path, NULL);
+  g_autoptr(PortingLoaFields) blank_loa = read_loa (blank_path, NULL);
+
+  g_assert_cmpstr (signed_loa->name, ==, "Fromagerie Saint-Roch inc.");
+  g_assert_true (signed_loa->has_signature_line);
+  g_assert_true (signed_loa->is_signed);
+  g_assert_true (blank_loa->has_signature_line);
+  g_assert_false (blank_loa->is_signed);
+}
+
 static void
 test_loa_own_writer (void)
 {
@@ -674,6 +705,7 @@ main (int    argc,
   for (guint i = 0; i < G_N_ELEMENTS (form_cases); i++)
     g_test_add_data_func (form_cases[i].path, &form_cases[i], test_loa_form);
   g_test_add_func ("/loa/own-writer", test_loa_own_writer);
+  g_test_add_func ("/loa/signature-under-label", test_loa_signature_under_label);
 
   return g_test_run ();
 }

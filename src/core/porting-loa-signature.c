@@ -11,6 +11,10 @@
 
 #include "porting-loa-private.h"
 
+/* Straight runs of ink at least this long (in points) are rules, not a hand. */
+#define MIN_RULE_ACROSS 40
+#define MIN_RULE_DOWN   24
+
 static gboolean
 signature_line_signed (Page          *page,
                        const Segment *signature)
@@ -140,11 +144,12 @@ _porting_loa_signature_has_ink (PortingDocument        *loa,
     return FALSE;
   first = &g_array_index (label_rects, PortingRect, 0);
 
-  /* Above and beside the label: where one signs on its line. */
+  /* Above and beside the label, where one signs on its line, and just
+   * under it, where a box under its label is signed. */
   area.x1 = first->x1 - 10;
   area.x2 = first->x1 + 320;
   area.y1 = first->y1 - 70;
-  area.y2 = first->y2 + 4;
+  area.y2 = first->y2 + 36;
 
   return _porting_loa_area_has_ink (loa, page_text, label->page, &area, cancellable);
 }
@@ -165,6 +170,7 @@ _porting_loa_area_has_ink (PortingDocument   *loa,
   g_autofree guint *row_ink = NULL;
   g_autofree guint *column_ink = NULL;
   g_autofree guchar *ink = NULL;
+  g_autofree guchar *rule = NULL;
   guint n_ink = 0;
 
   porting_document_get_page_size (loa, page, &page_width, &page_height);
@@ -211,11 +217,39 @@ _porting_loa_area_has_ink (PortingDocument   *loa,
         }
     }
 
-  /* Rules and box borders are long straight runs: they don't count. */
+  /* Rules, box borders and check boxes are straight runs of ink, across or
+   * down: they don't count. A hand's strokes curve. */
+  rule = g_new0 (guchar, MAX (width * height, 1));
   for (int y = 0; y < height; y++)
-    for (int x = 0; x < width; x++)
-      if (ink[y * width + x] && row_ink[y] < 0.4 * width && column_ink[x] < 0.6 * height)
-        n_ink++;
+    for (int x = 0, run = 0; x <= width; x++)
+      {
+        if (x < width && ink[y * width + x])
+          {
+            run++;
+            continue;
+          }
+        if (run >= MIN_RULE_ACROSS)
+          for (int k = x - run; k < x; k++)
+            rule[y * width + k] = 1;
+        run = 0;
+      }
+  for (int x = 0; x < width; x++)
+    for (int y = 0, run = 0; y <= height; y++)
+      {
+        if (y < height && ink[y * width + x])
+          {
+            run++;
+            continue;
+          }
+        if (run >= MIN_RULE_DOWN)
+          for (int k = y - run; k < y; k++)
+            rule[k * width + x] = 1;
+        run = 0;
+      }
+  /* Nor rows or columns mostly inked: a filled band, a thick border. */
+  for (int i = 0; i < width * height; i++)
+    if (ink[i] && !rule[i] && row_ink[i / width] < 0.4 * width && column_ink[i % width] < 0.6 * height)
+      n_ink++;
 
   cairo_surface_destroy (surface);
 
