@@ -613,6 +613,42 @@ own_loa_data (void)
   return data;
 }
 
+/* A table whose cells are centred in their rows (as HTML and word
+ * processors set them): a value's lines fall between its label's wrapped
+ * lines. */
+static void
+test_loa_centred_cells (void)
+{
+  const Item items[] = {
+    TEXT (60, 60, "Letter of Authorization"),
+    BOX (50, 86, 150, 46), BOX (200, 86, 300, 46),
+    TEXT (56, 98, "Customer Legal Name"),
+    TEXT (206, 105, "Sagebrush Veterinary Hospital of Northern"),
+    TEXT (56, 111, "(exactly as it appears"),
+    TEXT (206, 118, "Nevada, PLLC"),
+    TEXT (56, 124, "on your current bill)"),
+    BOX (50, 132, 150, 20), BOX (200, 132, 300, 20),
+    TEXT (56, 146, "Service Address"), TEXT (206, 146, "4400 Kietzke Lane, Building C"),
+    BOX (50, 152, 150, 20), BOX (200, 152, 300, 20),
+    TEXT (56, 166, "City, State, ZIP"), TEXT (206, 166, "Reno, NV 89502"),
+    BOX (50, 172, 150, 34), BOX (200, 172, 300, 34),
+    TEXT (56, 185, "Current Service"),
+    TEXT (206, 192, "Meadowlark Telephone Cooperative"),
+    TEXT (56, 198, "Provider"),
+    BOX (50, 206, 150, 34), BOX (200, 206, 300, 34),
+    TEXT (56, 219, "Account # with current"),
+    TEXT (206, 226, "55-1234-9"),
+    TEXT (56, 232, "provider"),
+  };
+  g_autofree char *path = write_form ("centred.pdf", items, G_N_ELEMENTS (items), 10);
+  g_autoptr(PortingLoaFields) fields = read_loa (path, NULL);
+
+  g_assert_cmpstr (fields->name, ==, "Sagebrush Veterinary Hospital of Northern Nevada, PLLC");
+  g_assert_cmpstr (fields->address, ==, "4400 Kietzke Lane, Building C, Reno, NV 89502");
+  g_assert_cmpstr (fields->carrier, ==, "Meadowlark Telephone Cooperative");
+  g_assert_cmpstr (fields->account_number, ==, "55-1234-9");
+}
+
 /* Signed in a box under the label, or the box left blank; French labels. */
 static void
 test_loa_signature_under_label (void)
@@ -706,6 +742,7 @@ main (int    argc,
     g_test_add_data_func (form_cases[i].path, &form_cases[i], test_loa_form);
   g_test_add_func ("/loa/own-writer", test_loa_own_writer);
   g_test_add_func ("/loa/signature-under-label", test_loa_signature_under_label);
+  g_test_add_func ("/loa/centred-cells", test_loa_centred_cells);
 
   return g_test_run ();
 }
