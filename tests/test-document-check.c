@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <cairo-pdf.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 #include "porting-document-check.h"
@@ -251,23 +252,60 @@ test_check_fixture_details (void)
   g_assert_cmpuint (address->differences->len, >, 0);
 }
 
+/* A blank page as a screenshot: nothing to read, whatever OCR does. */
+static char *
+write_blank_image (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("test-document-check-XXXXXX", NULL);
+  char *path = g_build_filename (dir, "blank.png", NULL);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 400, 500);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+
+  return path;
+}
+
+/* A screenshot is read by OCR: its name and address match as text does,
+ * said to come from OCR, with how sure it was. */
 static void
-test_check_screenshot_is_review (void)
+test_check_screenshot (void)
 {
   g_autoptr(PortingCheckResult) result = check_fixtures ("acme-screenshot-loa.pdf", "acme-screenshot-invoice.png", NULL);
-  g_autoptr(PortingCheckResult) image_loa = check_fixtures ("acme-screenshot-invoice.png", "acme-exact-invoice.pdf", NULL);
+  g_autofree char *blank = write_blank_image ();
+  g_autofree char *exact_loa = fixture ("acme-exact-loa.pdf");
+  g_autofree char *exact_invoice = fixture ("acme-exact-invoice.pdf");
+  g_autoptr(PortingCheckResult) blank_proof = check_files (exact_loa, blank, NULL);
+  g_autoptr(PortingCheckResult) blank_loa = check_files (blank, exact_invoice, NULL);
+  const PortingFieldResult *name = porting_check_result_get_field (result, PORTING_FIELD_NAME);
+  const PortingFieldResult *address = porting_check_result_get_field (result, PORTING_FIELD_ADDRESS);
 
-  g_assert_cmpint (porting_check_result_get_verdict (result), ==, PORTING_CHECK_VERDICT_REVIEW);
-  g_assert_cmpstr (status_of (result, PORTING_FIELD_NAME), ==, "unreadable");
-  g_assert_cmpstr (status_of (result, PORTING_FIELD_ADDRESS), ==, "unreadable");
-  g_assert_null (porting_check_result_get_field (result, PORTING_FIELD_ACCOUNT_NUMBER));
-  g_assert_null (porting_check_result_get_field (result, PORTING_FIELD_BTN));
-  /* The LOA was still read. */
+  g_assert_cmpint (porting_check_result_get_verdict (result), ==, PORTING_CHECK_VERDICT_MATCH);
+  g_assert_cmpstr (status_of (result, PORTING_FIELD_NAME), ==, "exact");
+  g_assert_cmpstr (status_of (result, PORTING_FIELD_ADDRESS), ==, "equivalent");
+  g_assert_cmpint (name->source, ==, PORTING_TEXT_SOURCE_OCR);
+  g_assert_cmpint (address->source, ==, PORTING_TEXT_SOURCE_OCR);
+  g_assert_cmpfloat (name->confidence, >, 0.8);
+  g_assert_cmpfloat (name->confidence, <, 1.0);
   g_assert_cmpstr (porting_check_result_get_loa_fields (result)->name, ==, "Acme Widgets LLC");
 
-  /* An LOA without text can't be compared either. */
-  g_assert_cmpint (porting_check_result_get_verdict (image_loa), ==, PORTING_CHECK_VERDICT_REVIEW);
-  g_assert_cmpstr (status_of (image_loa, PORTING_FIELD_NAME), ==, "unreadable");
+  /* Nothing to read, on either side: compare them by eye. */
+  g_assert_cmpint (porting_check_result_get_verdict (blank_proof), ==, PORTING_CHECK_VERDICT_REVIEW);
+  g_assert_cmpstr (status_of (blank_proof, PORTING_FIELD_NAME), ==, "unreadable");
+  g_assert_cmpstr (status_of (blank_proof, PORTING_FIELD_ADDRESS), ==, "unreadable");
+  g_assert_cmpint (porting_check_result_get_verdict (blank_loa), ==, PORTING_CHECK_VERDICT_REVIEW);
+  g_assert_cmpstr (status_of (blank_loa, PORTING_FIELD_NAME), ==, "unreadable");
+
+  {
+    g_autofree char *dir = g_path_get_dirname (blank);
+
+    g_unlink (blank);
+    g_rmdir (dir);
+  }
 }
 
 static void
@@ -479,7 +517,15 @@ test_check_json_shape (void)
   g_assert_nonnull (json_from_string (text, NULL));
   json_node_unref (json_from_string (text, NULL));
 
-  review = check_fixtures ("acme-screenshot-loa.pdf", "acme-screenshot-invoice.png", NULL);
+  {
+    g_autofree char *blank = write_blank_image ();
+    g_autofree char *exact_loa = fixture ("acme-exact-loa.pdf");
+    g_autofree char *dir = g_path_get_dirname (blank);
+
+    review = check_files (exact_loa, blank, NULL);
+    g_unlink (blank);
+    g_rmdir (dir);
+  }
   review_root = porting_check_result_to_json (review);
   assert_members (json_node_get_object (review_root), review_top);
   assert_field_json (json_node_get_object (review_root), "name");
@@ -667,7 +713,7 @@ main (int    argc,
 
   g_test_add_func ("/check/fixture-cases", test_check_fixture_cases);
   g_test_add_func ("/check/fixture-details", test_check_fixture_details);
-  g_test_add_func ("/check/screenshot-is-review", test_check_screenshot_is_review);
+  g_test_add_func ("/check/screenshot", test_check_screenshot);
   g_test_add_func ("/check/bill-age", test_check_bill_age);
   g_test_add_func ("/check/bill-dates", test_check_bill_dates);
   g_test_add_func ("/check/numbers-missing", test_check_numbers_missing);

@@ -7,6 +7,7 @@
 #include <poppler.h>
 
 #include "porting-document.h"
+#include "porting-ocr.h"
 
 G_BEGIN_DECLS
 
@@ -28,5 +29,36 @@ PortingPageText *_porting_document_extract_text     (PopplerDocument      *poppl
                                                      guint                 page,
                                                      PortingPageTextFlags  flags);
 const char      *_porting_document_get_display_name (PortingDocument      *self);
+
+/* What OCR has cost a document, and the one page it reads at a time. */
+typedef struct
+{
+  GMutex  lock;       /* guards the counts */
+  GMutex  reading;    /* held while a page is read */
+  guint   pages_read;
+  gint64  usec_spent;
+} PortingDocumentOcr;
+
+/* porting-document.c, for porting-document-ocr.c */
+cairo_surface_t    *_porting_document_get_image          (PortingDocument      *self);
+/* The share of @page that images cover, 0…1 (0 for an image document). */
+double              _porting_document_get_image_coverage (PortingDocument      *self,
+                                                          guint                 page);
+PortingDocumentOcr *_porting_document_get_ocr            (PortingDocument      *self);
+/* Returns the cached one when another thread got there first. Takes @page_text. */
+PortingPageText    *_porting_document_store_text         (PortingDocument      *self,
+                                                          PortingPageText      *page_text);
+
+/* porting-document-ocr.c */
+gboolean            _porting_document_page_wants_ocr     (PortingDocument      *self,
+                                                          PortingPageText      *text_layer);
+PortingPageText    *_porting_document_read_by_ocr        (PortingDocument        *self,
+                                                          guint                   page,
+                                                          PortingPageText        *text_layer,
+                                                          PortingPageTextFlags    flags,
+                                                          PortingOcrProgressFunc  progress,
+                                                          gpointer                progress_data,
+                                                          GCancellable           *cancellable,
+                                                          GError                **error);
 
 G_END_DECLS

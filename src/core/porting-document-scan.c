@@ -243,6 +243,18 @@ porting_document_scan_text (PortingDocument       *self,
       if (page_text == NULL)
         break;
 
+      /* A scanned page: what OCR reads of it, on this thread (and cached). */
+      if (_porting_document_page_wants_ocr (self, page_text))
+        {
+          g_autoptr(GError) ocr_error = NULL;
+          PortingPageText *read = porting_document_get_page_text (self, page, flags, cancellable, &ocr_error);
+
+          porting_page_text_unref (page_text);
+          page_text = read;
+          if (page_text == NULL)
+            break;
+        }
+
       if (!func (page_text, user_data))
         stopped_by_func = TRUE;
 

@@ -45,6 +45,8 @@ struct _PortingDocument
   /* Guards @page_texts, one cached PortingPageText (or NULL) per page. */
   GMutex               cache_lock;
   PortingPageText    **page_texts;
+
+  PortingDocumentOcr   ocr;
 };
 
 G_DEFINE_FINAL_TYPE (PortingDocument, porting_document, G_TYPE_OBJECT)
@@ -71,6 +73,8 @@ porting_document_finalize (GObject *object)
   g_clear_pointer (&self->password, g_free);
   g_mutex_clear (&self->poppler_lock);
   g_mutex_clear (&self->cache_lock);
+  g_mutex_clear (&self->ocr.lock);
+  g_mutex_clear (&self->ocr.reading);
 
   G_OBJECT_CLASS (porting_document_parent_class)->finalize (object);
 }
@@ -88,6 +92,8 @@ porting_document_init (PortingDocument *self)
 {
   g_mutex_init (&self->poppler_lock);
   g_mutex_init (&self->cache_lock);
+  g_mutex_init (&self->ocr.lock);
+  g_mutex_init (&self->ocr.reading);
 }
 
 /* Loading */
@@ -701,7 +707,8 @@ store_cached (PortingDocument *self,
  * @cancellable: (nullable): a #GCancellable
  * @error: a #GError
  *
- * Thread-safe; the result is cached. An image has empty text (no OCR).
+ * Thread-safe; the result is cached. An image, and a PDF page with no
+ * text layer (a scan), are read by OCR: blocking for seconds.
  *
  * Returns: (transfer full): the page text, or %NULL with @error set
  */
@@ -712,7 +719,7 @@ porting_document_get_page_text (PortingDocument       *self,
                                 GCancellable          *cancellable,
                                 GError               **error)
 {
-  PortingPageText *page_text;
+  PortingPageText *page_text = NULL;
 
   g_return_val_if_fail (PORTING_IS_DOCUMENT (self), NULL);
   g_return_val_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable), NULL);
@@ -731,15 +738,28 @@ porting_document_get_page_text (PortingDocument       *self,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
-  if (self->kind == PORTING_DOCUMENT_KIND_IMAGE)
-    {
-      page_text = porting_page_text_new (page, g_strdup (""));
-    }
-  else
+  if (self->kind == PORTING_DOCUMENT_KIND_PDF)
     {
       g_mutex_lock (&self->poppler_lock);
       page_text = extract_page_text (self->poppler_document, page, flags);
       g_mutex_unlock (&self->poppler_lock);
+    }
+
+  /* An image, a scanned page: what OCR reads of it, with any words of the
+   * text layer it has (a stamp, a footer). */
+  if (_porting_document_page_wants_ocr (self, page_text))
+    {
+      g_autoptr(PortingPageText) text_layer = g_steal_pointer (&page_text);
+
+      if (text_layer != NULL && text_layer->words->len == 0 && text_layer->text[0] != '\0')
+        {
+          g_clear_pointer (&text_layer, porting_page_text_unref);
+          g_mutex_lock (&self->poppler_lock);
+          text_layer = extract_page_text (self->poppler_document, page, PORTING_PAGE_TEXT_FLAGS_WORDS);
+          g_mutex_unlock (&self->poppler_lock);
+        }
+
+      return _porting_document_read_by_ocr (self, page, text_layer, flags, NULL, NULL, cancellable, error);
     }
 
   return store_cached (self, page_text);
@@ -774,6 +794,56 @@ const char *
 _porting_document_get_display_name (PortingDocument *self)
 {
   return self->display_name;
+}
+
+cairo_surface_t *
+_porting_document_get_image (PortingDocument *self)
+{
+  return self->image_surface;
+}
+
+PortingDocumentOcr *
+_porting_document_get_ocr (PortingDocument *self)
+{
+  return &self->ocr;
+}
+
+PortingPageText *
+_porting_document_store_text (PortingDocument *self,
+                              PortingPageText *page_text)
+{
+  return store_cached (self, page_text);
+}
+
+double
+_porting_document_get_image_coverage (PortingDocument *self,
+                                      guint            page)
+{
+  PopplerPage *poppler_page;
+  double width = 0, height = 0, covered = 0;
+
+  if (self->kind != PORTING_DOCUMENT_KIND_PDF)
+    return 0;
+
+  g_mutex_lock (&self->poppler_lock);
+  poppler_page = poppler_document_get_page (self->poppler_document, page);
+  if (poppler_page != NULL)
+    {
+      GList *mapping = poppler_page_get_image_mapping (poppler_page);
+
+      poppler_page_get_size (poppler_page, &width, &height);
+      for (GList *l = mapping; l != NULL; l = l->next)
+        {
+          PopplerImageMapping *image = l->data;
+
+          covered += fabs (image->area.x2 - image->area.x1) * fabs (image->area.y2 - image->area.y1);
+        }
+      poppler_page_free_image_mapping (mapping);
+      g_object_unref (poppler_page);
+    }
+  g_mutex_unlock (&self->poppler_lock);
+
+  return width > 0 && height > 0 ? MIN (covered / (width * height), 1.0) : 0;
 }
 
 /* Form fields */

@@ -25,6 +25,10 @@
 #define MAX_EVEN_LIGHT_RANGE 48
 #define MIN_SKEW_DEGREES 0.3
 #define MIN_SKEW_CONFIDENCE 3.0
+/* A scan's speckles: specks no larger than this, more of them than of anything else. */
+#define MAX_SPECK_SIDE 3
+/* A rule under a form's field, not a letter: longer than this, one pixel high. */
+#define MIN_RULE_LENGTH 121
 
 void
 _porting_ocr_word_clear (PortingOcrWord *word)
@@ -146,11 +150,85 @@ affine_then_rotate (PortingOcrAffine *affine,
   cairo_matrix_multiply (affine, affine, &rotate);
 }
 
+/* A scan or a photo of a form: specks of noise and the rules under its
+ * fields are painted white, or Tesseract reads them as words ("ee", "—")
+ * and runs a label into its value. Ink the size of print is left alone. */
+static gboolean
+clean_specks_and_rules (PIX *pix)
+{
+  PIX *binary = pixConvertTo1 (pix, 160);
+  PIX *kept = NULL;
+  PIX *rules = NULL;
+  BOXA *components;
+  int n_specks = 0, n_other = 0, n_rule_pixels = 0;
+  gboolean cleaned = FALSE;
+
+  if (binary == NULL)
+    return FALSE;
+
+  components = pixConnCompBB (binary, 8);
+  for (int i = 0; components != NULL && i < boxaGetCount (components); i++)
+    {
+      l_int32 x, y, w, h;
+
+      boxaGetBoxGeometry (components, i, &x, &y, &w, &h);
+      if (w <= MAX_SPECK_SIDE && h <= MAX_SPECK_SIDE)
+        n_specks++;
+      else
+        n_other++;
+    }
+  boxaDestroy (&components);
+
+  if (n_specks > 2 * n_other && n_specks > 200)
+    {
+      /* What is left after keeping the components larger than a speck. */
+      kept = pixSelectBySize (binary, MAX_SPECK_SIDE, MAX_SPECK_SIDE, 8,
+                              L_SELECT_IF_EITHER, L_SELECT_IF_GT, NULL);
+      if (kept != NULL)
+        {
+          PIX *specks = pixSubtract (NULL, binary, kept);
+
+          pixSetMasked (pix, specks, 255);
+          pixDestroy (&specks);
+          pixDestroy (&binary);
+          binary = g_steal_pointer (&kept);
+          cleaned = TRUE;
+        }
+    }
+
+  /* Across, and down (a table's or a box's sides). */
+  rules = pixOpenBrick (NULL, binary, MIN_RULE_LENGTH, 1);
+  if (rules != NULL)
+    {
+      PIX *down = pixOpenBrick (NULL, binary, 1, MIN_RULE_LENGTH);
+
+      if (down != NULL)
+        pixOr (rules, rules, down);
+      pixDestroy (&down);
+    }
+  if (rules != NULL && pixCountPixels (rules, &n_rule_pixels, NULL) == 0 && n_rule_pixels > 0)
+    {
+      /* Their anti-aliased edges too. */
+      PIX *wider = pixDilateBrick (NULL, rules, 3, 3);
+
+      pixSetMasked (pix, wider, 255);
+      pixDestroy (&wider);
+      cleaned = TRUE;
+    }
+
+  pixDestroy (&rules);
+  pixDestroy (&kept);
+  pixDestroy (&binary);
+
+  return cleaned;
+}
+
 PIX *
 _porting_ocr_prepare (PIX              *grey,
                       gboolean         *inverted,
                       gboolean         *background_normalized,
                       double           *skew_degrees,
+                      gboolean         *cleaned,
                       PortingOcrAffine *to_read)
 {
   PIX *pix = pixClone (grey);
@@ -160,6 +238,7 @@ _porting_ocr_prepare (PIX              *grey,
   *inverted = FALSE;
   *background_normalized = FALSE;
   *skew_degrees = 0;
+  *cleaned = FALSE;
 
   if (mean_grey (pix) < MAX_MEAN_OF_DARK_PAGE)
     {
@@ -198,6 +277,19 @@ _porting_ocr_prepare (PIX              *grey,
         }
     }
   pixDestroy (&binary);
+
+  /* Painted into a copy: @pix may still be @grey itself. */
+  {
+    PIX *copy = pixCopy (NULL, pix);
+
+    if (copy != NULL && clean_specks_and_rules (copy))
+      {
+        pixDestroy (&pix);
+        pix = g_steal_pointer (&copy);
+        *cleaned = TRUE;
+      }
+    pixDestroy (&copy);
+  }
 
   g_debug ("Prepared %d × %d: %s%s, skew %.2f° (confidence %.1f)",
            pixGetWidth (pix), pixGetHeight (pix),

@@ -20,12 +20,13 @@ void  _porting_ocr_word_clear          (PortingOcrWord         *word);
  * it cannot be allocated. */
 PIX  *_porting_ocr_grey_from_surface   (cairo_surface_t        *surface,
                                         double                  scale);
-/* Dark-on-light, light evened out, straightened: a new image, and what
- * it did (the turn added to @to_read). */
+/* Dark-on-light, light evened out, straightened, specks and form rules
+ * painted out: a new image, and what it did (the turn added to @to_read). */
 PIX  *_porting_ocr_prepare             (PIX                    *grey,
                                         gboolean               *inverted,
                                         gboolean               *background_normalized,
                                         double                 *skew_degrees,
+                                        gboolean               *cleaned,
                                         PortingOcrAffine       *to_read);
 
 void  _porting_ocr_affine_scale        (PortingOcrAffine       *affine,

@@ -504,17 +504,37 @@ choose_scale (int width,
   return 1.0;
 }
 
+/* Boxes in the image read (@read_width × @read_height) to the image given,
+ * and to the upright page: that image read turned by @more_turns, at the
+ * scale of the image given. */
 static void
-map_words_back (GArray            *words,
-                const PortingOcrAffine *to_read)
+map_words_back (GArray                 *words,
+                const PortingOcrAffine *to_read,
+                double                  scale,
+                int                     more_turns,
+                int                     read_width,
+                int                     read_height)
 {
   PortingOcrAffine back;
+  PortingOcrAffine upright;
+  cairo_matrix_t unscale;
 
   _porting_ocr_affine_invert (to_read, &back);
+  cairo_matrix_init_identity (&upright);
+  _porting_ocr_affine_turn (&upright, more_turns, read_width, read_height);
+  cairo_matrix_init_scale (&unscale, 1 / scale, 1 / scale);
+  cairo_matrix_multiply (&upright, &upright, &unscale);
+
   for (guint i = 0; i < words->len; i++)
     {
       PortingOcrWord *word = &g_array_index (words, PortingOcrWord, i);
 
+      word->upright_x1 = word->x1;
+      word->upright_y1 = word->y1;
+      word->upright_x2 = word->x2;
+      word->upright_y2 = word->y2;
+      _porting_ocr_affine_map_box (&upright, &word->upright_x1, &word->upright_y1,
+                                   &word->upright_x2, &word->upright_y2);
       _porting_ocr_affine_map_box (&back, &word->x1, &word->y1, &word->x2, &word->y2);
     }
 }
@@ -536,6 +556,8 @@ porting_ocr_read (cairo_surface_t         *surface,
   PIX *prepared = NULL;
   int width, height;
   gboolean complete = TRUE;
+  int read_turns = 0;          /* how the image kept was turned before reading */
+  int read_width, read_height;
 
   g_return_val_if_fail (surface != NULL, NULL);
   g_return_val_if_fail (cairo_surface_get_type (surface) == CAIRO_SURFACE_TYPE_IMAGE, NULL);
@@ -564,11 +586,8 @@ porting_ocr_read (cairo_surface_t         *surface,
   grey = _porting_ocr_grey_from_surface (surface, result->scale);
   _porting_ocr_affine_scale (&to_read, result->scale);
   if (grey != NULL)
-    {
-      prepared = _porting_ocr_prepare (grey, &result->inverted, &result->background_normalized,
-                                       &result->skew, &to_read);
-      pixDestroy (&grey);
-    }
+    prepared = _porting_ocr_prepare (grey, &result->inverted, &result->background_normalized,
+                                     &result->skew, &result->cleaned, &to_read);
 
   /* Taken even when it will not be used: no loading is left running. */
   {
@@ -589,9 +608,12 @@ porting_ocr_read (cairo_surface_t         *surface,
       if (reader != NULL)
         pool_give_back (&readers, g_steal_pointer (&reader));
       pixDestroy (&prepared);
+      pixDestroy (&grey);
       return NULL;
     }
   report (&monitor, 0.15);
+  read_width = pixGetWidth (prepared);
+  read_height = pixGetHeight (prepared);
 
   /* One threshold for the page splits a photo's paper from its desk, not its
    * ink from its paper: there, thresholds by neighbourhood (Sauvola). */
@@ -602,7 +624,9 @@ porting_ocr_read (cairo_surface_t         *surface,
            words != NULL ? words->len : 0, words != NULL ? mean_confidence (words) : 0);
   if (words == NULL)
     {
+      pool_give_back (&readers, g_steal_pointer (&reader));
       pixDestroy (&prepared);
+      pixDestroy (&grey);
       return NULL;
     }
 
@@ -629,17 +653,31 @@ porting_ocr_read (cairo_surface_t         *surface,
       monitor.to = 0.98;
       for (guint i = 0; i < n_candidates; i++)
         {
-          PIX *turned = pixRotateOrth (prepared, candidates[i]);
-          PortingOcrAffine turned_to_read = to_read;
+          /* Turned, then made ready again: a tilt is only seen on a page upright. */
+          PIX *turned = pixRotateOrth (grey, candidates[i]);
+          PIX *turned_ready = NULL;
+          PortingOcrAffine turned_to_read;
           g_autoptr(GArray) again = NULL;
           gboolean again_complete = TRUE;
+          gboolean inverted, normalized, cleaned;
+          double skew;
 
-          _porting_ocr_affine_turn (&turned_to_read, candidates[i], pixGetWidth (prepared), pixGetHeight (prepared));
-          again = recognize (reader->api, turned, &monitor, deadline, &again_complete, error);
+          _porting_ocr_affine_scale (&turned_to_read, result->scale);
+          _porting_ocr_affine_turn (&turned_to_read, candidates[i], pixGetWidth (grey), pixGetHeight (grey));
+          if (turned != NULL)
+            turned_ready = _porting_ocr_prepare (turned, &inverted, &normalized, &skew, &cleaned, &turned_to_read);
           pixDestroy (&turned);
+          if (turned_ready == NULL)
+            continue;
+
+          TessBaseAPISetVariable (reader->api, "thresholding_method", normalized ? "2" : "0");
+          again = recognize (reader->api, turned_ready, &monitor, deadline, &again_complete, error);
           if (again == NULL)
             {
+              pool_give_back (&readers, g_steal_pointer (&reader));
+              pixDestroy (&turned_ready);
               pixDestroy (&prepared);
+              pixDestroy (&grey);
               return NULL;
             }
 
@@ -650,7 +688,15 @@ porting_ocr_read (cairo_surface_t         *surface,
               to_read = turned_to_read;
               complete = again_complete;
               result->rotation = candidates[i] * 90;
+              result->inverted = inverted;
+              result->background_normalized = normalized;
+              result->skew = skew;
+              result->cleaned = cleaned;
+              read_turns = candidates[i];
+              read_width = pixGetWidth (turned_ready);
+              read_height = pixGetHeight (turned_ready);
             }
+          pixDestroy (&turned_ready);
         }
 
       /* Tesseract may read a page on its side well as it is: it still was. */
@@ -661,9 +707,11 @@ porting_ocr_read (cairo_surface_t         *surface,
         }
     }
   pixDestroy (&prepared);
+  pixDestroy (&grey);
   pool_give_back (&readers, g_steal_pointer (&reader));
 
-  map_words_back (words, &to_read);
+  map_words_back (words, &to_read, result->scale, (result->rotation / 90 - read_turns + 4) % 4,
+                  read_width, read_height);
   g_clear_pointer (&result->words, g_array_unref);
   result->words = g_steal_pointer (&words);
   result->complete = complete;

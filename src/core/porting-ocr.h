@@ -23,6 +23,10 @@ typedef struct
   /* In pixels of the surface given, origin top-left: where the word is
    * whatever was done to read it (scaled, turned, straightened). */
   double  x1, y1, x2, y2;
+  /* The same box on the page stood upright and straightened (turned as
+   * PortingOcrResult.rotation says), at the same scale: its lines run
+   * level there, as a page model wants them. */
+  double  upright_x1, upright_y1, upright_x2, upright_y2;
   double  confidence;   /* 0…1 */
   guint   block;        /* Tesseract's block, paragraph and line: reading order */
   guint   paragraph;
@@ -41,6 +45,7 @@ typedef struct
   double    scale;                 /* pixels read per pixel given */
   gboolean  background_normalized; /* uneven light evened out */
   gboolean  inverted;              /* light text on dark, turned dark on light */
+  gboolean  cleaned;               /* a scan's specks or a form's rules painted out */
   gboolean  complete;              /* FALSE when stopped by the time limit */
   double    mean_confidence;       /* of the words, 0…1 */
 } PortingOcrResult;

@@ -1,0 +1,344 @@
+/* porting-document-ocr.c — pages read by OCR: an image, a PDF page with no text layer
+ *
+ * The words Tesseract reads go through the same page model as a text
+ * layer's (porting_page_text_new_from_words()), each with its confidence
+ * and the source OCR, so that matching and highlighting work the same.
+ * A PDF page is rendered at 300 dpi first. What OCR may cost a document is
+ * bounded: its first pages only, and no further page once the time is spent.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "porting-document"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "porting-document-private.h"
+#include "porting-ocr.h"
+
+/* A scanned LOA is one or two pages, a bill says whose it is on its first. */
+#define MAX_OCR_PAGES 3
+/* Past this, no further page is read (one page has its own limit). */
+#define MAX_OCR_SECONDS 10
+#define OCR_DPI 300.0
+#define MAX_OCR_RENDER_PIXELS (16.0 * 1000 * 1000)
+/* A page of a few words over a picture is a scan with a stamp or a footer. */
+#define MAX_WORDS_OF_A_SCAN 12
+#define MIN_IMAGE_COVERAGE_OF_A_SCAN 0.5
+
+static gboolean
+take_ocr_page (PortingDocument *self)
+{
+  PortingDocumentOcr *ocr = _porting_document_get_ocr (self);
+  gboolean granted;
+
+  g_mutex_lock (&ocr->lock);
+  granted = ocr->pages_read < MAX_OCR_PAGES && ocr->usec_spent < (gint64) MAX_OCR_SECONDS * G_USEC_PER_SEC;
+  if (granted)
+    ocr->pages_read++;
+  g_mutex_unlock (&ocr->lock);
+
+  return granted;
+}
+
+static void
+spend_ocr_time (PortingDocument *self,
+                gint64           usec)
+{
+  PortingDocumentOcr *ocr = _porting_document_get_ocr (self);
+
+  g_mutex_lock (&ocr->lock);
+  ocr->usec_spent += usec;
+  g_mutex_unlock (&ocr->lock);
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
+static guint
+count_words (const char *text)
+{
+  guint n = 0;
+  gboolean in_word = FALSE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gboolean space = g_unichar_isspace (g_utf8_get_char (p));
+
+      if (!space && !in_word)
+        n++;
+      in_word = !space;
+    }
+
+  return n;
+}
+
+gboolean
+_porting_document_page_wants_ocr (PortingDocument *self,
+                                  PortingPageText *text_layer)
+{
+  if (porting_document_get_kind (self) == PORTING_DOCUMENT_KIND_IMAGE)
+    return TRUE;
+  if (text_layer == NULL || is_blank (text_layer->text))
+    return TRUE;
+
+  /* "Scanned with …" over a page that is a picture: the picture is the page. */
+  return count_words (text_layer->text) <= MAX_WORDS_OF_A_SCAN &&
+         _porting_document_get_image_coverage (self, text_layer->page) >= MIN_IMAGE_COVERAGE_OF_A_SCAN;
+}
+
+static gboolean
+overlaps (const PortingRect *a,
+          const PortingRect *b)
+{
+  return MIN (a->x2, b->x2) > MAX (a->x1, b->x1) && MIN (a->y2, b->y2) > MAX (a->y1, b->y1);
+}
+
+typedef struct
+{
+  PortingRect upright;
+  PortingRect on_page;
+} Placed;
+
+static guint
+rect_hash (gconstpointer key)
+{
+  const PortingRect *rect = key;
+
+  return g_double_hash (&rect->x1) ^ (g_double_hash (&rect->y1) << 1) ^
+         (g_double_hash (&rect->x2) << 2) ^ (g_double_hash (&rect->y2) << 3);
+}
+
+static gboolean
+rect_equal (gconstpointer a,
+            gconstpointer b)
+{
+  return memcmp (a, b, sizeof (PortingRect)) == 0;
+}
+
+/* What the page says: the words read, laid out on the page stood upright
+ * (a photo's lines run level there), then each put back where it is on
+ * the image, for highlights; and the text layer's words that are not
+ * already among them (a stamp, a footer typed over the scan). */
+static PortingPageText *
+page_from_words (guint             page,
+                 PortingOcrResult *result,
+                 double            points_per_pixel,
+                 PortingPageText  *text_layer)
+{
+  g_autoptr(GArray) words = g_array_new (FALSE, TRUE, sizeof (PortingLayoutWord));
+  g_autofree Placed *placed = g_new0 (Placed, MAX (result->words->len, 1));
+  g_autoptr(GHashTable) where = g_hash_table_new (rect_hash, rect_equal);
+  /* The text layer's words are on the page as it is: only when that is upright. */
+  gboolean page_is_upright = result->rotation == 0 && fabs (result->skew) < 0.5;
+  PortingPageText *page_text;
+
+  for (guint i = 0; i < result->words->len; i++)
+    {
+      const PortingOcrWord *read = &g_array_index (result->words, PortingOcrWord, i);
+      PortingLayoutWord word = { 0 };
+
+      placed[i].upright = (PortingRect) {
+        read->upright_x1 * points_per_pixel, read->upright_y1 * points_per_pixel,
+        read->upright_x2 * points_per_pixel, read->upright_y2 * points_per_pixel,
+      };
+      placed[i].on_page = (PortingRect) {
+        read->x1 * points_per_pixel, read->y1 * points_per_pixel,
+        read->x2 * points_per_pixel, read->y2 * points_per_pixel,
+      };
+      g_hash_table_insert (where, &placed[i].upright, &placed[i].on_page);
+
+      word.text = read->text;
+      word.length = -1;
+      word.rect = placed[i].upright;
+      word.confidence = read->confidence;
+      word.source = PORTING_TEXT_SOURCE_OCR;
+      g_array_append_val (words, word);
+    }
+
+  for (guint i = 0; page_is_upright && text_layer != NULL && i < text_layer->words->len; i++)
+    {
+      const PortingWord *kept = &g_array_index (text_layer->words, PortingWord, i);
+      PortingLayoutWord word = { 0 };
+      gboolean covered = FALSE;
+
+      for (guint k = 0; k < result->words->len && !covered; k++)
+        covered = overlaps (&kept->rect, &placed[k].on_page);
+      if (covered)
+        continue;
+
+      word.text = text_layer->text + kept->start;
+      word.length = kept->end - kept->start;
+      word.rect = kept->rect;
+      word.confidence = kept->confidence;
+      word.source = kept->source;
+      g_array_append_val (words, word);
+    }
+
+  page_text = porting_page_text_new_from_words (page, (const PortingLayoutWord *) (gpointer) words->data,
+                                                words->len, TRUE);
+
+  /* Made here, not yet shared: its words are put where they are seen. */
+  for (guint i = 0; i < page_text->words->len; i++)
+    {
+      PortingWord *word = &g_array_index (page_text->words, PortingWord, i);
+      const PortingRect *on_page = g_hash_table_lookup (where, &word->rect);
+
+      if (on_page != NULL)
+        word->rect = *on_page;
+    }
+
+  return page_text;
+}
+
+static cairo_surface_t *
+render_for_ocr (PortingDocument  *self,
+                guint             page,
+                double           *scale,
+                GCancellable     *cancellable,
+                GError          **error)
+{
+  double width = 0, height = 0;
+
+  porting_document_get_page_size (self, page, &width, &height);
+  *scale = OCR_DPI / 72.0;
+  if (width * height * *scale * *scale > MAX_OCR_RENDER_PIXELS)
+    *scale = sqrt (MAX_OCR_RENDER_PIXELS / MAX (width * height, 1.0));
+
+  return porting_document_render_page (self, page, *scale, cancellable, error);
+}
+
+/*
+ * read_page:
+ * @self: a #PortingDocument
+ * @page: the page
+ * @text_layer: (nullable): what the page's text layer holds, with words
+ * @progress: (nullable): called with 0…1 on this thread
+ * @progress_data: for @progress
+ * @cancellable: (nullable): a #GCancellable
+ * @error: a #GError, set only when cancelled
+ *
+ * Blocking. When OCR cannot be done (its budget spent, its language data
+ * missing, the page too large), the page is what its text layer says.
+ *
+ * Returns: (transfer full): the page text, or %NULL with @error set
+ */
+static PortingPageText *
+read_page (PortingDocument        *self,
+           guint                   page,
+           PortingPageText        *text_layer,
+           PortingOcrProgressFunc  progress,
+           gpointer                progress_data,
+           GCancellable           *cancellable,
+           GError                **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(PortingOcrResult) result = NULL;
+  cairo_surface_t *rendered = NULL;
+  cairo_surface_t *surface;
+  double scale = 1;
+  gint64 start;
+
+  if (!take_ocr_page (self))
+    {
+      g_debug ("Page %u of %s is not read by OCR: the document's OCR is spent",
+               page + 1, _porting_document_get_display_name (self));
+      goto text_layer_only;
+    }
+
+  start = g_get_monotonic_time ();
+  surface = _porting_document_get_image (self);
+  if (surface == NULL)
+    {
+      rendered = render_for_ocr (self, page, &scale, cancellable, &local_error);
+      if (rendered == NULL)
+        goto failed;
+      surface = rendered;
+    }
+
+  result = porting_ocr_read (surface, progress, progress_data, cancellable, &local_error);
+  g_clear_pointer (&rendered, cairo_surface_destroy);
+  spend_ocr_time (self, g_get_monotonic_time () - start);
+  if (result == NULL)
+    goto failed;
+
+  g_debug ("Page %u of %s read by OCR: %u words, mean confidence %.2f, turned %d°, %.1f s",
+           page + 1, _porting_document_get_display_name (self), result->words->len,
+           result->mean_confidence, result->rotation, (g_get_monotonic_time () - start) / 1e6);
+
+  return page_from_words (page, result, 1.0 / scale, text_layer);
+
+failed:
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  /* Not the file's fault (no language data, no memory): said once, then
+   * the check says the proof could not be read. */
+  {
+    static gsize warned = 0;
+
+    if (g_once_init_enter (&warned))
+      {
+        g_warning ("%s", local_error->message);
+        g_once_init_leave (&warned, 1);
+      }
+  }
+
+text_layer_only:
+  return text_layer != NULL ? porting_page_text_ref (text_layer) : porting_page_text_new (page, g_strdup (""));
+}
+
+/**
+ * _porting_document_read_by_ocr:
+ * @self: a #PortingDocument
+ * @page: the page
+ * @text_layer: (nullable): what the page's text layer holds, with words
+ * @flags: what the caller asked of the page
+ * @progress: (nullable): called with 0…1 on this thread
+ * @progress_data: for @progress
+ * @cancellable: (nullable): a #GCancellable
+ * @error: a #GError, set only when cancelled
+ *
+ * One page of a document is read by one thread at a time: a second asking
+ * for it waits, then has the first's words. The result is cached.
+ *
+ * Returns: (transfer full): the page text, or %NULL with @error set
+ */
+PortingPageText *
+_porting_document_read_by_ocr (PortingDocument        *self,
+                               guint                   page,
+                               PortingPageText        *text_layer,
+                               PortingPageTextFlags    flags,
+                               PortingOcrProgressFunc  progress,
+                               gpointer                progress_data,
+                               GCancellable           *cancellable,
+                               GError                **error)
+{
+  PortingDocumentOcr *ocr = _porting_document_get_ocr (self);
+  PortingPageText *page_text;
+
+  g_mutex_lock (&ocr->reading);
+  page_text = _porting_document_lookup_text (self, page, flags);
+  if (page_text == NULL)
+    {
+      page_text = read_page (self, page, text_layer, progress, progress_data, cancellable, error);
+      if (page_text != NULL)
+        page_text = _porting_document_store_text (self, page_text);
+    }
+  g_mutex_unlock (&ocr->reading);
+
+  return page_text;
+}
