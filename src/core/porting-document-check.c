@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "porting-document-check.h"
+#include "porting-check-ocr.h"
 #include "porting-phone-number.h"
 #include "porting-proof-date.h"
 
@@ -784,6 +785,10 @@ porting_document_check_run (PortingDocument            *loa,
             g_clear_pointer (&self->fields[f], porting_field_result_free);
         }
     }
+
+  /* What OCR read is only as good as it is sure. */
+  for (guint f = 0; f < N_FIELDS; f++)
+    _porting_check_weigh_ocr (self->fields[f], loa_pages, proof, cancellable);
 
   if (!loa_readable)
     {

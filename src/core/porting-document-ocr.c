@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <cairo.h>
 #include <math.h>
 #include <string.h>
 
@@ -104,32 +105,11 @@ overlaps (const PortingRect *a,
   return MIN (a->x2, b->x2) > MAX (a->x1, b->x1) && MIN (a->y2, b->y2) > MAX (a->y1, b->y1);
 }
 
-typedef struct
-{
-  PortingRect upright;
-  PortingRect on_page;
-} Placed;
-
-static guint
-rect_hash (gconstpointer key)
-{
-  const PortingRect *rect = key;
-
-  return g_double_hash (&rect->x1) ^ (g_double_hash (&rect->y1) << 1) ^
-         (g_double_hash (&rect->x2) << 2) ^ (g_double_hash (&rect->y2) << 3);
-}
-
-static gboolean
-rect_equal (gconstpointer a,
-            gconstpointer b)
-{
-  return memcmp (a, b, sizeof (PortingRect)) == 0;
-}
-
 /* What the page says: the words read, laid out on the page stood upright
- * (a photo's lines run level there), then each put back where it is on
- * the image, for highlights; and the text layer's words that are not
- * already among them (a stamp, a footer typed over the scan). */
+ * and straightened (a photo's lines run level there; the LOA reader and
+ * the matcher measure in it), and the text layer's words that are not
+ * already among them (a stamp, a footer typed over the scan). Where each
+ * is seen on the page is porting_document_get_highlight_rects()'s. */
 static PortingPageText *
 page_from_words (guint             page,
                  PortingOcrResult *result,
@@ -137,30 +117,20 @@ page_from_words (guint             page,
                  PortingPageText  *text_layer)
 {
   g_autoptr(GArray) words = g_array_new (FALSE, TRUE, sizeof (PortingLayoutWord));
-  g_autofree Placed *placed = g_new0 (Placed, MAX (result->words->len, 1));
-  g_autoptr(GHashTable) where = g_hash_table_new (rect_hash, rect_equal);
   /* The text layer's words are on the page as it is: only when that is upright. */
   gboolean page_is_upright = result->rotation == 0 && fabs (result->skew) < 0.5;
-  PortingPageText *page_text;
 
   for (guint i = 0; i < result->words->len; i++)
     {
       const PortingOcrWord *read = &g_array_index (result->words, PortingOcrWord, i);
       PortingLayoutWord word = { 0 };
 
-      placed[i].upright = (PortingRect) {
+      word.text = read->text;
+      word.length = -1;
+      word.rect = (PortingRect) {
         read->upright_x1 * points_per_pixel, read->upright_y1 * points_per_pixel,
         read->upright_x2 * points_per_pixel, read->upright_y2 * points_per_pixel,
       };
-      placed[i].on_page = (PortingRect) {
-        read->x1 * points_per_pixel, read->y1 * points_per_pixel,
-        read->x2 * points_per_pixel, read->y2 * points_per_pixel,
-      };
-      g_hash_table_insert (where, &placed[i].upright, &placed[i].on_page);
-
-      word.text = read->text;
-      word.length = -1;
-      word.rect = placed[i].upright;
       word.confidence = read->confidence;
       word.source = PORTING_TEXT_SOURCE_OCR;
       g_array_append_val (words, word);
@@ -173,7 +143,7 @@ page_from_words (guint             page,
       gboolean covered = FALSE;
 
       for (guint k = 0; k < result->words->len && !covered; k++)
-        covered = overlaps (&kept->rect, &placed[k].on_page);
+        covered = overlaps (&kept->rect, &g_array_index (words, PortingLayoutWord, k).rect);
       if (covered)
         continue;
 
@@ -185,20 +155,98 @@ page_from_words (guint             page,
       g_array_append_val (words, word);
     }
 
-  page_text = porting_page_text_new_from_words (page, (const PortingLayoutWord *) (gpointer) words->data,
-                                                words->len, TRUE);
+  return porting_page_text_new_from_words (page, (const PortingLayoutWord *) (gpointer) words->data,
+                                           words->len, TRUE);
+}
 
-  /* Made here, not yet shared: its words are put where they are seen. */
-  for (guint i = 0; i < page_text->words->len; i++)
+/* In points: the same map as in pixels, its shift scaled. */
+static void
+remember_placement (PortingDocument  *self,
+                    guint             page,
+                    PortingOcrResult *result,
+                    double            points_per_pixel)
+{
+  PortingDocumentOcr *ocr = _porting_document_get_ocr (self);
+  double *placement = g_new (double, 6);
+
+  memcpy (placement, result->upright_to_image, 6 * sizeof (double));
+  placement[4] *= points_per_pixel;
+  placement[5] *= points_per_pixel;
+
+  g_mutex_lock (&ocr->lock);
+  if (ocr->placements == NULL)
+    ocr->placements = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  g_hash_table_replace (ocr->placements, GUINT_TO_POINTER (page), placement);
+  g_mutex_unlock (&ocr->lock);
+}
+
+void
+_porting_document_ocr_clear (PortingDocumentOcr *ocr)
+{
+  g_clear_pointer (&ocr->placements, g_hash_table_unref);
+  g_mutex_clear (&ocr->lock);
+  g_mutex_clear (&ocr->reading);
+}
+
+/**
+ * porting_document_get_highlight_rects:
+ * @self: a #PortingDocument
+ * @page_text: a page of @self
+ * @start: byte offset into @page_text's text
+ * @end: byte offset
+ *
+ * Where text[@start, @end) is seen on the page as porting_document_render_page()
+ * draws it, one rectangle per word or line piece: the page model's own
+ * rectangles, but for a photo or a scan read by OCR, whose model stands
+ * upright and straight while the page may be tilted or turned.
+ *
+ * Returns: (transfer full) (element-type PortingRect): the rectangles
+ */
+GArray *
+porting_document_get_highlight_rects (PortingDocument *self,
+                                      PortingPageText *page_text,
+                                      guint            start,
+                                      guint            end)
+{
+  PortingDocumentOcr *ocr;
+  GArray *rects;
+  cairo_matrix_t to_page;
+  gboolean placed = FALSE;
+
+  g_return_val_if_fail (PORTING_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (page_text != NULL, NULL);
+
+  rects = porting_page_text_get_rects (page_text, start, end);
+
+  ocr = _porting_document_get_ocr (self);
+  g_mutex_lock (&ocr->lock);
+  if (ocr->placements != NULL)
     {
-      PortingWord *word = &g_array_index (page_text->words, PortingWord, i);
-      const PortingRect *on_page = g_hash_table_lookup (where, &word->rect);
+      const double *m = g_hash_table_lookup (ocr->placements, GUINT_TO_POINTER (page_text->page));
 
-      if (on_page != NULL)
-        word->rect = *on_page;
+      if (m != NULL)
+        {
+          cairo_matrix_init (&to_page, m[0], m[1], m[2], m[3], m[4], m[5]);
+          placed = TRUE;
+        }
+    }
+  g_mutex_unlock (&ocr->lock);
+
+  for (guint i = 0; placed && i < rects->len; i++)
+    {
+      PortingRect *rect = &g_array_index (rects, PortingRect, i);
+      double xs[4] = { rect->x1, rect->x2, rect->x1, rect->x2 };
+      double ys[4] = { rect->y1, rect->y1, rect->y2, rect->y2 };
+
+      for (int k = 0; k < 4; k++)
+        cairo_matrix_transform_point (&to_page, &xs[k], &ys[k]);
+      rect->x1 = MIN (MIN (xs[0], xs[1]), MIN (xs[2], xs[3]));
+      rect->x2 = MAX (MAX (xs[0], xs[1]), MAX (xs[2], xs[3]));
+      rect->y1 = MIN (MIN (ys[0], ys[1]), MIN (ys[2], ys[3]));
+      rect->y2 = MAX (MAX (ys[0], ys[1]), MAX (ys[2], ys[3]));
     }
 
-  return page_text;
+  return rects;
 }
 
 static cairo_surface_t *
@@ -276,6 +324,7 @@ read_page (PortingDocument        *self,
            page + 1, _porting_document_get_display_name (self), result->words->len,
            result->mean_confidence, result->rotation, (g_get_monotonic_time () - start) / 1e6);
 
+  remember_placement (self, page, result, 1.0 / scale);
   return page_from_words (page, result, 1.0 / scale, text_layer);
 
 failed:

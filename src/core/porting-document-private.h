@@ -33,10 +33,11 @@ const char      *_porting_document_get_display_name (PortingDocument      *self)
 /* What OCR has cost a document, and the one page it reads at a time. */
 typedef struct
 {
-  GMutex  lock;       /* guards the counts */
-  GMutex  reading;    /* held while a page is read */
-  guint   pages_read;
-  gint64  usec_spent;
+  GMutex      lock;       /* guards the counts and @placements */
+  GMutex      reading;    /* held while a page is read */
+  guint       pages_read;
+  gint64      usec_spent;
+  GHashTable *placements; /* page → 6 doubles: its upright model to the page as seen */
 } PortingDocumentOcr;
 
 /* porting-document.c, for porting-document-ocr.c */
@@ -50,6 +51,7 @@ PortingPageText    *_porting_document_store_text         (PortingDocument      *
                                                           PortingPageText      *page_text);
 
 /* porting-document-ocr.c */
+void                _porting_document_ocr_clear          (PortingDocumentOcr   *ocr);
 gboolean            _porting_document_page_wants_ocr     (PortingDocument      *self,
                                                           PortingPageText      *text_layer);
 PortingPageText    *_porting_document_read_by_ocr        (PortingDocument        *self,

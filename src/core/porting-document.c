@@ -73,8 +73,7 @@ porting_document_finalize (GObject *object)
   g_clear_pointer (&self->password, g_free);
   g_mutex_clear (&self->poppler_lock);
   g_mutex_clear (&self->cache_lock);
-  g_mutex_clear (&self->ocr.lock);
-  g_mutex_clear (&self->ocr.reading);
+  _porting_document_ocr_clear (&self->ocr);
 
   G_OBJECT_CLASS (porting_document_parent_class)->finalize (object);
 }

@@ -106,6 +106,13 @@ PortingPageText     *porting_document_get_page_text  (PortingDocument      *self
                                                       GCancellable         *cancellable,
                                                       GError              **error);
 
+/* Where text[start, end) of @page_text is seen on the rendered page: for a
+ * page read by OCR (laid out upright), through how it was turned and tilted. */
+GArray              *porting_document_get_highlight_rects (PortingDocument *self,
+                                                           PortingPageText *page_text,
+                                                           guint            start,
+                                                           guint            end);
+
 /* Extracts pages ahead on worker threads (both cores) and hands them to @func
  * in order on the calling thread; stops when @func returns FALSE. */
 gboolean             porting_document_scan_text      (PortingDocument      *self,

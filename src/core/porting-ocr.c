@@ -18,6 +18,7 @@
 #include <leptonica/allheaders.h>
 #include <math.h>
 #include <stdbool.h>
+#include <string.h>
 #include <tesseract/capi.h>
 
 #include "porting-ocr.h"
@@ -314,6 +315,42 @@ is_blank_word (const char *text)
   return TRUE;
 }
 
+static gboolean
+has_letter_or_digit (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_isalnum (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
+/* Tesseract's usual slips: the pronoun I in a sans-serif face read as a
+ * bar, and specks of noise read as punctuation. */
+static void
+mend_slips (GArray *words)
+{
+  for (guint i = 0; i < words->len; i++)
+    {
+      PortingOcrWord *word = &g_array_index (words, PortingOcrWord, i);
+      const PortingOcrWord *next = i + 1 < words->len ? &g_array_index (words, PortingOcrWord, i + 1) : NULL;
+
+      if (strcmp (word->text, "|") == 0)
+        {
+          if (next != NULL && next->line == word->line && g_unichar_islower (g_utf8_get_char (next->text)))
+            {
+              g_free (word->text);
+              word->text = g_strdup ("I");
+              continue;
+            }
+          g_array_remove_index (words, i--);
+          continue;
+        }
+
+      if (!has_letter_or_digit (word->text) && word->confidence < 0.5)
+        g_array_remove_index (words, i--);
+    }
+}
+
 /* Words in Tesseract's reading order, boxes in @pix's pixels. */
 static GArray *
 recognize (TessBaseAPI   *api,
@@ -399,6 +436,7 @@ recognize (TessBaseAPI   *api,
     }
 
   TessBaseAPIClear (api);
+  mend_slips (words);
   return words;
 }
 
@@ -513,7 +551,8 @@ map_words_back (GArray                 *words,
                 double                  scale,
                 int                     more_turns,
                 int                     read_width,
-                int                     read_height)
+                int                     read_height,
+                double                 *upright_to_image)
 {
   PortingOcrAffine back;
   PortingOcrAffine upright;
@@ -537,6 +576,19 @@ map_words_back (GArray                 *words,
                                    &word->upright_x2, &word->upright_y2);
       _porting_ocr_affine_map_box (&back, &word->x1, &word->y1, &word->x2, &word->y2);
     }
+
+  {
+    cairo_matrix_t to_image;
+
+    _porting_ocr_affine_invert (&upright, &to_image);
+    cairo_matrix_multiply (&to_image, &to_image, &back);
+    upright_to_image[0] = to_image.xx;
+    upright_to_image[1] = to_image.yx;
+    upright_to_image[2] = to_image.xy;
+    upright_to_image[3] = to_image.yy;
+    upright_to_image[4] = to_image.x0;
+    upright_to_image[5] = to_image.y0;
+  }
 }
 
 PortingOcrResult *
@@ -570,6 +622,7 @@ porting_ocr_read (cairo_surface_t         *surface,
   result->words = g_array_new (FALSE, FALSE, sizeof (PortingOcrWord));
   g_array_set_clear_func (result->words, (GDestroyNotify) _porting_ocr_word_clear);
   result->complete = TRUE;
+  result->upright_to_image[0] = result->upright_to_image[3] = 1;
 
   if (width < 8 || height < 8)
     return g_steal_pointer (&result);   /* nothing to read */
@@ -711,7 +764,7 @@ porting_ocr_read (cairo_surface_t         *surface,
   pool_give_back (&readers, g_steal_pointer (&reader));
 
   map_words_back (words, &to_read, result->scale, (result->rotation / 90 - read_turns + 4) % 4,
-                  read_width, read_height);
+                  read_width, read_height, result->upright_to_image);
   g_clear_pointer (&result->words, g_array_unref);
   result->words = g_steal_pointer (&words);
   result->complete = complete;

@@ -48,6 +48,9 @@ typedef struct
   gboolean  cleaned;               /* a scan's specks or a form's rules painted out */
   gboolean  complete;              /* FALSE when stopped by the time limit */
   double    mean_confidence;       /* of the words, 0…1 */
+  /* From the upright page to the image given, as cairo_matrix_t holds it
+   * (xx, yx, xy, yy, x0, y0): where a box of the upright page is seen. */
+  double    upright_to_image[6];
 } PortingOcrResult;
 
 /* Called on the thread running porting_ocr_read(), with 0…1. */
