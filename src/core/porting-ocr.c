@@ -324,8 +324,8 @@ has_letter_or_digit (const char *text)
   return FALSE;
 }
 
-/* Tesseract's usual slips: the pronoun I in a sans-serif face read as a
- * bar, and specks of noise read as punctuation. */
+/* Tesseract's usual slips in a sans-serif face: the pronoun I read as a
+ * bar, an l as a capital I; and specks of noise read as punctuation. */
 static void
 mend_slips (GArray *words)
 {
@@ -347,7 +347,15 @@ mend_slips (GArray *words)
         }
 
       if (!has_letter_or_digit (word->text) && word->confidence < 0.5)
-        g_array_remove_index (words, i--);
+        {
+          g_array_remove_index (words, i--);
+          continue;
+        }
+
+      /* A capital, then lower case: the I after the capital is an l
+       * ("EImwood", "EIlen"). Only there: "McIntosh" keeps its I. */
+      if (g_ascii_isupper (word->text[0]) && word->text[1] == 'I' && g_ascii_islower (word->text[2]))
+        word->text[1] = 'l';
     }
 }
 
