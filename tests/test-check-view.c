@@ -195,6 +195,77 @@ test_check_view_equivalent (Fixture       *f,
   g_assert_nonnull (porting_check_view_get_result (f->view));
 }
 
+static gboolean
+says_reading_the_photo (gpointer data)
+{
+  const char *text = porting_check_view_get_verdict_text (PORTING_CHECK_VIEW (data));
+
+  return (text != NULL && g_str_has_prefix (text, "Reading the photo")) ||
+         porting_check_view_get_result (PORTING_CHECK_VIEW (data)) != NULL;
+}
+
+static void
+load_ocr_case (Fixture    *f,
+               const char *loa_name,
+               const char *proof_name)
+{
+  g_autofree char *loa_path = g_test_build_filename (G_TEST_DIST, "documents", "ocr", loa_name, NULL);
+  g_autofree char *proof_path = g_test_build_filename (G_TEST_DIST, "documents", "ocr", proof_name, NULL);
+  g_autoptr(GFile) loa = g_file_new_for_path (loa_path);
+  g_autoptr(GFile) proof = g_file_new_for_path (proof_path);
+
+  porting_check_view_load (f->view, loa, proof);
+}
+
+/* A phone photo of the bill: read by OCR off the main loop, the progress
+ * said, each row saying it was read from the image, the name highlighted
+ * on the photo. */
+static void
+test_check_view_photo (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *name_text = NULL;
+  const PortingFieldResult *name;
+  const char *verdict;
+  GtkWidget *page;
+
+  load_ocr_case (f, "cobblestone-loa.pdf", "photo.webp");
+  g_assert_true (porting_check_view_get_busy (f->view));
+
+  /* Seconds of OCR: the window says what it is doing, and keeps drawing. */
+  g_assert_true (ui_test_wait_for (says_reading_the_photo, f->view));
+  verdict = porting_check_view_get_verdict_text (f->view);
+  g_test_message ("while reading: %s", verdict != NULL ? verdict : "(result already)");
+  g_assert_true (ui_test_wait_for (has_result, f->view));
+
+  g_assert_cmpint (porting_check_result_get_verdict (porting_check_view_get_result (f->view)), ==,
+                   PORTING_CHECK_VERDICT_MATCH);
+  name_text = row_text (f, PORTING_FIELD_NAME);
+  g_assert_nonnull (strstr (name_text, "Read from the image, "));
+  g_assert_nonnull (strstr (name_text, "% sure"));
+
+  name = porting_check_result_get_field (porting_check_view_get_result (f->view), PORTING_FIELD_NAME);
+  g_assert_cmpint (name->source, ==, PORTING_TEXT_SOURCE_OCR);
+  g_assert_true (ui_test_wait_for (first_pages_rendered, f->view));
+  page = porting_document_view_get_page_widget (porting_check_view_get_proof_view (f->view), name->proof_page);
+  g_assert_cmpuint (porting_page_widget_get_n_highlights (PORTING_PAGE_WIDGET (page)), >, 0);
+}
+
+/* Another pair opened while OCR reads: the reading stops, the new check runs. */
+static void
+test_check_view_photo_cancelled (Fixture       *f,
+                                 gconstpointer  data)
+{
+  load_ocr_case (f, "cobblestone-loa.pdf", "photo-12mp.jpg");
+  g_assert_true (porting_check_view_get_busy (f->view));
+  ui_test_settle ();
+
+  load_and_check (f, "acme-exact-loa.pdf", "acme-exact-invoice.pdf");
+  g_assert_cmpint (porting_check_result_get_verdict (porting_check_view_get_result (f->view)), ==,
+                   PORTING_CHECK_VERDICT_MATCH);
+  g_assert_nonnull (strstr (porting_check_view_get_verdict_text (f->view), "match"));
+}
+
 static void
 test_check_view_mismatch (Fixture       *f,
                           gconstpointer  data)
@@ -509,6 +580,8 @@ main (int   argc,
   g_test_add ("/check-view/encrypted", Fixture, NULL, fixture_set_up, test_check_view_encrypted, fixture_tear_down);
   g_test_add_func ("/check-page/open", test_check_page);
   g_test_add ("/check-view/zoom", Fixture, NULL, fixture_set_up, test_check_view_zoom, fixture_tear_down);
+  g_test_add ("/check-view/photo", Fixture, NULL, fixture_set_up, test_check_view_photo, fixture_tear_down);
+  g_test_add ("/check-view/photo-cancelled", Fixture, NULL, fixture_set_up, test_check_view_photo_cancelled, fixture_tear_down);
 
   status = g_test_run ();
   ui_test_finish ();

@@ -610,6 +610,78 @@ test_missing_language_data (void)
   cairo_surface_destroy (bill);
 }
 
+typedef struct
+{
+  GMainLoop *loop;
+  GThread   *main_thread;
+  guint      n_reports;
+  double     last;
+  gboolean   in_order;
+  gboolean   done;
+  gboolean   read_by_ocr;
+  GError    *error;
+} ReadAhead;
+
+static void
+on_document_progress (PortingDocument *document,
+                      double           fraction,
+                      gpointer         user_data)
+{
+  ReadAhead *read = user_data;
+
+  /* On the main context of the caller, never on the reading thread. */
+  g_assert_true (g_thread_self () == read->main_thread);
+  if (fraction < read->last)
+    read->in_order = FALSE;
+  read->last = fraction;
+  read->n_reports++;
+}
+
+static void
+on_read (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  ReadAhead *read = user_data;
+
+  read->done = porting_document_read_text_finish (PORTING_DOCUMENT (object), result,
+                                                  &read->read_by_ocr, &read->error);
+  g_main_loop_quit (read->loop);
+}
+
+/* A screenshot opened as a document: read ahead on a worker thread, its
+ * progress on the main loop, its words cached for the check. */
+static void
+test_document_read_ahead (void)
+{
+  cairo_surface_t *bill = draw_bill (FALSE);
+  g_autoptr(GBytes) png = test_image_encode_png (bill);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PortingDocument) document = porting_document_load_bytes (png, "bill.png", NULL, NULL, &error);
+  g_autoptr(PortingPageText) page_text = NULL;
+  ReadAhead read = { g_main_loop_new (NULL, FALSE), g_thread_self (), 0, 0, TRUE };
+
+  g_assert_no_error (error);
+  g_assert_false (porting_document_has_ocr_pages (document));
+
+  porting_document_read_text_async (document, on_document_progress, &read, NULL, NULL, on_read, &read);
+  g_main_loop_run (read.loop);
+  g_assert_no_error (read.error);
+  g_assert_true (read.done);
+  g_assert_true (read.read_by_ocr);
+  g_assert_true (read.in_order);
+  g_assert_cmpuint (read.n_reports, >, 2);
+  g_assert_true (porting_document_has_ocr_pages (document));
+
+  /* Ready: no second reading. */
+  page_text = porting_document_get_page_text (document, 0, PORTING_PAGE_TEXT_FLAGS_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (page_text->text, "Quillfeather Bindery Inc"));
+
+  g_main_loop_unref (read.loop);
+  cairo_surface_destroy (bill);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -625,6 +697,7 @@ main (int   argc,
   g_test_add_func ("/ocr/threads", test_threads);
   g_test_add_func ("/ocr/blank", test_blank);
   g_test_add_func ("/ocr/missing-language-data", test_missing_language_data);
+  g_test_add_func ("/ocr/document-read-ahead", test_document_read_ahead);
 
   return g_test_run ();
 }

@@ -194,6 +194,8 @@ static void
 open_file_dialog (PortingCheckPage *self,
                   Side              side)
 {
+  static const char *const image_types[] = { "image/png", "image/jpeg", "image/webp", "image/heic", "image/heif" };
+  static const char *const image_suffixes[] = { "png", "jpg", "jpeg", "webp", "heic", "heif" };
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   g_autoptr(GtkFileFilter) documents = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
@@ -210,18 +212,14 @@ open_file_dialog (PortingCheckPage *self,
                                                _("_Open"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
 
-  gtk_file_filter_set_name (documents, side == SIDE_LOA ? _("PDF Documents")
-                                                        : _("PDF Documents and Images"));
+  /* Screenshots and phone photos are read by OCR, a signed LOA photographed too. */
+  gtk_file_filter_set_name (documents, _("PDF Documents and Images"));
   gtk_file_filter_add_mime_type (documents, "application/pdf");
   gtk_file_filter_add_suffix (documents, "pdf");
-  if (side == SIDE_PROOF)
-    {
-      gtk_file_filter_add_mime_type (documents, "image/png");
-      gtk_file_filter_add_mime_type (documents, "image/jpeg");
-      gtk_file_filter_add_suffix (documents, "png");
-      gtk_file_filter_add_suffix (documents, "jpg");
-      gtk_file_filter_add_suffix (documents, "jpeg");
-    }
+  for (guint i = 0; i < G_N_ELEMENTS (image_types); i++)
+    gtk_file_filter_add_mime_type (documents, image_types[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (image_suffixes); i++)
+    gtk_file_filter_add_suffix (documents, image_suffixes[i]);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), documents);
 
   gtk_file_filter_set_name (all, _("All Files"));

@@ -54,6 +54,8 @@ struct _PortingCheckView
   GtkListBox          *warnings_list;
 
   GCancellable        *cancellable;    /* the check of the documents shown */
+  guint                n_read;         /* documents read ahead of the check */
+  char                *reading_text;   /* "Reading the photo… 40 %" while OCR reads */
   PortingCheckResult  *result;
   GArray              *hits;           /* of FieldHits */
   GError              *check_error;
@@ -228,6 +230,10 @@ update_verdict (PortingCheckView *self)
     {
       set_verdict (self, VERDICT_STYLE_PROGRESS, NULL, _("Opening the documents…"));
     }
+  else if (self->cancellable != NULL && self->reading_text != NULL)
+    {
+      set_verdict (self, VERDICT_STYLE_PROGRESS, NULL, self->reading_text);
+    }
   else if (self->cancellable != NULL)
     {
       set_verdict (self, VERDICT_STYLE_PROGRESS, NULL, _("Comparing the name and address…"));
@@ -269,6 +275,13 @@ create_field_row (PortingCheckView         *self,
     {
       g_string_append_c (subtitle, '\n');
       g_string_append (subtitle, _("Read from the LOA’s form fields"));
+    }
+  else if (field->source == PORTING_TEXT_SOURCE_OCR)
+    {
+      g_string_append_c (subtitle, '\n');
+      /* TRANSLATORS: read by OCR from a photo, a screenshot or a scan; %d %% is how sure */
+      g_string_append_printf (subtitle, _("Read from the image, %d %% sure"),
+                              (int) (field->confidence * 100 + 0.5));
     }
 
   if (field->differences != NULL && field->differences->len > 0)
@@ -414,7 +427,8 @@ find_rects (PortingDocument *document,
       return NULL;
     }
 
-  rects = porting_page_text_get_rects (page_text, start, end);
+  /* Where the words are seen: a photo read by OCR may be turned or tilted. */
+  rects = porting_document_get_highlight_rects (document, page_text, start, end);
   if (rects != NULL && rects->len == 0)
     g_clear_pointer (&rects, g_array_unref);
 
@@ -491,6 +505,7 @@ finish_check (PortingCheckView   *self,
               GError             *error)
 {
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->reading_text, g_free);
   g_set_object (&self->result, result);
   g_clear_pointer (&self->hits, g_array_unref);
   self->hits = hits != NULL ? g_array_ref (hits) : NULL;
@@ -566,6 +581,7 @@ cancel_check (PortingCheckView *self)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->reading_text, g_free);
   g_clear_object (&self->result);
   g_clear_pointer (&self->hits, g_array_unref);
   g_clear_error (&self->check_error);
@@ -578,6 +594,75 @@ cancel_check (PortingCheckView *self)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESULT]);
 }
 
+static void read_next_document (PortingCheckView *self);
+
+/* OCR reads a photo, a screenshot or a scan for seconds: say so, and how far. */
+static void
+on_read_progress (PortingDocument *document,
+                  double           fraction,
+                  gpointer         user_data)
+{
+  PortingCheckView *self = user_data;
+
+  if (self->cancellable == NULL || self->n_read >= 2)
+    return;   /* a report come after its reading */
+
+  g_free (self->reading_text);
+  self->reading_text = porting_document_get_kind (document) == PORTING_DOCUMENT_KIND_IMAGE
+    /* TRANSLATORS: OCR reading a photo or a screenshot, then how far it is */
+    ? g_strdup_printf (_("Reading the photo… %d %%"), (int) (fraction * 100))
+    /* TRANSLATORS: OCR reading a scanned PDF page, then how far it is */
+    : g_strdup_printf (_("Reading the scanned page… %d %%"), (int) (fraction * 100));
+  update_verdict (self);
+}
+
+static void
+read_cb (GObject      *object,
+         GAsyncResult *async_result,
+         gpointer      user_data)
+{
+  g_autoptr(PortingCheckView) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!porting_document_read_text_finish (PORTING_DOCUMENT (object), async_result, NULL, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      /* The check says what cannot be read. */
+      g_debug ("Reading ahead failed: %s", error->message);
+    }
+
+  if (g_cancellable_is_cancelled (self->cancellable))
+    return;
+
+  self->n_read++;
+  g_clear_pointer (&self->reading_text, g_free);
+  update_verdict (self);
+  read_next_document (self);
+}
+
+/* Each document read ahead on a worker thread (OCR where it has no text),
+ * then the check, which finds their text ready. */
+static void
+read_next_document (PortingCheckView *self)
+{
+  PortingDocument *documents[] = {
+    porting_document_view_get_document (self->loa_view),
+    porting_document_view_get_document (self->proof_view),
+  };
+
+  if (self->n_read < G_N_ELEMENTS (documents))
+    {
+      porting_document_read_text_async (documents[self->n_read], on_read_progress,
+                                        g_object_ref (self), g_object_unref,
+                                        self->cancellable, read_cb, g_object_ref (self));
+      return;
+    }
+
+  porting_document_check_async (documents[0], documents[1], NULL, self->cancellable,
+                                check_cb, g_object_ref (self));
+}
+
 static void
 maybe_start_check (PortingCheckView *self)
 {
@@ -588,7 +673,8 @@ maybe_start_check (PortingCheckView *self)
     return;
 
   self->cancellable = g_cancellable_new ();
-  porting_document_check_async (loa, proof, NULL, self->cancellable, check_cb, g_object_ref (self));
+  self->n_read = 0;
+  read_next_document (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
@@ -743,6 +829,7 @@ porting_check_view_finalize (GObject *object)
   g_clear_object (&self->result);
   g_clear_pointer (&self->hits, g_array_unref);
   g_clear_error (&self->check_error);
+  g_clear_pointer (&self->reading_text, g_free);
 
   G_OBJECT_CLASS (porting_check_view_parent_class)->finalize (object);
 }

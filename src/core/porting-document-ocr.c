@@ -391,3 +391,181 @@ _porting_document_read_by_ocr (PortingDocument        *self,
 
   return page_text;
 }
+
+gboolean
+porting_document_has_ocr_pages (PortingDocument *self)
+{
+  PortingDocumentOcr *ocr;
+  gboolean any;
+
+  g_return_val_if_fail (PORTING_IS_DOCUMENT (self), FALSE);
+
+  ocr = _porting_document_get_ocr (self);
+  g_mutex_lock (&ocr->lock);
+  any = ocr->placements != NULL && g_hash_table_size (ocr->placements) > 0;
+  g_mutex_unlock (&ocr->lock);
+
+  return any;
+}
+
+/* ---- Reading ahead, with progress on the caller's main context --------- */
+
+typedef struct
+{
+  PortingDocumentProgressFunc  progress;
+  gpointer                     progress_data;
+  GDestroyNotify               progress_destroy;
+  GMainContext                *context;
+  PortingDocument             *document;
+
+  GMutex                       lock;
+  double                       fraction;      /* the latest */
+  gboolean                     pending;       /* its report is on its way */
+  guint                        page;          /* being read, of … */
+  guint                        n_pages;
+} ReadAhead;
+
+static void
+read_ahead_free (gpointer data)
+{
+  ReadAhead *read = data;
+
+  if (read->progress_destroy != NULL)
+    read->progress_destroy (read->progress_data);
+  g_clear_pointer (&read->context, g_main_context_unref);
+  g_clear_object (&read->document);
+  g_mutex_clear (&read->lock);
+  g_free (read);
+}
+
+static gboolean
+report_progress_idle (gpointer data)
+{
+  ReadAhead *read = g_task_get_task_data (G_TASK (data));
+  double fraction;
+
+  g_mutex_lock (&read->lock);
+  fraction = read->fraction;
+  read->pending = FALSE;
+  g_mutex_unlock (&read->lock);
+
+  read->progress (read->document, fraction, read->progress_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* On the reading thread: only the latest value is carried over, and once. */
+static void
+on_page_progress (double   fraction,
+                  gpointer user_data)
+{
+  GTask *task = user_data;
+  ReadAhead *read = g_task_get_task_data (task);
+  gboolean schedule;
+
+  if (read->progress == NULL)
+    return;
+
+  g_mutex_lock (&read->lock);
+  read->fraction = (read->page + fraction) / MAX (read->n_pages, 1);
+  schedule = !read->pending;
+  read->pending = TRUE;
+  g_mutex_unlock (&read->lock);
+
+  if (schedule)
+    g_main_context_invoke_full (read->context, G_PRIORITY_DEFAULT, report_progress_idle,
+                                g_object_ref (task), g_object_unref);
+}
+
+static void
+read_ahead_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  PortingDocument *self = source_object;
+  ReadAhead *read = task_data;
+  GError *error = NULL;
+
+  for (read->page = 0; read->page < read->n_pages; read->page++)
+    {
+      g_autoptr(PortingPageText) page_text = NULL;
+
+      page_text = _porting_document_get_page_text_full (self, read->page, PORTING_PAGE_TEXT_FLAGS_WORDS,
+                                                        on_page_progress, task, cancellable, &error);
+      if (page_text == NULL)
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * porting_document_read_text_async:
+ * @self: a #PortingDocument
+ * @progress: (nullable) (scope notified): OCR's progress, 0…1
+ * @progress_data: for @progress
+ * @progress_destroy: (nullable): frees @progress_data
+ * @cancellable: (nullable): a #GCancellable, which stops OCR as it reads
+ * @callback: called on the thread-default main context
+ * @user_data: for @callback
+ *
+ * Reads, on a worker thread, the pages OCR may read (the first ones), so
+ * that a check of @self finds their text ready, and a window can say
+ * "Reading the photo…" meanwhile.
+ */
+void
+porting_document_read_text_async (PortingDocument             *self,
+                                  PortingDocumentProgressFunc  progress,
+                                  gpointer                     progress_data,
+                                  GDestroyNotify               progress_destroy,
+                                  GCancellable                *cancellable,
+                                  GAsyncReadyCallback          callback,
+                                  gpointer                     user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ReadAhead *read;
+
+  g_return_if_fail (PORTING_IS_DOCUMENT (self));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  read = g_new0 (ReadAhead, 1);
+  read->progress = progress;
+  read->progress_data = progress_data;
+  read->progress_destroy = progress_destroy;
+  read->context = g_main_context_ref_thread_default ();
+  read->document = g_object_ref (self);
+  read->n_pages = MIN (porting_document_get_n_pages (self), MAX_OCR_PAGES);
+  g_mutex_init (&read->lock);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, porting_document_read_text_async);
+  g_task_set_task_data (task, read, read_ahead_free);
+  g_task_run_in_thread (task, read_ahead_thread);
+}
+
+/**
+ * porting_document_read_text_finish:
+ * @self: a #PortingDocument
+ * @result: the result given to the callback
+ * @read_by_ocr: (out) (optional): whether a page was read by OCR
+ * @error: a #GError, %G_IO_ERROR_CANCELLED when cancelled
+ *
+ * Returns: %TRUE when the pages were read
+ */
+gboolean
+porting_document_read_text_finish (PortingDocument  *self,
+                                   GAsyncResult     *result,
+                                   gboolean         *read_by_ocr,
+                                   GError          **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == porting_document_read_text_async, FALSE);
+
+  if (read_by_ocr != NULL)
+    *read_by_ocr = porting_document_has_ocr_pages (self);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

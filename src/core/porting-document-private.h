@@ -41,6 +41,13 @@ typedef struct
 } PortingDocumentOcr;
 
 /* porting-document.c, for porting-document-ocr.c */
+PortingPageText    *_porting_document_get_page_text_full (PortingDocument        *self,
+                                                          guint                   page,
+                                                          PortingPageTextFlags    flags,
+                                                          PortingOcrProgressFunc  progress,
+                                                          gpointer                progress_data,
+                                                          GCancellable           *cancellable,
+                                                          GError                **error);
 cairo_surface_t    *_porting_document_get_image          (PortingDocument      *self);
 /* The share of @page that images cover, 0…1 (0 for an image document). */
 double              _porting_document_get_image_coverage (PortingDocument      *self,

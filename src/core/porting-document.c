@@ -718,11 +718,24 @@ porting_document_get_page_text (PortingDocument       *self,
                                 GCancellable          *cancellable,
                                 GError               **error)
 {
-  PortingPageText *page_text = NULL;
-
   g_return_val_if_fail (PORTING_IS_DOCUMENT (self), NULL);
   g_return_val_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return _porting_document_get_page_text_full (self, page, flags, NULL, NULL, cancellable, error);
+}
+
+/* porting_document_get_page_text(), with the progress of any OCR. */
+PortingPageText *
+_porting_document_get_page_text_full (PortingDocument        *self,
+                                      guint                   page,
+                                      PortingPageTextFlags    flags,
+                                      PortingOcrProgressFunc  progress,
+                                      gpointer                progress_data,
+                                      GCancellable           *cancellable,
+                                      GError                **error)
+{
+  PortingPageText *page_text = NULL;
 
   if (page >= self->n_pages)
     {
@@ -758,7 +771,8 @@ porting_document_get_page_text (PortingDocument       *self,
           g_mutex_unlock (&self->poppler_lock);
         }
 
-      return _porting_document_read_by_ocr (self, page, text_layer, flags, NULL, NULL, cancellable, error);
+      return _porting_document_read_by_ocr (self, page, text_layer, flags, progress, progress_data,
+                                            cancellable, error);
     }
 
   return store_cached (self, page_text);

@@ -106,6 +106,28 @@ PortingPageText     *porting_document_get_page_text  (PortingDocument      *self
                                                       GCancellable         *cancellable,
                                                       GError              **error);
 
+/* Called on the main context of the caller of porting_document_read_text_async(). */
+typedef void (*PortingDocumentProgressFunc) (PortingDocument *document,
+                                             double           fraction,
+                                             gpointer         user_data);
+
+/* Reads the text of the first pages on a worker thread (and caches it), by
+ * OCR where they have none: what the check will then find ready.
+ * @progress reports OCR's; finish says whether OCR read any page. */
+void                 porting_document_read_text_async  (PortingDocument             *self,
+                                                        PortingDocumentProgressFunc  progress,
+                                                        gpointer                     progress_data,
+                                                        GDestroyNotify               progress_destroy,
+                                                        GCancellable                *cancellable,
+                                                        GAsyncReadyCallback          callback,
+                                                        gpointer                     user_data);
+gboolean             porting_document_read_text_finish (PortingDocument             *self,
+                                                        GAsyncResult                *result,
+                                                        gboolean                    *read_by_ocr,
+                                                        GError                     **error);
+/* Whether a page of @self was read by OCR (so far). */
+gboolean             porting_document_has_ocr_pages    (PortingDocument             *self);
+
 /* Where text[start, end) of @page_text is seen on the rendered page: for a
  * page read by OCR (laid out upright), through how it was turned and tilted. */
 GArray              *porting_document_get_highlight_rects (PortingDocument *self,
