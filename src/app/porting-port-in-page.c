@@ -292,18 +292,6 @@ get_port_window (GDate      *earliest,
 }
 
 static char *
-format_date (const GDate *date)
-{
-  g_autoptr(GDateTime) time = g_date_time_new_local (g_date_get_year (date),
-                                                     g_date_get_month (date),
-                                                     g_date_get_day (date),
-                                                     12, 0, 0);
-
-  /* Translators: a port date, see g_date_time_format(): "Friday, December 4, 2026" */
-  return g_date_time_format (time, C_("port date", "%A, %B %-d, %Y"));
-}
-
-static char *
 port_date_problem (PortingPortInPage *self)
 {
   GDate earliest, latest;
@@ -314,7 +302,7 @@ port_date_problem (PortingPortInPage *self)
   get_port_window (&earliest, &latest, NULL);
   if (g_date_compare (&self->port_date, &earliest) < 0)
     {
-      g_autofree char *text = format_date (&earliest);
+      g_autofree char *text = porting_port_date_format (&earliest);
       return g_strdup_printf (_("Too soon: ports take at least 5 business days. The earliest date is %s."), text);
     }
 
@@ -360,8 +348,8 @@ update_date_row (PortingPortInPage *self)
   g_autoptr(GPtrArray) holidays = NULL;
 
   get_port_window (&earliest, &latest, &holidays);
-  earliest_text = format_date (&earliest);
-  latest_text = format_date (&latest);
+  earliest_text = porting_port_date_format (&earliest);
+  latest_text = porting_port_date_format (&latest);
   description = g_strdup_printf (_("Ports take 5 to 10 business days, without weekends and holidays. "
                                    "The earliest possible date is %s; most ports are done by %s."),
                                  earliest_text, latest_text);
@@ -369,7 +357,7 @@ update_date_row (PortingPortInPage *self)
   for (guint i = 0; holidays != NULL && i < holidays->len; i++)
     {
       const PortingHoliday *holiday = g_ptr_array_index (holidays, i);
-      g_autofree char *day = format_date (&holiday->date);
+      g_autofree char *day = porting_port_date_format (&holiday->date);
       g_autofree char *with_holiday = NULL;
 
       /* Translators: "… window. Not counted: Thanksgiving Day (Thursday 26 November 2026)." */
@@ -389,7 +377,7 @@ update_date_row (PortingPortInPage *self)
 
   if (g_date_valid (&self->port_date))
     {
-      g_autofree char *text = format_date (&self->port_date);
+      g_autofree char *text = porting_port_date_format (&self->port_date);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (self->date_row), text);
     }
   else
@@ -1573,7 +1561,7 @@ rebuild_review (PortingPortInPage *self)
                   gtk_switch_get_active (self->wireless_switch)
                   ? row_text (self->wireless_account_row) : _("No"));
   {
-    g_autofree char *date = g_date_valid (&self->port_date) ? format_date (&self->port_date)
+    g_autofree char *date = g_date_valid (&self->port_date) ? porting_port_date_format (&self->port_date)
                                                             : g_strdup (_("As soon as possible"));
     add_review_row (group, _("Preferred port date"), date);
   }

@@ -12,6 +12,7 @@
 #include "porting-intake-client.h"
 #include "porting-job-page.h"
 #include "porting-numbers-editor.h"
+#include "porting-port-date.h"
 #include "porting-request-ui.h"
 #include "porting-request.h"
 #include "porting-row-message.h"
@@ -39,15 +40,6 @@ show_toast (PortingTransferPage *self,
             const char          *title)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
-}
-
-static char *
-format_date (const GDate *date)
-{
-  char text[64];
-
-  g_date_strftime (text, sizeof text, "%x", date);
-  return g_strdup (text);
 }
 
 /* ---- Validation --------------------------------------------------------- */
@@ -125,7 +117,7 @@ update_validation (PortingTransferPage *self)
                           adw_combo_row_get_selected (self->time_frame_row) == TRANSFER_TIME_FRAME_DATE);
   if (g_date_valid (&self->date))
     {
-      g_autofree char *text = format_date (&self->date);
+      g_autofree char *text = porting_port_date_format (&self->date);
       adw_action_row_set_subtitle (self->date_row, text);
     }
   else
