@@ -74,30 +74,6 @@ porting_number_row_new (const PortingPhoneNumber *number,
   return row;
 }
 
-guint
-porting_numbers_count_merged (const char *text,
-                              GPtrArray  *numbers)
-{
-  g_auto(GStrv) pieces = NULL;
-  guint n_items = 0;
-
-  g_return_val_if_fail (numbers != NULL, 0);
-
-  /* Each piece parsed on its own, so that only merges across pieces count
-   * as duplicates. */
-  pieces = g_strsplit_set (text != NULL ? text : "", "\n\r,;\t", -1);
-  for (guint i = 0; pieces[i] != NULL; i++)
-    {
-      if (!porting_text_is_blank (pieces[i]))
-        {
-          g_autoptr(GPtrArray) piece_numbers = porting_phone_number_parse_list (pieces[i], NULL);
-          n_items += piece_numbers->len;
-        }
-    }
-
-  return n_items - MIN (n_items, numbers->len);
-}
-
 char *
 porting_numbers_describe (const char *count_text,
                           guint       n_merged,

@@ -16,10 +16,6 @@ GtkWidget *porting_number_row_new      (const PortingPhoneNumber *number,
                                         const char               *icon_name,
                                         const char               *icon_style,
                                         const char               *subtitle);
-/* How many numbers written in @text merged into others in @numbers, the list
- * parsed from it. */
-guint      porting_numbers_count_merged (const char              *text,
-                                         GPtrArray               *numbers);
 /* @count_text ("3 numbers") with the duplicates merged and the numbers to fix
  * added when there are. */
 char      *porting_numbers_describe     (const char              *count_text,

@@ -222,15 +222,3 @@ porting_list_box_remove_all (GtkListBox *list)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
     gtk_list_box_remove (list, child);
 }
-
-/* What a person typed counts only once it has more than spaces. */
-gboolean
-porting_text_is_blank (const char *text)
-{
-  for (; text != NULL && *text != '\0'; text++)
-    {
-      if (!g_ascii_isspace (*text))
-        return FALSE;
-    }
-  return TRUE;
-}

@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "porting-request.h"
+#include "porting-text.h"
 
 G_BEGIN_DECLS
 
@@ -41,6 +42,5 @@ GtkWidget  *porting_action_row_add_copy_button     (AdwActionRow         *row,
 /* Removes every row of @list (gtk_list_box_remove_all() is GTK 4.12). */
 void        porting_list_box_remove_all            (GtkListBox           *list);
 
-gboolean    porting_text_is_blank                  (const char           *text);
 
 G_END_DECLS

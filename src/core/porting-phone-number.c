@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "porting-phone-number.h"
+#include "porting-text.h"
 #include "porting-phone-utils.h"
 
 /* Fewer digits than this is no telephone number worth finding in a document. */
@@ -1123,4 +1124,28 @@ porting_number_type_to_label (PortingNumberType type)
       return _(number_types[i].label);
 
   return _("Unknown");
+}
+
+guint
+porting_numbers_count_merged (const char *text,
+                              GPtrArray  *numbers)
+{
+  g_auto(GStrv) pieces = NULL;
+  guint n_items = 0;
+
+  g_return_val_if_fail (numbers != NULL, 0);
+
+  /* Each piece parsed on its own, so that only merges across pieces count
+   * as duplicates. */
+  pieces = g_strsplit_set (text != NULL ? text : "", "\n\r,;\t", -1);
+  for (guint i = 0; pieces[i] != NULL; i++)
+    {
+      if (!porting_text_is_blank (pieces[i]))
+        {
+          g_autoptr(GPtrArray) piece_numbers = porting_phone_number_parse_list (pieces[i], NULL);
+          n_items += piece_numbers->len;
+        }
+    }
+
+  return n_items - MIN (n_items, numbers->len);
 }

@@ -77,4 +77,9 @@ int                 porting_phone_number_country_code   (const char             
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PortingPhoneNumber, porting_phone_number_free)
 
+/* How many numbers written in @text merged into others in @numbers, the list
+ * parsed from it. */
+guint               porting_numbers_count_merged        (const char               *text,
+                                                         GPtrArray                *numbers);
+
 G_END_DECLS
