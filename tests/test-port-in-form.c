@@ -23,7 +23,7 @@ new_form_on (int year,
 
   g_date_clear (&today, 1);
   g_date_set_dmy (&today, day, month, year);
-  porting_port_in_form_set_today (form, &today);
+  porting_form_set_today (PORTING_FORM (form), &today);
 
   return form;
 }
@@ -133,8 +133,8 @@ test_numbers (void)
   assert_summary (form, PORTING_PORT_IN_STEP_NUMBERS, "Enter the numbers to port.");
 
   g_object_set (form, "numbers", "(510) 555-0142\n510.555.0142\n(510) 555-0143", NULL);
-  g_assert_cmpuint (porting_port_in_form_get_numbers (form)->len, ==, 2);
-  g_assert_cmpuint (porting_port_in_form_get_n_merged (form), ==, 1);
+  g_assert_cmpuint (porting_form_get_numbers (PORTING_FORM (form))->len, ==, 2);
+  g_assert_cmpuint (porting_form_get_n_merged (PORTING_FORM (form)), ==, 1);
   assert_summary (form, PORTING_PORT_IN_STEP_NUMBERS, NULL);
 
   /* Outside the US and Canada, or not a number: fixed or removed first. */
@@ -625,7 +625,7 @@ test_draft_round_trip (void)
 
   /* Nothing: every field empty again. */
   porting_form_load_draft (PORTING_FORM (restored), NULL);
-  g_assert_cmpuint (porting_port_in_form_get_numbers (restored)->len, ==, 0);
+  g_assert_cmpuint (porting_form_get_numbers (PORTING_FORM (restored))->len, ==, 0);
   g_assert_null (porting_port_in_form_get_region (restored));
   g_assert_null (porting_port_in_form_get_proof (restored));
 }
@@ -684,7 +684,7 @@ test_correct_request (void)
   porting_port_in_form_load_request (form, request);
   g_object_get (form, "import-loa", &import_loa, NULL);
   g_assert_false (import_loa);
-  g_assert_cmpuint (porting_port_in_form_get_numbers (form)->len, ==, 2);
+  g_assert_cmpuint (porting_form_get_numbers (PORTING_FORM (form))->len, ==, 2);
   g_assert_cmpstr (porting_port_in_form_get_previous_request_id (form), ==, "req-41");
   g_assert_cmpstr (porting_port_in_form_get_region (form)->code, ==, "CA");
 

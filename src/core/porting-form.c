@@ -7,11 +7,19 @@
 
 #include "config.h"
 
-#include <gio/gio.h>
+#include <string.h>
 
 #include "porting-form.h"
+#include "porting-phone-number.h"
 
-G_DEFINE_ABSTRACT_TYPE (PortingForm, porting_form, G_TYPE_OBJECT)
+typedef struct
+{
+  GDate      today;     /* invalid: the real today */
+  GPtrArray *numbers;   /* of PortingPhoneNumber, from the field "numbers" */
+  guint      n_merged;
+} PortingFormPrivate;
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (PortingForm, porting_form, G_TYPE_OBJECT)
 
 /* Marks the properties that never go to a draft. */
 static GQuark
@@ -60,20 +68,6 @@ porting_form_problems_add (GPtrArray  *problems,
 
 /* ---- Drafts --------------------------------------------------------------- */
 
-void
-porting_form_class_set_transient (PortingFormClass *klass,
-                                  const char       *name)
-{
-  GParamSpec *pspec;
-
-  g_return_if_fail (PORTING_IS_FORM_CLASS (klass));
-
-  pspec = g_object_class_find_property (G_OBJECT_CLASS (klass), name);
-  g_return_if_fail (pspec != NULL);
-
-  g_param_spec_set_qdata (pspec, transient_quark (), GINT_TO_POINTER (TRUE));
-}
-
 gboolean
 porting_form_is_drafted (PortingForm *self,
                          GParamSpec  *pspec)
@@ -82,7 +76,6 @@ porting_form_is_drafted (PortingForm *self,
   g_return_val_if_fail (pspec != NULL, FALSE);
 
   return (pspec->flags & G_PARAM_READWRITE) == G_PARAM_READWRITE &&
-         (pspec->flags & G_PARAM_CONSTRUCT_ONLY) == 0 &&
          g_type_is_a (pspec->owner_type, PORTING_TYPE_FORM) &&
          g_param_spec_get_qdata (pspec, transient_quark ()) == NULL;
 }
@@ -91,13 +84,20 @@ JsonNode *
 porting_form_dup_draft_value (PortingForm *self,
                               GParamSpec  *pspec)
 {
-  g_auto(GValue) value = G_VALUE_INIT;
-  GType type;
-
   g_return_val_if_fail (PORTING_IS_FORM (self), NULL);
 
   if (!porting_form_is_drafted (self, pspec))
     return NULL;
+
+  return PORTING_FORM_GET_CLASS (self)->dup_draft_value (self, pspec);
+}
+
+static JsonNode *
+porting_form_real_dup_draft_value (PortingForm *self,
+                                   GParamSpec  *pspec)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  GType type;
 
   type = G_PARAM_SPEC_VALUE_TYPE (pspec);
   g_value_init (&value, type);
@@ -299,6 +299,12 @@ porting_form_problems_get_message (GPtrArray  *problems,
   return NULL;
 }
 
+PortingFormProblem *
+porting_form_problems_get_first (GPtrArray *problems)
+{
+  return problems != NULL && problems->len > 0 ? g_ptr_array_index (problems, 0) : NULL;
+}
+
 PortingRequest *
 porting_form_to_request (PortingForm *self)
 {
@@ -307,7 +313,340 @@ porting_form_to_request (PortingForm *self)
   return PORTING_FORM_GET_CLASS (self)->to_request (self);
 }
 
+void
+porting_form_get_documents (PortingForm  *self,
+                            GFile       **loa,
+                            GFile       **proof,
+                            GPtrArray   **regulatory)
+{
+  GFile *no_loa = NULL, *no_proof = NULL;
+  GPtrArray *no_regulatory = NULL;
+
+  g_return_if_fail (PORTING_IS_FORM (self));
+
+  PORTING_FORM_GET_CLASS (self)->get_documents (self, loa != NULL ? loa : &no_loa,
+                                                proof != NULL ? proof : &no_proof,
+                                                regulatory != NULL ? regulatory : &no_regulatory);
+}
+
+/* ---- Fields --------------------------------------------------------------- */
+
+#define FIELD_STRIDE(klass, i) ((const PortingFormField *) (gconstpointer) \
+                                ((const guint8 *) (klass)->fields + (i) * (klass)->field_stride))
+#define MEMBER(self, field, ctype) (*(ctype *) (gpointer) ((guint8 *) (self) + (field)->offset))
+
+static const PortingFormField *
+get_field (PortingForm *self,
+           guint        prop_id)
+{
+  PortingFormClass *klass = PORTING_FORM_GET_CLASS (self);
+
+  return prop_id >= 1 && prop_id <= klass->n_fields ? FIELD_STRIDE (klass, prop_id - 1) : NULL;
+}
+
+static void
+wipe_string (char *text)
+{
+  if (text != NULL)
+    memset (text, 0, strlen (text));
+}
+
+/* Sets @field from @value; FALSE when it held that already. */
+static gboolean
+set_member (PortingForm            *self,
+            const PortingFormField *field,
+            const GValue           *value)
+{
+  switch (field->type)
+    {
+    case PORTING_FORM_FIELD_STRING:
+      {
+        char **member = &MEMBER (self, field, char *);
+        const char *text = g_value_get_string (value);
+
+        if (text == NULL && !(field->flags & PORTING_FORM_FIELD_NULLABLE))
+          text = field->default_string != NULL ? field->default_string : "";
+        if (g_strcmp0 (*member, text) == 0)
+          return FALSE;
+        if (field->flags & PORTING_FORM_FIELD_SECRET)
+          wipe_string (*member);
+        g_free (*member);
+        *member = g_strdup (text);
+        return TRUE;
+      }
+
+    case PORTING_FORM_FIELD_BOOLEAN:
+      {
+        gboolean *member = &MEMBER (self, field, gboolean);
+        gboolean active = g_value_get_boolean (value);
+
+        if (*member == active)
+          return FALSE;
+        *member = active;
+        return TRUE;
+      }
+
+    case PORTING_FORM_FIELD_UINT:
+      {
+        guint *member = &MEMBER (self, field, guint);
+        guint number = MIN (g_value_get_uint (value), field->maximum);
+
+        if (*member == number)
+          return FALSE;
+        *member = number;
+        return TRUE;
+      }
+
+    case PORTING_FORM_FIELD_FILE:
+      {
+        GFile **member = &MEMBER (self, field, GFile *);
+        GFile *file = g_value_get_object (value);
+
+        if (*member == file || (*member != NULL && file != NULL && g_file_equal (*member, file)))
+          return FALSE;
+        g_set_object (member, file);
+        return TRUE;
+      }
+
+    case PORTING_FORM_FIELD_STRV:
+      {
+        char ***member = &MEMBER (self, field, char **);
+        const char * const *strings = g_value_get_boxed (value);
+        const char * const none[] = { NULL };
+
+        if (g_strv_equal ((const char * const *) (*member != NULL ? *member : (char **) none),
+                          strings != NULL ? strings : none))
+          return FALSE;
+        g_strfreev (*member);
+        *member = g_strdupv ((char **) strings);
+        return TRUE;
+      }
+
+    case PORTING_FORM_FIELD_JSON:
+      {
+        JsonNode **member = &MEMBER (self, field, JsonNode *);
+        JsonNode *node = g_value_get_boxed (value);
+
+        if (*member == node || (*member != NULL && node != NULL && json_node_equal (*member, node)))
+          return FALSE;
+        g_clear_pointer (member, json_node_unref);
+        *member = node != NULL ? json_node_copy (node) : NULL;
+        return TRUE;
+      }
+
+    case PORTING_FORM_FIELD_OBJECT:
+      return g_set_object (&MEMBER (self, field, GObject *), g_value_get_object (value));
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+read_numbers (PortingForm *self,
+              const char  *text)
+{
+  PortingFormPrivate *priv = porting_form_get_instance_private (self);
+
+  g_clear_pointer (&priv->numbers, g_ptr_array_unref);
+  priv->numbers = porting_phone_number_parse_list (text != NULL ? text : "", NULL);
+  priv->n_merged = porting_numbers_count_merged (text, priv->numbers);
+}
+
+GPtrArray *
+porting_form_get_numbers (PortingForm *self)
+{
+  PortingFormPrivate *priv = porting_form_get_instance_private (self);
+
+  g_return_val_if_fail (PORTING_IS_FORM (self), NULL);
+
+  return priv->numbers;
+}
+
+guint
+porting_form_get_n_merged (PortingForm *self)
+{
+  PortingFormPrivate *priv = porting_form_get_instance_private (self);
+
+  g_return_val_if_fail (PORTING_IS_FORM (self), 0);
+
+  return priv->n_merged;
+}
+
+static void
+porting_form_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  PortingForm *self = PORTING_FORM (object);
+  const PortingFormField *field = get_field (self, prop_id);
+
+  if (field == NULL)
+    {
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      return;
+    }
+
+  if (!set_member (self, field, value))
+    return;
+
+  if (g_str_equal (field->name, "numbers"))
+    read_numbers (self, MEMBER (self, field, char *));
+  g_object_notify_by_pspec (object, pspec);
+  PORTING_FORM_GET_CLASS (self)->field_changed (self, field->name);
+}
+
+static void
+porting_form_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  PortingForm *self = PORTING_FORM (object);
+  const PortingFormField *field = get_field (self, prop_id);
+
+  if (field == NULL)
+    {
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      return;
+    }
+
+  switch (field->type)
+    {
+    case PORTING_FORM_FIELD_STRING:
+      g_value_set_string (value, MEMBER (self, field, char *));
+      break;
+    case PORTING_FORM_FIELD_BOOLEAN:
+      g_value_set_boolean (value, MEMBER (self, field, gboolean));
+      break;
+    case PORTING_FORM_FIELD_UINT:
+      g_value_set_uint (value, MEMBER (self, field, guint));
+      break;
+    case PORTING_FORM_FIELD_STRV:
+    case PORTING_FORM_FIELD_JSON:
+      g_value_set_boxed (value, MEMBER (self, field, gpointer));
+      break;
+    case PORTING_FORM_FIELD_FILE:
+    case PORTING_FORM_FIELD_OBJECT:
+      g_value_set_object (value, MEMBER (self, field, GObject *));
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+void
+porting_form_class_install_fields (PortingFormClass       *klass,
+                                   const PortingFormField *fields,
+                                   guint                   n_fields,
+                                   gsize                   stride)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  g_return_if_fail (PORTING_IS_FORM_CLASS (klass));
+  g_return_if_fail (klass->fields == NULL);
+  g_return_if_fail (stride >= sizeof (PortingFormField));
+
+  klass->fields = fields;
+  klass->n_fields = n_fields;
+  klass->field_stride = stride;
+  object_class->get_property = porting_form_get_property;
+  object_class->set_property = porting_form_set_property;
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      const PortingFormField *field = FIELD_STRIDE (klass, i);
+      GParamFlags flags = G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS |
+                          (field->flags & PORTING_FORM_FIELD_READ_ONLY ? G_PARAM_READABLE : G_PARAM_READWRITE);
+      GParamSpec *pspec;
+
+      switch (field->type)
+        {
+        case PORTING_FORM_FIELD_STRING:
+          pspec = g_param_spec_string (field->name, NULL, NULL,
+                                       field->default_string != NULL ? field->default_string
+                                       : field->flags & PORTING_FORM_FIELD_NULLABLE ? NULL : "",
+                                       flags);
+          break;
+        case PORTING_FORM_FIELD_BOOLEAN:
+          pspec = g_param_spec_boolean (field->name, NULL, NULL, FALSE, flags);
+          break;
+        case PORTING_FORM_FIELD_UINT:
+          pspec = g_param_spec_uint (field->name, NULL, NULL, 0, field->maximum, 0, flags);
+          break;
+        case PORTING_FORM_FIELD_FILE:
+          pspec = g_param_spec_object (field->name, NULL, NULL, G_TYPE_FILE, flags);
+          break;
+        case PORTING_FORM_FIELD_STRV:
+          pspec = g_param_spec_boxed (field->name, NULL, NULL, G_TYPE_STRV, flags);
+          break;
+        case PORTING_FORM_FIELD_JSON:
+          pspec = g_param_spec_boxed (field->name, NULL, NULL, JSON_TYPE_NODE, flags);
+          break;
+        case PORTING_FORM_FIELD_OBJECT:
+          g_return_if_fail (field->flags & (PORTING_FORM_FIELD_TRANSIENT | PORTING_FORM_FIELD_READ_ONLY));
+          pspec = g_param_spec_object (field->name, NULL, NULL, field->object_type, flags);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+
+      if (field->flags & (PORTING_FORM_FIELD_TRANSIENT | PORTING_FORM_FIELD_SECRET))
+        g_param_spec_set_qdata (pspec, transient_quark (), GINT_TO_POINTER (TRUE));
+      g_object_class_install_property (object_class, i + 1, pspec);
+    }
+}
+
+/* ---- Today ---------------------------------------------------------------- */
+
+void
+porting_form_set_today (PortingForm *self,
+                        const GDate *today)
+{
+  PortingFormPrivate *priv = porting_form_get_instance_private (self);
+
+  g_return_if_fail (PORTING_IS_FORM (self));
+
+  g_date_clear (&priv->today, 1);
+  if (today != NULL && g_date_valid (today))
+    priv->today = *today;
+}
+
+void
+porting_form_get_today (PortingForm *self,
+                        GDate       *today)
+{
+  PortingFormPrivate *priv = porting_form_get_instance_private (self);
+  g_autoptr(GDateTime) now = NULL;
+
+  g_return_if_fail (PORTING_IS_FORM (self));
+  g_return_if_fail (today != NULL);
+
+  if (g_date_valid (&priv->today))
+    {
+      *today = priv->today;
+      return;
+    }
+
+  now = g_date_time_new_now_local ();
+  g_date_clear (today, 1);
+  g_date_set_dmy (today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+}
+
 /* ---- Object --------------------------------------------------------------- */
+
+static void
+porting_form_real_get_documents (PortingForm  *self,
+                                 GFile       **loa,
+                                 GFile       **proof,
+                                 GPtrArray   **regulatory)
+{
+  *loa = NULL;
+  *proof = NULL;
+  *regulatory = NULL;
+}
 
 static GPtrArray *
 porting_form_real_check (PortingForm *self)
@@ -316,13 +655,90 @@ porting_form_real_check (PortingForm *self)
 }
 
 static void
+porting_form_real_field_changed (PortingForm *self,
+                                 const char  *name)
+{
+}
+
+static void
+porting_form_constructed (GObject *object)
+{
+  PortingForm *self = PORTING_FORM (object);
+  PortingFormClass *klass = PORTING_FORM_GET_CLASS (self);
+
+  G_OBJECT_CLASS (porting_form_parent_class)->constructed (object);
+
+  /* Strings start as their default, never NULL unless they may be. */
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      const PortingFormField *field = FIELD_STRIDE (klass, i);
+
+      if (field->type == PORTING_FORM_FIELD_STRING && !(field->flags & PORTING_FORM_FIELD_NULLABLE) &&
+          MEMBER (self, field, char *) == NULL)
+        MEMBER (self, field, char *) = g_strdup (field->default_string != NULL ? field->default_string : "");
+    }
+}
+
+static void
+porting_form_finalize (GObject *object)
+{
+  PortingForm *self = PORTING_FORM (object);
+  PortingFormPrivate *priv = porting_form_get_instance_private (self);
+  PortingFormClass *klass = PORTING_FORM_GET_CLASS (self);
+
+  g_clear_pointer (&priv->numbers, g_ptr_array_unref);
+
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      const PortingFormField *field = FIELD_STRIDE (klass, i);
+
+      switch (field->type)
+        {
+        case PORTING_FORM_FIELD_STRING:
+          if (field->flags & PORTING_FORM_FIELD_SECRET)
+            wipe_string (MEMBER (self, field, char *));
+          g_clear_pointer (&MEMBER (self, field, char *), g_free);
+          break;
+        case PORTING_FORM_FIELD_STRV:
+          g_clear_pointer (&MEMBER (self, field, char **), g_strfreev);
+          break;
+        case PORTING_FORM_FIELD_JSON:
+          g_clear_pointer (&MEMBER (self, field, JsonNode *), json_node_unref);
+          break;
+        case PORTING_FORM_FIELD_FILE:
+        case PORTING_FORM_FIELD_OBJECT:
+          g_clear_object (&MEMBER (self, field, GObject *));
+          break;
+        case PORTING_FORM_FIELD_BOOLEAN:
+        case PORTING_FORM_FIELD_UINT:
+        default:
+          break;
+        }
+    }
+
+  G_OBJECT_CLASS (porting_form_parent_class)->finalize (object);
+}
+
+static void
 porting_form_class_init (PortingFormClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = porting_form_constructed;
+  object_class->finalize = porting_form_finalize;
+
+  klass->field_changed = porting_form_real_field_changed;
   klass->check = porting_form_real_check;
   klass->load_draft = porting_form_real_load_draft;
+  klass->dup_draft_value = porting_form_real_dup_draft_value;
+  klass->get_documents = porting_form_real_get_documents;
 }
 
 static void
 porting_form_init (PortingForm *self)
 {
+  PortingFormPrivate *priv = porting_form_get_instance_private (self);
+
+  g_date_clear (&priv->today, 1);
+  read_numbers (self, "");
 }

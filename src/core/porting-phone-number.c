@@ -1149,3 +1149,49 @@ porting_numbers_count_merged (const char *text,
 
   return n_items - MIN (n_items, numbers->len);
 }
+
+char *
+porting_numbers_dup_problem (GPtrArray *numbers)
+{
+  guint n_valid = 0, n_invalid = 0;
+
+  g_return_val_if_fail (numbers != NULL, NULL);
+
+  for (guint i = 0; i < numbers->len; i++)
+    {
+      PortingPhoneNumber *number = g_ptr_array_index (numbers, i);
+
+      if (number->valid)
+        n_valid++;
+      else
+        n_invalid++;
+    }
+
+  if (n_invalid > 0)
+    return g_strdup_printf (ngettext ("Fix or remove the %u number marked invalid.",
+                                      "Fix or remove the %u numbers marked invalid.",
+                                      n_invalid),
+                            n_invalid);
+  if (n_valid == 0)
+    return g_strdup (_("Add at least one telephone number."));
+
+  return NULL;
+}
+
+GStrv
+porting_numbers_dup_e164 (GPtrArray *numbers)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (numbers != NULL, NULL);
+
+  for (guint i = 0; i < numbers->len; i++)
+    {
+      PortingPhoneNumber *number = g_ptr_array_index (numbers, i);
+
+      if (number->valid && number->e164 != NULL)
+        g_strv_builder_add (builder, number->e164);
+    }
+
+  return g_strv_builder_end (builder);
+}

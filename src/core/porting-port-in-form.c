@@ -53,105 +53,97 @@ struct _PortingPortInForm
   gboolean            checking;
   PortingCheckResult *check_result;
 
-  /* Read from the fields */
-  GPtrArray          *numbers;       /* of PortingPhoneNumber */
-  guint               n_merged;
-  gboolean            needs_new_btn;
-  GDate               today;         /* invalid: the real today */
+  gboolean            needs_new_btn;  /* read-only */
 };
 
 G_DEFINE_FINAL_TYPE (PortingPortInForm, porting_port_in_form, PORTING_TYPE_FORM)
 
 typedef enum
 {
-  FIELD_STRING,
-  FIELD_BOOLEAN,
-  FIELD_FILE,
-  FIELD_JSON,
-  FIELD_CHECK_RESULT,
-} FieldType;
-
-typedef enum
-{
-  FIELD_TRANSIENT = 1 << 0,   /* never in a draft */
-  FIELD_NULLABLE  = 1 << 1,   /* a string whose "none" is NULL, not "" */
-  FIELD_REQUIRED  = 1 << 2,   /* on the LOA filled in here */
-  FIELD_UPPER     = 1 << 3,   /* sent in capitals */
-  FIELD_PHONE     = 1 << 4,   /* sent in E.164 */
-} FieldFlags;
+  FIELD_REQUIRED = 1 << 0,   /* on the LOA filled in here */
+  FIELD_UPPER    = 1 << 1,   /* sent in capitals */
+  FIELD_PHONE    = 1 << 2,   /* sent in E.164 */
+} PortInFieldFlags;
 
 /* Every field once: its property (and draft key), where it is asked, and
  * where it goes in the request (DESIGN.md §3.6) when it goes there as it is. */
-static const struct
+typedef struct
 {
-  const char        *name;
-  FieldType          type;
-  gsize              offset;
+  PortingFormField   field;
   PortingPortInStep  step;
-  FieldFlags         flags;
+  PortInFieldFlags   flags;
   const char        *json;    /* "loa.service_address.street"; NULL: written by hand */
   const char        *label;   /* for "Fill in: …" */
-} fields[] = {
+} PortInField;
+
+#define STRING PORTING_FORM_FIELD_STRING
+#define BOOLEAN PORTING_FORM_FIELD_BOOLEAN
 #define FIELD(member) G_STRUCT_OFFSET (PortingPortInForm, member)
-  { "numbers", FIELD_STRING, FIELD (numbers_text), PORTING_PORT_IN_STEP_NUMBERS, 0, NULL, NULL },
-  { "contract", FIELD_BOOLEAN, FIELD (contract), PORTING_PORT_IN_STEP_BEFORE, 0, "contract_acknowledged", NULL },
-  { "all-numbers", FIELD_BOOLEAN, FIELD (all_numbers), PORTING_PORT_IN_STEP_BEFORE, 0, NULL, NULL },
-  { "partial-port", FIELD_BOOLEAN, FIELD (partial_port), PORTING_PORT_IN_STEP_BEFORE, 0, NULL, NULL },
-  { "current-btn", FIELD_STRING, FIELD (current_btn), PORTING_PORT_IN_STEP_BEFORE, FIELD_PHONE, NULL, NULL },
-  { "new-btn", FIELD_STRING, FIELD (new_btn), PORTING_PORT_IN_STEP_BEFORE, FIELD_PHONE, NULL, NULL },
-  { "import-loa", FIELD_BOOLEAN, FIELD (import_loa), PORTING_PORT_IN_STEP_LOA, 0, NULL, NULL },
-  { "customer-name", FIELD_STRING, FIELD (customer_name), PORTING_PORT_IN_STEP_LOA, FIELD_REQUIRED,
-    "loa.customer_name", N_("customer name") },
-  { "authorized-person", FIELD_STRING, FIELD (authorized_person), PORTING_PORT_IN_STEP_LOA, FIELD_REQUIRED,
+#define NUMBERS PORTING_PORT_IN_STEP_NUMBERS
+#define BEFORE PORTING_PORT_IN_STEP_BEFORE
+#define LOA PORTING_PORT_IN_STEP_LOA
+#define PROOF PORTING_PORT_IN_STEP_PROOF
+#define CHECK PORTING_PORT_IN_STEP_CHECK
+#define DETAILS PORTING_PORT_IN_STEP_DETAILS
+#define REVIEW PORTING_PORT_IN_STEP_REVIEW
+
+static PortInField fields[] = {
+  { { "numbers", STRING, FIELD (numbers_text) }, NUMBERS, 0, NULL, NULL },
+  { { "contract", BOOLEAN, FIELD (contract) }, BEFORE, 0, "contract_acknowledged", NULL },
+  { { "all-numbers", BOOLEAN, FIELD (all_numbers) }, BEFORE, 0, NULL, NULL },
+  { { "partial-port", BOOLEAN, FIELD (partial_port) }, BEFORE, 0, NULL, NULL },
+  { { "current-btn", STRING, FIELD (current_btn) }, BEFORE, FIELD_PHONE, NULL, NULL },
+  { { "new-btn", STRING, FIELD (new_btn) }, BEFORE, FIELD_PHONE, NULL, NULL },
+  { { "needs-new-btn", BOOLEAN, FIELD (needs_new_btn), PORTING_FORM_FIELD_READ_ONLY }, BEFORE, 0, NULL, NULL },
+  { { "import-loa", BOOLEAN, FIELD (import_loa) }, LOA, 0, NULL, NULL },
+  { { "customer-name", STRING, FIELD (customer_name) }, LOA, FIELD_REQUIRED, "loa.customer_name", N_("customer name") },
+  { { "authorized-person", STRING, FIELD (authorized_person) }, LOA, FIELD_REQUIRED,
     "loa.authorized_person", N_("authorized person") },
-  { "street", FIELD_STRING, FIELD (street), PORTING_PORT_IN_STEP_LOA, FIELD_REQUIRED,
-    "loa.service_address.street", N_("street") },
-  { "unit", FIELD_STRING, FIELD (unit), PORTING_PORT_IN_STEP_LOA, 0, "loa.service_address.unit", NULL },
-  { "city", FIELD_STRING, FIELD (city), PORTING_PORT_IN_STEP_LOA, FIELD_REQUIRED,
-    "loa.service_address.city", N_("city") },
-  { "region", FIELD_STRING, FIELD (region), PORTING_PORT_IN_STEP_LOA, FIELD_REQUIRED,
-    "loa.service_address.region", N_("state or province") },
-  { "postal-code", FIELD_STRING, FIELD (postal_code), PORTING_PORT_IN_STEP_LOA, FIELD_REQUIRED | FIELD_UPPER,
+  { { "street", STRING, FIELD (street) }, LOA, FIELD_REQUIRED, "loa.service_address.street", N_("street") },
+  { { "unit", STRING, FIELD (unit) }, LOA, 0, "loa.service_address.unit", NULL },
+  { { "city", STRING, FIELD (city) }, LOA, FIELD_REQUIRED, "loa.service_address.city", N_("city") },
+  { { "region", STRING, FIELD (region) }, LOA, FIELD_REQUIRED, "loa.service_address.region", N_("state or province") },
+  { { "postal-code", STRING, FIELD (postal_code) }, LOA, FIELD_REQUIRED | FIELD_UPPER,
     "loa.service_address.postal_code", N_("ZIP or postal code") },
-  { "carrier", FIELD_STRING, FIELD (carrier), PORTING_PORT_IN_STEP_LOA, FIELD_REQUIRED,
-    "loa.carrier", N_("current carrier") },
-  { "account-number", FIELD_STRING, FIELD (account_number), PORTING_PORT_IN_STEP_LOA, FIELD_REQUIRED,
-    "loa.account_number", N_("account number") },
-  { "btn", FIELD_STRING, FIELD (btn), PORTING_PORT_IN_STEP_LOA, FIELD_REQUIRED | FIELD_PHONE,
-    "loa.btn", N_("billing telephone number") },
-  { "typed-signature-used", FIELD_BOOLEAN, FIELD (typed_signature_used), PORTING_PORT_IN_STEP_LOA, 0, NULL, NULL },
-  { "typed-signature", FIELD_STRING, FIELD (typed_signature), PORTING_PORT_IN_STEP_LOA, 0, NULL, NULL },
-  { "signature", FIELD_JSON, FIELD (signature), PORTING_PORT_IN_STEP_LOA, 0, NULL, NULL },
-  { "generated-loa", FIELD_FILE, FIELD (generated_loa), PORTING_PORT_IN_STEP_LOA, 0, NULL, NULL },
-  { "imported-loa", FIELD_FILE, FIELD (imported_loa), PORTING_PORT_IN_STEP_LOA, 0, NULL, NULL },
-  { "proof", FIELD_FILE, FIELD (proof), PORTING_PORT_IN_STEP_PROOF, 0, NULL, NULL },
-  { "proof-kind", FIELD_STRING, FIELD (proof_kind), PORTING_PORT_IN_STEP_PROOF, 0, "proof_kind", NULL },
-  { "sms", FIELD_BOOLEAN, FIELD (sms), PORTING_PORT_IN_STEP_DETAILS, 0, "sms", NULL },
-  { "wireless", FIELD_BOOLEAN, FIELD (wireless), PORTING_PORT_IN_STEP_DETAILS, 0, NULL, NULL },
-  { "wireless-account", FIELD_STRING, FIELD (wireless_account), PORTING_PORT_IN_STEP_DETAILS, 0, NULL, NULL },
-  { "wireless-pin", FIELD_STRING, FIELD (wireless_pin), PORTING_PORT_IN_STEP_DETAILS, FIELD_TRANSIENT, NULL, NULL },
-  { "preferred-date", FIELD_STRING, FIELD (preferred_date), PORTING_PORT_IN_STEP_DETAILS, FIELD_NULLABLE, NULL, NULL },
-  { "previous-request-id", FIELD_STRING, FIELD (previous_request_id), PORTING_PORT_IN_STEP_REVIEW,
-    FIELD_TRANSIENT | FIELD_NULLABLE, "previous_request_id", NULL },
-  { "checking", FIELD_BOOLEAN, FIELD (checking), PORTING_PORT_IN_STEP_CHECK, FIELD_TRANSIENT, NULL, NULL },
-  { "check-result", FIELD_CHECK_RESULT, FIELD (check_result), PORTING_PORT_IN_STEP_CHECK, FIELD_TRANSIENT, NULL, NULL },
+  { { "carrier", STRING, FIELD (carrier) }, LOA, FIELD_REQUIRED, "loa.carrier", N_("current carrier") },
+  { { "account-number", STRING, FIELD (account_number) }, LOA, FIELD_REQUIRED, "loa.account_number", N_("account number") },
+  { { "btn", STRING, FIELD (btn) }, LOA, FIELD_REQUIRED | FIELD_PHONE, "loa.btn", N_("billing telephone number") },
+  { { "typed-signature-used", BOOLEAN, FIELD (typed_signature_used) }, LOA, 0, NULL, NULL },
+  { { "typed-signature", STRING, FIELD (typed_signature) }, LOA, 0, NULL, NULL },
+  { { "signature", PORTING_FORM_FIELD_JSON, FIELD (signature) }, LOA, 0, NULL, NULL },
+  { { "generated-loa", PORTING_FORM_FIELD_FILE, FIELD (generated_loa) }, LOA, 0, NULL, NULL },
+  { { "imported-loa", PORTING_FORM_FIELD_FILE, FIELD (imported_loa) }, LOA, 0, NULL, NULL },
+  { { "proof", PORTING_FORM_FIELD_FILE, FIELD (proof) }, PROOF, 0, NULL, NULL },
+  { { "proof-kind", STRING, FIELD (proof_kind), 0, "invoice" }, PROOF, 0, "proof_kind", NULL },
+  { { "sms", BOOLEAN, FIELD (sms) }, DETAILS, 0, "sms", NULL },
+  { { "wireless", BOOLEAN, FIELD (wireless) }, DETAILS, 0, NULL, NULL },
+  { { "wireless-account", STRING, FIELD (wireless_account) }, DETAILS, 0, NULL, NULL },
+  { { "wireless-pin", STRING, FIELD (wireless_pin), PORTING_FORM_FIELD_SECRET }, DETAILS, 0, NULL, NULL },
+  { { "preferred-date", STRING, FIELD (preferred_date), PORTING_FORM_FIELD_NULLABLE }, DETAILS, 0, NULL, NULL },
+  { { "previous-request-id", STRING, FIELD (previous_request_id),
+      PORTING_FORM_FIELD_TRANSIENT | PORTING_FORM_FIELD_NULLABLE }, REVIEW, 0, "previous_request_id", NULL },
+  { { "checking", BOOLEAN, FIELD (checking), PORTING_FORM_FIELD_TRANSIENT }, CHECK, 0, NULL, NULL },
+  { { "check-result", PORTING_FORM_FIELD_OBJECT, FIELD (check_result), PORTING_FORM_FIELD_TRANSIENT }, CHECK, 0, NULL, NULL },
+};
+
+#undef STRING
+#undef BOOLEAN
 #undef FIELD
-};
+#undef NUMBERS
+#undef BEFORE
+#undef LOA
+#undef PROOF
+#undef CHECK
+#undef DETAILS
+#undef REVIEW
 
-enum {
-  PROP_NEEDS_NEW_BTN = G_N_ELEMENTS (fields) + 1,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-#define FIELD_AT(self, i, ctype) (*(ctype *) (gpointer) (((guint8 *) (self)) + fields[i].offset))
+#define FIELD_AT(self, i, ctype) (*(ctype *) (gpointer) (((guint8 *) (self)) + fields[i].field.offset))
 
 static guint
 field_index (const char *name)
 {
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    if (g_str_equal (fields[i].name, name))
+    if (g_str_equal (fields[i].field.name, name))
       return i;
 
   g_return_val_if_reached (0);
@@ -179,23 +171,17 @@ static gboolean
 numbers_contain (PortingPortInForm *self,
                  const char        *e164)
 {
-  for (guint i = 0; e164 != NULL && i < self->numbers->len; i++)
+  GPtrArray *numbers = porting_form_get_numbers (PORTING_FORM (self));
+
+  for (guint i = 0; e164 != NULL && i < numbers->len; i++)
     {
-      PortingPhoneNumber *number = g_ptr_array_index (self->numbers, i);
+      PortingPhoneNumber *number = g_ptr_array_index (numbers, i);
 
       if (g_strcmp0 (number->e164, e164) == 0)
         return TRUE;
     }
 
   return FALSE;
-}
-
-static void
-update_numbers (PortingPortInForm *self)
-{
-  g_clear_pointer (&self->numbers, g_ptr_array_unref);
-  self->numbers = porting_phone_number_parse_list (self->numbers_text, NULL);
-  self->n_merged = porting_numbers_count_merged (self->numbers_text, self->numbers);
 }
 
 static void
@@ -208,31 +194,17 @@ update_needs_new_btn (PortingPortInForm *self)
     return;
 
   self->needs_new_btn = needs;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEEDS_NEW_BTN]);
+  g_object_notify (G_OBJECT (self), "needs-new-btn");
 }
 
 static void
 get_today (PortingPortInForm *self,
            GDate             *today)
 {
-  if (g_date_valid (&self->today))
-    *today = self->today;
-  else
-    porting_port_date_today (today);
+  porting_form_get_today (PORTING_FORM (self), today);
 }
 
 /* ---- Port dates ----------------------------------------------------------- */
-
-void
-porting_port_in_form_set_today (PortingPortInForm *self,
-                                const GDate       *today)
-{
-  g_return_if_fail (PORTING_IS_PORT_IN_FORM (self));
-
-  g_date_clear (&self->today, 1);
-  if (today != NULL && g_date_valid (today))
-    self->today = *today;
-}
 
 gboolean
 porting_port_in_form_get_preferred_date (PortingPortInForm *self,
@@ -473,11 +445,12 @@ static void
 check_numbers (PortingPortInForm *self,
                GPtrArray         *problems)
 {
+  GPtrArray *numbers = porting_form_get_numbers (PORTING_FORM (self));
   guint n_ok = 0, n_bad = 0;
 
-  for (guint i = 0; i < self->numbers->len; i++)
+  for (guint i = 0; i < numbers->len; i++)
     {
-      PortingPhoneNumber *number = g_ptr_array_index (self->numbers, i);
+      PortingPhoneNumber *number = g_ptr_array_index (numbers, i);
 
       if (number->valid && porting_phone_number_is_us_or_ca (number))
         n_ok++;
@@ -559,7 +532,7 @@ check_loa (PortingPortInForm *self,
       if ((fields[i].flags & FIELD_REQUIRED) && porting_text_is_blank (FIELD_AT (self, i, char *)))
         {
           if (first_empty == NULL)
-            first_empty = fields[i].name;
+            first_empty = fields[i].field.name;
           g_ptr_array_add (empty, (gpointer) _(fields[i].label));
         }
     }
@@ -672,8 +645,9 @@ porting_port_in_form_get_step_fields (PortingPortInStep step)
           GPtrArray *names = g_ptr_array_new ();
 
           for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-            if (fields[i].step == s && !(fields[i].flags & FIELD_TRANSIENT && fields[i].step != PORTING_PORT_IN_STEP_DETAILS))
-              g_ptr_array_add (names, (gpointer) fields[i].name);
+            if (fields[i].step == s &&
+                !(fields[i].field.flags & (PORTING_FORM_FIELD_TRANSIENT | PORTING_FORM_FIELD_READ_ONLY)))
+              g_ptr_array_add (names, (gpointer) fields[i].field.name);
           g_ptr_array_add (names, NULL);
           step_fields[s] = (const char **) g_ptr_array_free (names, FALSE);
         }
@@ -855,19 +829,12 @@ porting_port_in_form_to_request (PortingForm *form)
 {
   PortingPortInForm *self = PORTING_PORT_IN_FORM (form);
   g_autoptr(PortingRequest) request = porting_request_new (PORTING_REQUEST_KIND_PORT_IN);
-  g_autoptr(GPtrArray) numbers = g_ptr_array_new ();
   JsonObject *request_fields = porting_request_get_fields (request);
   GDate date;
 
-  for (guint i = 0; i < self->numbers->len; i++)
-    {
-      PortingPhoneNumber *number = g_ptr_array_index (self->numbers, i);
+  g_auto(GStrv) numbers = porting_numbers_dup_e164 (porting_form_get_numbers (PORTING_FORM (self)));
 
-      if (number->valid)
-        g_ptr_array_add (numbers, number->e164);
-    }
-  g_ptr_array_add (numbers, NULL);
-  porting_request_set_numbers (request, (const char * const *) numbers->pdata);
+  porting_request_set_numbers (request, (const char * const *) numbers);
 
   if (self->previous_request_id != NULL)
     porting_request_set_string (request, "previous_request_id", self->previous_request_id);
@@ -942,6 +909,7 @@ porting_port_in_form_dup_loa_data (PortingPortInForm *self,
                                    double             pad_width,
                                    double             pad_height)
 {
+  GPtrArray *numbers = porting_form_get_numbers (PORTING_FORM (self));
   PortingLoaWriterData *data;
   const PortingRegion *region;
   GDate today;
@@ -965,9 +933,9 @@ porting_port_in_form_dup_loa_data (PortingPortInForm *self,
   data->btn = parse_us_ca_number (self->btn);
   data->date = porting_port_date_to_iso (&today);
 
-  for (guint i = 0; i < self->numbers->len; i++)
+  for (guint i = 0; i < numbers->len; i++)
     {
-      PortingPhoneNumber *number = g_ptr_array_index (self->numbers, i);
+      PortingPhoneNumber *number = g_ptr_array_index (numbers, i);
 
       if (number->valid)
         g_ptr_array_add (data->numbers, g_strdup (number->e164));
@@ -1071,22 +1039,23 @@ GPtrArray *
 porting_port_in_form_dup_summary (PortingPortInForm *self)
 {
   GPtrArray *sections = g_ptr_array_new_with_free_func ((GDestroyNotify) porting_port_in_section_free);
+  GPtrArray *all_numbers = porting_form_get_numbers (PORTING_FORM (self));
   g_autoptr(GString) numbers = g_string_new (NULL);
   PortingPortInSection *section;
   GDate date;
 
   g_return_val_if_fail (PORTING_IS_PORT_IN_FORM (self), NULL);
 
-  for (guint i = 0; i < self->numbers->len; i++)
+  for (guint i = 0; i < all_numbers->len; i++)
     {
-      g_autofree char *formatted = porting_phone_number_format (g_ptr_array_index (self->numbers, i));
+      g_autofree char *formatted = porting_phone_number_format (g_ptr_array_index (all_numbers, i));
 
       if (numbers->len > 0)
         g_string_append_c (numbers, '\n');
       g_string_append (numbers, formatted);
     }
   section = add_section (sections, _("Numbers"), PORTING_PORT_IN_STEP_NUMBERS);
-  add_row (section, ngettext ("Number to port", "Numbers to port", self->numbers->len), numbers->str);
+  add_row (section, ngettext ("Number to port", "Numbers to port", all_numbers->len), numbers->str);
 
   section = add_section (sections, _("Before You Port"), PORTING_PORT_IN_STEP_BEFORE);
   add_row (section, _("No contract, service stops"), self->contract ? _("Confirmed") : _("Not confirmed"));
@@ -1221,7 +1190,7 @@ porting_port_in_form_load_request (PortingPortInForm *self,
           (value = lookup_string (request_fields, fields[i].json)) == NULL)
         continue;
 
-      if (g_str_equal (fields[i].name, "region"))
+      if (g_str_equal (fields[i].field.name, "region"))
         {
           const PortingRegion *region = porting_region_lookup (value);
 
@@ -1229,7 +1198,7 @@ porting_port_in_form_load_request (PortingPortInForm *self,
             json_object_set_string_member (draft, "region", region->code);
         }
       else
-        json_object_set_string_member (draft, fields[i].name, value);
+        json_object_set_string_member (draft, fields[i].field.name, value);
     }
 
   porting_form_load_draft (PORTING_FORM (self), draft);
@@ -1243,31 +1212,19 @@ porting_port_in_form_load_request (PortingPortInForm *self,
 
 /* ---- Getters -------------------------------------------------------------- */
 
-GPtrArray *
-porting_port_in_form_get_numbers (PortingPortInForm *self)
-{
-  g_return_val_if_fail (PORTING_IS_PORT_IN_FORM (self), NULL);
-  return self->numbers;
-}
-
-guint
-porting_port_in_form_get_n_merged (PortingPortInForm *self)
-{
-  g_return_val_if_fail (PORTING_IS_PORT_IN_FORM (self), 0);
-  return self->n_merged;
-}
-
 GStrv
 porting_port_in_form_dup_valid_numbers (PortingPortInForm *self,
                                         gboolean           outside_only)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  GPtrArray *numbers;
 
   g_return_val_if_fail (PORTING_IS_PORT_IN_FORM (self), NULL);
 
-  for (guint i = 0; i < self->numbers->len; i++)
+  numbers = porting_form_get_numbers (PORTING_FORM (self));
+  for (guint i = 0; i < numbers->len; i++)
     {
-      PortingPhoneNumber *number = g_ptr_array_index (self->numbers, i);
+      PortingPhoneNumber *number = g_ptr_array_index (numbers, i);
 
       if (number->valid && (!outside_only || !porting_phone_number_is_us_or_ca (number)))
         {
@@ -1323,96 +1280,25 @@ porting_port_in_form_get_previous_request_id (PortingPortInForm *self)
 
 /* ---- Object --------------------------------------------------------------- */
 
-/* Sets field @i from @value; FALSE when it was that already. */
-static gboolean
-set_field (PortingPortInForm *self,
-           guint              i,
-           const GValue      *value)
+static void
+porting_port_in_form_get_documents (PortingForm  *form,
+                                    GFile       **loa,
+                                    GFile       **proof,
+                                    GPtrArray   **regulatory)
 {
-  switch (fields[i].type)
-    {
-    case FIELD_STRING:
-      {
-        char **field = &FIELD_AT (self, i, char *);
-        const char *text = g_value_get_string (value);
+  PortingPortInForm *self = PORTING_PORT_IN_FORM (form);
 
-        if (text == NULL && !(fields[i].flags & FIELD_NULLABLE))
-          text = "";
-        if (g_strcmp0 (*field, text) == 0)
-          return FALSE;
-        /* A PIN leaves no copy behind. */
-        if (*field != NULL && field == &self->wireless_pin)
-          memset (*field, 0, strlen (*field));
-        g_free (*field);
-        *field = g_strdup (text);
-        return TRUE;
-      }
-
-    case FIELD_BOOLEAN:
-      {
-        gboolean *field = &FIELD_AT (self, i, gboolean);
-        gboolean active = g_value_get_boolean (value);
-
-        if (*field == active)
-          return FALSE;
-        *field = active;
-        return TRUE;
-      }
-
-    case FIELD_FILE:
-      {
-        GFile **field = &FIELD_AT (self, i, GFile *);
-        GFile *file = g_value_get_object (value);
-
-        if (*field == file || (*field != NULL && file != NULL && g_file_equal (*field, file)))
-          return FALSE;
-        g_set_object (field, file);
-        return TRUE;
-      }
-
-    case FIELD_CHECK_RESULT:
-      return g_set_object (&FIELD_AT (self, i, PortingCheckResult *), g_value_get_object (value));
-
-    case FIELD_JSON:
-      {
-        JsonNode **field = &FIELD_AT (self, i, JsonNode *);
-        JsonNode *node = g_value_get_boxed (value);
-
-        if (*field == node || (*field != NULL && node != NULL && json_node_equal (*field, node)))
-          return FALSE;
-        g_clear_pointer (field, json_node_unref);
-        *field = node != NULL ? json_node_copy (node) : NULL;
-        return TRUE;
-      }
-
-    default:
-      g_assert_not_reached ();
-    }
+  *loa = porting_port_in_form_get_loa (self);
+  *proof = self->proof;
+  *regulatory = NULL;
 }
 
 static void
-porting_port_in_form_set_property (GObject      *object,
-                                   guint         prop_id,
-                                   const GValue *value,
-                                   GParamSpec   *pspec)
+porting_port_in_form_field_changed (PortingForm *form,
+                                    const char  *name)
 {
-  PortingPortInForm *self = PORTING_PORT_IN_FORM (object);
-  const char *name;
+  PortingPortInForm *self = PORTING_PORT_IN_FORM (form);
 
-  if (prop_id == 0 || prop_id > G_N_ELEMENTS (fields))
-    {
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-      return;
-    }
-
-  if (!set_field (self, prop_id - 1, value))
-    return;
-
-  g_object_notify_by_pspec (object, pspec);
-
-  name = fields[prop_id - 1].name;
-  if (g_str_equal (name, "numbers"))
-    update_numbers (self);
   if (g_str_equal (name, "numbers") || g_str_equal (name, "current-btn") || g_str_equal (name, "partial-port"))
     update_needs_new_btn (self);
 
@@ -1423,142 +1309,23 @@ porting_port_in_form_set_property (GObject      *object,
 }
 
 static void
-porting_port_in_form_get_property (GObject    *object,
-                                   guint       prop_id,
-                                   GValue     *value,
-                                   GParamSpec *pspec)
-{
-  PortingPortInForm *self = PORTING_PORT_IN_FORM (object);
-  guint i = prop_id - 1;
-
-  if (prop_id == PROP_NEEDS_NEW_BTN)
-    {
-      g_value_set_boolean (value, self->needs_new_btn);
-      return;
-    }
-  if (prop_id == 0 || prop_id > G_N_ELEMENTS (fields))
-    {
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-      return;
-    }
-
-  switch (fields[i].type)
-    {
-    case FIELD_STRING:
-      g_value_set_string (value, FIELD_AT (self, i, char *));
-      break;
-    case FIELD_BOOLEAN:
-      g_value_set_boolean (value, FIELD_AT (self, i, gboolean));
-      break;
-    case FIELD_FILE:
-      g_value_set_object (value, FIELD_AT (self, i, GFile *));
-      break;
-    case FIELD_CHECK_RESULT:
-      g_value_set_object (value, FIELD_AT (self, i, PortingCheckResult *));
-      break;
-    case FIELD_JSON:
-      g_value_set_boxed (value, FIELD_AT (self, i, JsonNode *));
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static void
-porting_port_in_form_finalize (GObject *object)
-{
-  PortingPortInForm *self = PORTING_PORT_IN_FORM (object);
-
-  if (self->wireless_pin != NULL)
-    memset (self->wireless_pin, 0, strlen (self->wireless_pin));
-
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    {
-      switch (fields[i].type)
-        {
-        case FIELD_STRING:
-          g_clear_pointer (&FIELD_AT (self, i, char *), g_free);
-          break;
-        case FIELD_FILE:
-        case FIELD_CHECK_RESULT:
-          g_clear_object (&FIELD_AT (self, i, GObject *));
-          break;
-        case FIELD_JSON:
-          g_clear_pointer (&FIELD_AT (self, i, JsonNode *), json_node_unref);
-          break;
-        case FIELD_BOOLEAN:
-        default:
-          break;
-        }
-    }
-  g_clear_pointer (&self->numbers, g_ptr_array_unref);
-
-  G_OBJECT_CLASS (porting_port_in_form_parent_class)->finalize (object);
-}
-
-static void
 porting_port_in_form_class_init (PortingPortInFormClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   PortingFormClass *form_class = PORTING_FORM_CLASS (klass);
-  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
-  object_class->finalize = porting_port_in_form_finalize;
-  object_class->get_property = porting_port_in_form_get_property;
-  object_class->set_property = porting_port_in_form_set_property;
+  form_class->field_changed = porting_port_in_form_field_changed;
   form_class->check = porting_port_in_form_check;
   form_class->to_request = porting_port_in_form_to_request;
   form_class->load_draft = porting_port_in_form_load_draft;
+  form_class->get_documents = porting_port_in_form_get_documents;
 
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    {
-      const char *name = fields[i].name;
-
-      switch (fields[i].type)
-        {
-        case FIELD_STRING:
-          properties[i + 1] = g_param_spec_string (name, NULL, NULL,
-                                                   g_str_equal (name, "proof-kind") ? "invoice"
-                                                   : fields[i].flags & FIELD_NULLABLE ? NULL : "",
-                                                   flags);
-          break;
-        case FIELD_BOOLEAN:
-          properties[i + 1] = g_param_spec_boolean (name, NULL, NULL, FALSE, flags);
-          break;
-        case FIELD_FILE:
-          properties[i + 1] = g_param_spec_object (name, NULL, NULL, G_TYPE_FILE, flags);
-          break;
-        case FIELD_CHECK_RESULT:
-          properties[i + 1] = g_param_spec_object (name, NULL, NULL, PORTING_TYPE_CHECK_RESULT, flags);
-          break;
-        case FIELD_JSON:
-          properties[i + 1] = g_param_spec_boxed (name, NULL, NULL, JSON_TYPE_NODE, flags);
-          break;
-        default:
-          g_assert_not_reached ();
-        }
-    }
-  properties[PROP_NEEDS_NEW_BTN] =
-    g_param_spec_boolean ("needs-new-btn", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    if (fields[i].flags & FIELD_TRANSIENT)
-      porting_form_class_set_transient (form_class, fields[i].name);
+  fields[field_index ("check-result")].field.object_type = PORTING_TYPE_CHECK_RESULT;
+  porting_form_class_install_fields (form_class, &fields[0].field, G_N_ELEMENTS (fields), sizeof fields[0]);
 }
 
 static void
 porting_port_in_form_init (PortingPortInForm *self)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    if (fields[i].type == FIELD_STRING && !(fields[i].flags & FIELD_NULLABLE))
-      FIELD_AT (self, i, char *) = g_strdup ("");
-  g_free (self->proof_kind);
-  self->proof_kind = g_strdup ("invoice");
-
-  g_date_clear (&self->today, 1);
-  update_numbers (self);
 }
 
 PortingPortInForm *

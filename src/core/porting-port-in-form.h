@@ -66,14 +66,6 @@ G_DECLARE_FINAL_TYPE (PortingPortInForm, porting_port_in_form, PORTING, PORT_IN_
  */
 PortingPortInForm    *porting_port_in_form_new                  (void);
 
-/* The day the date rules count from; NULL for the real today. */
-void                  porting_port_in_form_set_today            (PortingPortInForm  *self,
-                                                                 const GDate        *today);
-
-/* (element-type PortingPhoneNumber) (transfer none): "numbers" read, duplicates merged */
-GPtrArray            *porting_port_in_form_get_numbers          (PortingPortInForm  *self);
-/* How many numbers typed merged into others. */
-guint                 porting_port_in_form_get_n_merged         (PortingPortInForm  *self);
 /* The valid numbers as the customer reads them; only those outside the
  * US and Canada with @outside_only. */
 GStrv                 porting_port_in_form_dup_valid_numbers    (PortingPortInForm  *self,
