@@ -11,12 +11,9 @@ G_BEGIN_DECLS
 
 struct _PortingByocPage
 {
-  AdwBin                parent_instance;
+  PortingJobPage        parent_instance;
 
-  PortingDraftStore    *draft_store;
-  PortingIntakeSession *session;
-  guint                 restoring : 1;
-  guint                 show_required : 1;
+  guint                 show_required : 1;  /* after a first try to send */
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;

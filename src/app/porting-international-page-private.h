@@ -4,32 +4,23 @@
  */
 #pragma once
 
+#include "porting-international-form.h"
 #include "porting-international-page.h"
 
 G_BEGIN_DECLS
 
 /* Positions in the Type row. */
-typedef enum
-{
-  INTERNATIONAL_TYPE_LOCAL,
-  INTERNATIONAL_TYPE_MOBILE,
-  INTERNATIONAL_TYPE_TOLL_FREE,
-} InternationalType;
-
 struct _PortingInternationalPage
 {
-  AdwBin                parent_instance;
+  PortingJobPage        parent_instance;
 
-  PortingDraftStore    *draft_store;
-  PortingIntakeSession *session;
+  PortingInternationalForm *form;         /* the page's */
+  PortingIntakeSession *session;          /* asked about portability, when given */
   GCancellable         *portability_cancellable;
-  GPtrArray            *queue;            /* numbers waiting, as written */
   GPtrArray            *queue_rows;
-  char                 *region;           /* ISO code of the number, from the last parse */
   guint                 reason_timeout_id;
   guint                 portability_timeout_id;
-  guint                 restoring : 1;
-  guint                 show_required : 1;
+  guint                 show_required : 1;  /* after a first try to send */
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;

@@ -6,13 +6,13 @@
 
 #include <adwaita.h>
 
-#include "porting-draft-store.h"
+#include "porting-job-page.h"
 #include "porting-intake-session.h"
 
 G_BEGIN_DECLS
 
 #define PORTING_TYPE_INTERNATIONAL_PAGE (porting_international_page_get_type ())
-G_DECLARE_FINAL_TYPE (PortingInternationalPage, porting_international_page, PORTING, INTERNATIONAL_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (PortingInternationalPage, porting_international_page, PORTING, INTERNATIONAL_PAGE, PortingJobPage)
 
 /* @draft_store may be NULL: the page then keeps its own, bound to the
  * draft-save-delay setting. */

@@ -21,6 +21,7 @@ struct _PortingNumbersEditor
   guint        n_valid;
   guint        n_invalid;
   guint        n_merged;
+  guint        us_ca_only : 1;
 
   GtkWidget   *frame;
   GtkTextView *text_view;
@@ -31,6 +32,7 @@ struct _PortingNumbersEditor
 enum {
   PROP_0,
   PROP_TEXT,
+  PROP_US_CA_ONLY,
   N_PROPS
 };
 
@@ -77,12 +79,19 @@ on_buffer_changed (PortingNumbersEditor *self,
   for (guint i = 0; i < self->numbers->len; i++)
     {
       PortingPhoneNumber *number = g_ptr_array_index (self->numbers, i);
+      gboolean outside = self->us_ca_only && number->valid && !porting_phone_number_is_us_or_ca (number);
 
-      gtk_list_box_append (self->list, porting_number_row_new (number, "emblem-ok-symbolic", "success", number->e164));
-      if (number->valid)
-        self->n_valid++;
+      if (outside)
+        gtk_list_box_append (self->list,
+                             porting_number_row_new (number, "dialog-information-symbolic", "accent",
+                                                     _("Outside the United States and Canada: it cannot be ported here.")));
       else
+        gtk_list_box_append (self->list, porting_number_row_new (number, "emblem-ok-symbolic", "success", number->e164));
+
+      if (!number->valid)
         self->n_invalid++;
+      else if (!outside)
+        self->n_valid++;
     }
 
   update_summary (self);
@@ -127,6 +136,10 @@ porting_numbers_editor_get_property (GObject    *object,
       g_value_take_string (value, porting_numbers_editor_dup_text (self));
       break;
 
+    case PROP_US_CA_ONLY:
+      g_value_set_boolean (value, self->us_ca_only);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -144,6 +157,15 @@ porting_numbers_editor_set_property (GObject      *object,
     {
     case PROP_TEXT:
       porting_numbers_editor_set_text (self, g_value_get_string (value));
+      break;
+
+    case PROP_US_CA_ONLY:
+      if (self->us_ca_only != g_value_get_boolean (value))
+        {
+          self->us_ca_only = g_value_get_boolean (value);
+          on_buffer_changed (self, NULL);
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
 
     default:
@@ -172,6 +194,15 @@ porting_numbers_editor_class_init (PortingNumbersEditorClass *klass)
   properties[PROP_TEXT] =
     g_param_spec_string ("text", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /**
+   * PortingNumbersEditor:us-ca-only:
+   *
+   * Numbers of other countries are marked as not for this list, and not
+   * counted among the valid ones.
+   */
+  properties[PROP_US_CA_ONLY] =
+    g_param_spec_boolean ("us-ca-only", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -315,25 +346,23 @@ porting_numbers_editor_get_n_merged (PortingNumbersEditor *self)
   return self->n_merged;
 }
 
-char *
-porting_numbers_editor_dup_problem (PortingNumbersEditor *self)
-{
-  g_return_val_if_fail (PORTING_IS_NUMBERS_EDITOR (self), NULL);
-
-  if (self->n_invalid > 0)
-    return g_strdup_printf (ngettext ("Fix or remove the %u number marked invalid.",
-                                      "Fix or remove the %u numbers marked invalid.",
-                                      self->n_invalid),
-                            self->n_invalid);
-  if (self->n_valid == 0)
-    return g_strdup (_("Add at least one telephone number."));
-
-  return NULL;
-}
-
 GtkTextView *
 porting_numbers_editor_get_text_view (PortingNumbersEditor *self)
 {
   g_return_val_if_fail (PORTING_IS_NUMBERS_EDITOR (self), NULL);
   return self->text_view;
+}
+
+GtkListBox *
+porting_numbers_editor_get_list (PortingNumbersEditor *self)
+{
+  g_return_val_if_fail (PORTING_IS_NUMBERS_EDITOR (self), NULL);
+  return self->list;
+}
+
+const char *
+porting_numbers_editor_get_summary (PortingNumbersEditor *self)
+{
+  g_return_val_if_fail (PORTING_IS_NUMBERS_EDITOR (self), NULL);
+  return gtk_label_get_text (self->summary_label);
 }

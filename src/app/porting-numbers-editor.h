@@ -23,8 +23,10 @@ GStrv        porting_numbers_editor_dup_e164      (PortingNumbersEditor *self);
 guint        porting_numbers_editor_get_n_valid   (PortingNumbersEditor *self);
 guint        porting_numbers_editor_get_n_invalid (PortingNumbersEditor *self);
 guint        porting_numbers_editor_get_n_merged  (PortingNumbersEditor *self);
-/* NULL when the list can be sent, else what to do, for the customer. */
-char        *porting_numbers_editor_dup_problem   (PortingNumbersEditor *self);
 GtkTextView *porting_numbers_editor_get_text_view (PortingNumbersEditor *self);
+/* The rows under the text, one a number. */
+GtkListBox  *porting_numbers_editor_get_list      (PortingNumbersEditor *self);
+/* What the line under the text says: "3 numbers (1 duplicate merged)". */
+const char  *porting_numbers_editor_get_summary   (PortingNumbersEditor *self);
 
 G_END_DECLS

@@ -1,50 +1,28 @@
-/* porting-port-in-page-private.h — the page's insides, for its tests
+/* porting-port-in-page-private.h — the page's insides, for its parts and its tests
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
 #include "porting-check-view.h"
-#include "porting-document-check.h"
+#include "porting-numbers-editor.h"
+#include "porting-port-in-form.h"
 #include "porting-port-in-page.h"
 #include "porting-signature-pad.h"
 
 G_BEGIN_DECLS
 
-typedef enum
-{
-  PORT_IN_STEP_NUMBERS,
-  PORT_IN_STEP_BEFORE,
-  PORT_IN_STEP_LOA,
-  PORT_IN_STEP_PROOF,
-  PORT_IN_STEP_CHECK,
-  PORT_IN_STEP_DETAILS,
-  PORT_IN_STEP_REVIEW,
-  PORT_IN_N_STEPS
-} PortInStep;
-
 struct _PortingPortInPage
 {
-  AdwBin               parent_instance;
+  PortingJobPage       parent_instance;
 
-  PortingDraftStore   *draft_store;
-  char                *previous_request_id;  /* set when correcting a rejected request */
+  PortingPortInForm   *form;              /* the page's: what the steps ask */
   GCancellable        *cancellable;
-
-  GPtrArray           *numbers;           /* of PortingPhoneNumber, merged */
-  guint                n_merged;
-  GFile               *generated_loa;
-  GFile               *imported_loa;
-  GFile               *proof_file;
-  PortingCheckResult  *check_result;
-  GError              *check_error;
-  GDate                port_date;         /* invalid when none chosen */
-  GFile               *last_request;
-  GHashTable          *messages;          /* row → GtkLabel under it */
-  guint                restoring : 1;
+  GError              *check_error;       /* the documents could not be checked */
+  GFile               *last_request;      /* kept on disk, without an intake service */
   guint                writing_loa : 1;
-  guint                checking : 1;
   guint                submitting : 1;
+  guint                moving_calendar : 1;
 
   /* Template widgets */
   AdwToastOverlay     *toast_overlay;
@@ -53,9 +31,9 @@ struct _PortingPortInPage
   GtkBox              *step_dots;
   GtkStack            *stack;
 
-  GtkTextView         *numbers_view;
-  AdwPreferencesGroup *found_group;
-  GtkListBox          *numbers_list;
+  PortingNumbersEditor *numbers_editor;
+  GtkTextView         *numbers_view;      /* the editor's */
+  GtkListBox          *numbers_list;      /* the editor's */
   AdwPreferencesGroup *international_group;
   AdwActionRow        *international_row;
   GtkButton           *international_button;
@@ -124,17 +102,40 @@ struct _PortingPortInPage
   GtkLabel            *missing_label;
 };
 
+/* ---- For the page's tests ---- */
+
 /* Whether the step can be left with Next; *reason says what is missing. */
-gboolean _porting_port_in_page_step_is_complete (PortingPortInPage *self,
-                                                 guint              step,
-                                                 char             **reason);
+gboolean    _porting_port_in_page_step_is_complete (PortingPortInPage *self,
+                                                    guint              step,
+                                                    char             **reason);
 /* Opens @file as the signed LOA / the proof, as a drop would. */
-void     _porting_port_in_page_set_loa_file     (PortingPortInPage *self,
-                                                 GFile             *file);
-void     _porting_port_in_page_set_proof_file   (PortingPortInPage *self,
-                                                 GFile             *file);
+void        _porting_port_in_page_set_loa_file     (PortingPortInPage *self,
+                                                    GFile             *file);
+void        _porting_port_in_page_set_proof_file   (PortingPortInPage *self,
+                                                    GFile             *file);
 /* The message shown under @row, or NULL. */
-const char *_porting_port_in_page_get_message   (PortingPortInPage *self,
-                                                 GtkWidget         *row);
+const char *_porting_port_in_page_get_message      (PortingPortInPage *self,
+                                                    GtkWidget         *row);
+
+/* ---- Between the page's files ---- */
+
+/* porting-port-in-page.c: the steps */
+guint       _porting_port_in_page_get_visible_step (PortingPortInPage *self);
+void        _porting_port_in_page_show_step        (PortingPortInPage *self,
+                                                    guint              step);
+void        _porting_port_in_page_update_navigation (PortingPortInPage *self);
+
+/* porting-port-in-page-documents.c: the LOA and the proof, written, dropped, checked */
+void        _porting_port_in_page_class_init_documents (GtkWidgetClass *widget_class);
+void        _porting_port_in_page_init_documents   (PortingPortInPage *self);
+void        _porting_port_in_page_show_files       (PortingPortInPage *self);
+void        _porting_port_in_page_write_loa        (PortingPortInPage *self);
+void        _porting_port_in_page_start_check      (PortingPortInPage *self);
+void        _porting_port_in_page_clear_check      (PortingPortInPage *self);
+
+/* porting-port-in-page-details.c: the port date, and the Review step */
+void        _porting_port_in_page_class_init_details (GtkWidgetClass *widget_class);
+void        _porting_port_in_page_show_date        (PortingPortInPage *self);
+void        _porting_port_in_page_rebuild_review   (PortingPortInPage *self);
 
 G_END_DECLS

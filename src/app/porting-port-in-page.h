@@ -6,14 +6,12 @@
 
 #include <adwaita.h>
 
-#include "porting-draft-store.h"
-
-#include "porting-request.h"
+#include "porting-job-page.h"
 
 G_BEGIN_DECLS
 
 #define PORTING_TYPE_PORT_IN_PAGE (porting_port_in_page_get_type ())
-G_DECLARE_FINAL_TYPE (PortingPortInPage, porting_port_in_page, PORTING, PORT_IN_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (PortingPortInPage, porting_port_in_page, PORTING, PORT_IN_PAGE, PortingJobPage)
 
 /* @draft_store may be NULL: the page then keeps its own, bound to the
  * draft-save-delay setting. */

@@ -6,18 +6,14 @@
 
 #include "porting-numbers-editor.h"
 #include "porting-port-out-page.h"
-#include "porting-request-tracker.h"
 
 G_BEGIN_DECLS
 
 struct _PortingPortOutPage
 {
-  AdwBin                parent_instance;
+  PortingJobPage        parent_instance;
 
-  PortingDraftStore    *draft_store;
   GCancellable         *cancellable;
-  PortingRequestTracker *tracker;
-  guint                 restoring : 1;
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -47,6 +43,4 @@ struct _PortingPortOutPage
 };
 
 /* NULL when the form can be submitted, else what is missing. */
-char *_porting_port_out_page_dup_problem (PortingPortOutPage *self);
-
 G_END_DECLS

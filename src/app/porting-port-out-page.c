@@ -10,140 +10,35 @@
 #include <glib/gi18n.h>
 
 #include "porting-csr-writer.h"
-#include "porting-job-page.h"
-#include "porting-numbers-editor.h"
+#include "porting-port-out-form.h"
 #include "porting-port-out-page-private.h"
 #include "porting-request-ui.h"
-#include "porting-row-message.h"
 
-#define DRAFT_FLOW "port-out"
+G_DEFINE_FINAL_TYPE (PortingPortOutPage, porting_port_out_page, PORTING_TYPE_JOB_PAGE)
 
-enum {
-  PROP_0,
-  PROP_DRAFT_STORE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-G_DEFINE_FINAL_TYPE (PortingPortOutPage, porting_port_out_page, ADW_TYPE_BIN)
-
-/* ---- Helpers ------------------------------------------------------------ */
+/* ---- What the form says ------------------------------------------------- */
 
 static void
-show_toast (PortingPortOutPage *self,
-            const char         *title)
+porting_port_out_page_form_changed (PortingJobPage *page,
+                                    GParamSpec     *pspec)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
-}
-
-/* ---- Validation --------------------------------------------------------- */
-
-char *
-_porting_port_out_page_dup_problem (PortingPortOutPage *self)
-{
-  char *problem;
-
-  if ((problem = porting_numbers_editor_dup_problem (self->numbers_editor)))
-    return problem;
-  if (porting_text_is_blank (gtk_editable_get_text (GTK_EDITABLE (self->provider_row))))
-    return g_strdup (_("Enter the name of the provider the numbers move to."));
-  if (!gtk_check_button_get_active (self->contract_check))
-    return g_strdup (_("Confirm that you understand the service stops here, and that no contract is tied to these numbers."));
-
-  return NULL;
-}
-
-static void
-update_validation (PortingPortOutPage *self)
-{
-  g_autofree char *problem = _porting_port_out_page_dup_problem (self);
-  const char *provider = gtk_editable_get_text (GTK_EDITABLE (self->provider_row));
+  PortingPortOutPage *self = PORTING_PORT_OUT_PAGE (page);
+  g_autoptr(GPtrArray) problems = porting_form_check (porting_job_page_get_form (page));
+  g_autofree char *summary = porting_form_problems_dup_summary (problems);
 
   /* Only a name typed and then removed earns a message under the field. */
-  porting_row_set_message (GTK_WIDGET (self->provider_row),
-                           *provider != '\0' && porting_text_is_blank (provider)
-                             ? _("Enter the name of the provider the numbers move to.") : NULL);
-
-  porting_job_page_show_problem (self->missing_label, self->submit_button, problem);
-}
-
-/* ---- Drafts ------------------------------------------------------------- */
-
-static void
-on_numbers_changed (PortingPortOutPage   *self,
-                    PortingNumbersEditor *editor)
-{
-  if (!self->restoring)
-    {
-      g_autofree char *text = porting_numbers_editor_dup_text (editor);
-      porting_draft_store_set_string (self->draft_store, DRAFT_FLOW, "numbers", text);
-    }
-  update_validation (self);
-}
-
-static void
-on_provider_changed (PortingPortOutPage *self,
-                     GtkEditable        *editable)
-{
-  if (!self->restoring)
-    porting_draft_store_set_string (self->draft_store, DRAFT_FLOW, "gaining-provider",
-                                    gtk_editable_get_text (editable));
-  update_validation (self);
-}
-
-static void
-on_twilio_changed (PortingPortOutPage *self)
-{
-  if (!self->restoring)
-    porting_draft_store_set_boolean (self->draft_store, DRAFT_FLOW, "gaining-is-twilio",
-                                     gtk_switch_get_active (self->twilio_switch));
-  update_validation (self);
-}
-
-static void
-on_contract_toggled (PortingPortOutPage *self)
-{
-  if (!self->restoring)
-    porting_draft_store_set_boolean (self->draft_store, DRAFT_FLOW, "contract",
-                                     gtk_check_button_get_active (self->contract_check));
-  update_validation (self);
+  porting_job_page_show_messages (page, problems, TRUE);
+  porting_job_page_show_problem (self->missing_label, self->submit_button, summary);
 }
 
 /* ---- Submitting --------------------------------------------------------- */
 
-static PortingRequest *
-build_request (PortingPortOutPage *self)
-{
-  g_autoptr(PortingRequest) request = porting_request_new (PORTING_REQUEST_KIND_PORT_OUT);
-  g_auto(GStrv) numbers = porting_numbers_editor_dup_e164 (self->numbers_editor);
-  g_autofree char *provider = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->provider_row))));
-
-  porting_request_set_numbers (request, (const char * const *) numbers);
-  porting_request_set_string (request, "gaining_provider", provider);
-  porting_request_set_boolean (request, "gaining_is_twilio", gtk_switch_get_active (self->twilio_switch));
-  porting_request_set_boolean (request, "contract_acknowledged",
-                               gtk_check_button_get_active (self->contract_check));
-
-  return g_steal_pointer (&request);
-}
-
 void
 porting_port_out_page_submit (PortingPortOutPage *self)
 {
-  g_autoptr(PortingRequest) request = NULL;
-  g_autofree char *problem = NULL;
-
   g_return_if_fail (PORTING_IS_PORT_OUT_PAGE (self));
 
-  if ((problem = _porting_port_out_page_dup_problem (self)))
-    {
-      show_toast (self, problem);
-      return;
-    }
-
-  request = build_request (self);
-  porting_request_tracker_submit (self->tracker, request, NULL);
+  porting_job_page_submit (PORTING_JOB_PAGE (self));
 }
 
 static void
@@ -158,7 +53,7 @@ on_submit_clicked (PortingPortOutPage *self,
 static void
 update_tracker (PortingPortOutPage *self)
 {
-  PortingRequest *request = porting_request_tracker_get_request (self->tracker);
+  PortingRequest *request = porting_request_tracker_get_request (porting_job_page_get_tracker (PORTING_JOB_PAGE (self)));
   PortingRequestStatus status;
   const char *subaccount;
   const char *csr;
@@ -234,7 +129,7 @@ on_tracker_refreshed (PortingPortOutPage    *self,
 {
   if (porting_request_get_answer (porting_request_tracker_get_request (tracker)) != NULL &&
       (previous == NULL || porting_request_get_answer (previous) == NULL))
-    show_toast (self, _("Our answer arrived"));
+    porting_job_page_show_toast (PORTING_JOB_PAGE (self), _("Our answer arrived"));
 }
 
 void
@@ -242,7 +137,7 @@ porting_port_out_page_refresh (PortingPortOutPage *self)
 {
   g_return_if_fail (PORTING_IS_PORT_OUT_PAGE (self));
 
-  porting_request_tracker_refresh (self->tracker);
+  porting_request_tracker_refresh (porting_job_page_get_tracker (PORTING_JOB_PAGE (self)));
 }
 
 static void
@@ -290,7 +185,7 @@ porting_port_out_page_save_csr_async (PortingPortOutPage  *self,
   task = g_task_new (self, self->cancellable, callback, user_data);
   g_task_set_source_tag (task, porting_port_out_page_save_csr_async);
 
-  request = porting_request_tracker_get_request (self->tracker);
+  request = porting_request_tracker_get_request (porting_job_page_get_tracker (PORTING_JOB_PAGE (self)));
   if (request == NULL)
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
@@ -326,12 +221,12 @@ csr_saved_cb (GObject      *object,
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
           g_autofree char *message = g_strdup_printf (_("The CSR could not be saved: %s"), error->message);
-          show_toast (self, message);
+          porting_job_page_show_toast (PORTING_JOB_PAGE (self), message);
         }
       return;
     }
 
-  show_toast (self, _("CSR saved as PDF"));
+  porting_job_page_show_toast (PORTING_JOB_PAGE (self), _("CSR saved as PDF"));
 }
 
 static void
@@ -359,7 +254,7 @@ on_save_csr_clicked (PortingPortOutPage *self,
                      GtkButton          *button)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  PortingRequest *request = porting_request_tracker_get_request (self->tracker);
+  PortingRequest *request = porting_request_tracker_get_request (porting_job_page_get_tracker (PORTING_JOB_PAGE (self)));
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
   GtkFileChooserNative *dialog;
@@ -381,53 +276,29 @@ on_save_csr_clicked (PortingPortOutPage *self,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
-/* ---- Restoring ---------------------------------------------------------- */
-
-static void
-apply_draft (PortingPortOutPage *self,
-             JsonObject         *draft)
-{
-  self->restoring = TRUE;
-
-  porting_numbers_editor_set_text (self->numbers_editor, porting_draft_get_string (draft, "numbers"));
-  gtk_editable_set_text (GTK_EDITABLE (self->provider_row), porting_draft_get_string (draft, "gaining-provider"));
-  gtk_switch_set_active (self->twilio_switch, porting_draft_get_boolean (draft, "gaining-is-twilio", FALSE));
-  gtk_check_button_set_active (self->contract_check, porting_draft_get_boolean (draft, "contract", FALSE));
-
-  porting_request_tracker_restore (self->tracker, draft);
-
-  self->restoring = FALSE;
-  update_validation (self);
-}
+/* ---- Object ------------------------------------------------------------- */
 
 static void
 on_new_request_clicked (PortingPortOutPage *self,
                         GtkButton          *button)
 {
-  porting_draft_store_discard (self->draft_store, DRAFT_FLOW);
-  apply_draft (self, NULL);
+  porting_job_page_discard_draft (PORTING_JOB_PAGE (self));
 }
-
-/* ---- Object ------------------------------------------------------------- */
 
 static void
 porting_port_out_page_constructed (GObject *object)
 {
   PortingPortOutPage *self = PORTING_PORT_OUT_PAGE (object);
-  g_autoptr(JsonObject) draft = NULL;
+  PortingRequestTracker *tracker;
 
   G_OBJECT_CLASS (porting_port_out_page_parent_class)->constructed (object);
 
-  draft = porting_job_page_load_draft (&self->draft_store, DRAFT_FLOW);
-  self->tracker = porting_request_tracker_new (GTK_WIDGET (self), self->toast_overlay,
-                                               self->draft_store, DRAFT_FLOW,
-                                               PORTING_REQUEST_KIND_PORT_OUT, "gaining_provider");
-  g_signal_connect_object (self->tracker, "changed", G_CALLBACK (update_tracker), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->tracker, "refreshed", G_CALLBACK (on_tracker_refreshed), self, G_CONNECT_SWAPPED);
-  g_object_bind_property (self->tracker, "refreshing", self->refresh_button, "sensitive",
+  tracker = porting_job_page_get_tracker (PORTING_JOB_PAGE (self));
+  g_signal_connect_object (tracker, "changed", G_CALLBACK (update_tracker), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (tracker, "refreshed", G_CALLBACK (on_tracker_refreshed), self, G_CONNECT_SWAPPED);
+  g_object_bind_property (tracker, "refreshing", self->refresh_button, "sensitive",
                           G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
-
-  apply_draft (self, draft);
+  update_tracker (self);
 }
 
 static void
@@ -436,8 +307,6 @@ porting_port_out_page_dispose (GObject *object)
   PortingPortOutPage *self = PORTING_PORT_OUT_PAGE (object);
 
   g_cancellable_cancel (self->cancellable);
-
-  porting_job_page_save_draft (self->draft_store);
 
   G_OBJECT_CLASS (porting_port_out_page_parent_class)->dispose (object);
 }
@@ -448,48 +317,8 @@ porting_port_out_page_finalize (GObject *object)
   PortingPortOutPage *self = PORTING_PORT_OUT_PAGE (object);
 
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->tracker);
-  g_clear_object (&self->draft_store);
 
   G_OBJECT_CLASS (porting_port_out_page_parent_class)->finalize (object);
-}
-
-static void
-porting_port_out_page_get_property (GObject    *object,
-                                    guint       prop_id,
-                                    GValue     *value,
-                                    GParamSpec *pspec)
-{
-  PortingPortOutPage *self = PORTING_PORT_OUT_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DRAFT_STORE:
-      g_value_set_object (value, self->draft_store);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-porting_port_out_page_set_property (GObject      *object,
-                                    guint         prop_id,
-                                    const GValue *value,
-                                    GParamSpec   *pspec)
-{
-  PortingPortOutPage *self = PORTING_PORT_OUT_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DRAFT_STORE:
-      g_set_object (&self->draft_store, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -497,18 +326,17 @@ porting_port_out_page_class_init (PortingPortOutPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  PortingJobPageClass *page_class = PORTING_JOB_PAGE_CLASS (klass);
 
   object_class->constructed = porting_port_out_page_constructed;
   object_class->dispose = porting_port_out_page_dispose;
   object_class->finalize = porting_port_out_page_finalize;
-  object_class->get_property = porting_port_out_page_get_property;
-  object_class->set_property = porting_port_out_page_set_property;
 
-  properties[PROP_DRAFT_STORE] =
-    g_param_spec_object ("draft-store", NULL, NULL,
-                         PORTING_TYPE_DRAFT_STORE,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->draft_flow = "port-out";
+  page_class->form_type = PORTING_TYPE_PORT_OUT_FORM;
+  page_class->tracked_kind = PORTING_REQUEST_KIND_PORT_OUT;
+  page_class->tracked_key = "gaining_provider";
+  page_class->form_changed = porting_port_out_page_form_changed;
 
   g_type_ensure (PORTING_TYPE_NUMBERS_EDITOR);
 
@@ -548,16 +376,18 @@ porting_port_out_page_class_init (PortingPortOutPageClass *klass)
 static void
 porting_port_out_page_init (PortingPortOutPage *self)
 {
+  PortingJobPage *page = PORTING_JOB_PAGE (self);
+
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->subaccount_copy = porting_action_row_add_copy_button (self->subaccount_row, _("Copy the SID"));
 
-  g_signal_connect_object (self->numbers_editor, "changed", G_CALLBACK (on_numbers_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->provider_row, "changed", G_CALLBACK (on_provider_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->twilio_switch, "notify::active", G_CALLBACK (on_twilio_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->contract_check, "toggled", G_CALLBACK (on_contract_toggled), self, G_CONNECT_SWAPPED);
+  porting_job_page_bind (page, "numbers", self->numbers_editor, "text");
+  porting_job_page_bind (page, "gaining-provider", self->provider_row, "text");
+  porting_job_page_bind (page, "gaining-is-twilio", self->twilio_switch, "active");
+  porting_job_page_bind (page, "contract", self->contract_check, "active");
 }
 
 GtkWidget *
@@ -573,7 +403,7 @@ porting_port_out_page_get_draft_store (PortingPortOutPage *self)
 {
   g_return_val_if_fail (PORTING_IS_PORT_OUT_PAGE (self), NULL);
 
-  return self->draft_store;
+  return porting_job_page_get_draft_store (PORTING_JOB_PAGE (self));
 }
 
 PortingRequest *
@@ -581,5 +411,5 @@ porting_port_out_page_get_request (PortingPortOutPage *self)
 {
   g_return_val_if_fail (PORTING_IS_PORT_OUT_PAGE (self), NULL);
 
-  return porting_request_tracker_get_request (self->tracker);
+  return porting_request_tracker_get_request (porting_job_page_get_tracker (PORTING_JOB_PAGE (self)));
 }

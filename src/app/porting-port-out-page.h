@@ -6,13 +6,13 @@
 
 #include <adwaita.h>
 
-#include "porting-draft-store.h"
+#include "porting-job-page.h"
 #include "porting-request.h"
 
 G_BEGIN_DECLS
 
 #define PORTING_TYPE_PORT_OUT_PAGE (porting_port_out_page_get_type ())
-G_DECLARE_FINAL_TYPE (PortingPortOutPage, porting_port_out_page, PORTING, PORT_OUT_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (PortingPortOutPage, porting_port_out_page, PORTING, PORT_OUT_PAGE, PortingJobPage)
 
 /* @draft_store may be NULL: the page then keeps its own, bound to the
  * draft-save-delay setting. */

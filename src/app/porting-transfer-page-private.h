@@ -4,30 +4,19 @@
  */
 #pragma once
 
+#include "porting-drop-zone.h"
 #include "porting-numbers-editor.h"
-#include "porting-request-tracker.h"
+#include "porting-transfer-form.h"
 #include "porting-transfer-page.h"
 
 G_BEGIN_DECLS
 
-typedef enum
-{
-  TRANSFER_TIME_FRAME_ASAP,
-  TRANSFER_TIME_FRAME_TWO_WEEKS,
-  TRANSFER_TIME_FRAME_MONTH,
-  TRANSFER_TIME_FRAME_DATE,
-} TransferTimeFrame;
-
 struct _PortingTransferPage
 {
-  AdwBin                parent_instance;
+  PortingJobPage        parent_instance;
 
-  PortingDraftStore    *draft_store;
+  PortingTransferForm  *form;              /* the page's */
   GCancellable         *cancellable;
-  PortingRequestTracker *tracker;
-  GPtrArray            *regulatory;        /* of GFile */
-  GDate                 date;              /* invalid when none chosen */
-  guint                 restoring : 1;
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -57,7 +46,7 @@ struct _PortingTransferPage
   AdwActionRow         *steps_sid_row;
   AdwActionRow         *steps_numbers_row;
   GtkWidget            *steps_sid_copy;
-  GtkWidget            *drop_zone;
+  PortingDropZone      *drop_zone;
   GtkButton            *new_transfer_button;
 };
 
@@ -65,7 +54,5 @@ struct _PortingTransferPage
 void        _porting_transfer_page_add_files     (PortingTransferPage *self,
                                                   GFile * const       *files,
                                                   guint                n_files);
-/* NULL when the form can be submitted, else what is missing. */
-char       *_porting_transfer_page_dup_problem   (PortingTransferPage *self);
 
 G_END_DECLS

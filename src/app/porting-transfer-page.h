@@ -6,13 +6,12 @@
 
 #include <adwaita.h>
 
-#include "porting-draft-store.h"
-#include "porting-intake-client.h"
+#include "porting-job-page.h"
 
 G_BEGIN_DECLS
 
 #define PORTING_TYPE_TRANSFER_PAGE (porting_transfer_page_get_type ())
-G_DECLARE_FINAL_TYPE (PortingTransferPage, porting_transfer_page, PORTING, TRANSFER_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (PortingTransferPage, porting_transfer_page, PORTING, TRANSFER_PAGE, PortingJobPage)
 
 /* @draft_store may be NULL: the page then keeps its own, bound to the
  * draft-save-delay setting. */

@@ -1158,24 +1158,24 @@ porting_port_in_form_load_draft (PortingForm *form,
                 NULL);
 }
 
-void
-porting_port_in_form_load_request (PortingPortInForm *self,
-                                   PortingRequest    *request)
+JsonObject *
+porting_port_in_form_dup_request_draft (PortingRequest *request)
 {
-  g_autoptr(JsonObject) draft = json_object_new ();
+  JsonObject *draft = json_object_new ();
   g_auto(GStrv) numbers = NULL;
   JsonObject *request_fields;
-  const char *previous;
   const char *date;
 
-  g_return_if_fail (PORTING_IS_PORT_IN_FORM (self));
-  g_return_if_fail (PORTING_IS_REQUEST (request));
+  g_return_val_if_fail (PORTING_IS_REQUEST (request), NULL);
 
   request_fields = porting_request_get_fields (request);
 
   numbers = porting_request_dup_numbers (request);
   if (numbers != NULL)
-    json_object_set_string_member (draft, "numbers", g_strjoinv ("\n", numbers));
+    {
+      g_autofree char *joined = g_strjoinv ("\n", numbers);
+      json_object_set_string_member (draft, "numbers", joined);
+    }
   json_object_set_boolean_member (draft, "sms", porting_request_get_boolean (request, "sms"));
   if ((date = porting_request_get_string (request, "preferred_date")) != NULL)
     json_object_set_string_member (draft, "preferred-date", date);
@@ -1201,13 +1201,31 @@ porting_port_in_form_load_request (PortingPortInForm *self,
         json_object_set_string_member (draft, fields[i].field.name, value);
     }
 
-  porting_form_load_draft (PORTING_FORM (self), draft);
+  return draft;
+}
 
-  /* The new request names the one it corrects. */
-  previous = porting_request_get_id (request);
-  if (previous == NULL)
-    previous = porting_request_get_string (request, "previous_request_id");
-  g_object_set (self, "previous-request-id", previous, NULL);
+const char *
+porting_port_in_form_get_corrected_id (PortingRequest *request)
+{
+  g_return_val_if_fail (PORTING_IS_REQUEST (request), NULL);
+
+  if (porting_request_get_id (request) != NULL)
+    return porting_request_get_id (request);
+  return porting_request_get_string (request, "previous_request_id");
+}
+
+void
+porting_port_in_form_load_request (PortingPortInForm *self,
+                                   PortingRequest    *request)
+{
+  g_autoptr(JsonObject) draft = NULL;
+
+  g_return_if_fail (PORTING_IS_PORT_IN_FORM (self));
+  g_return_if_fail (PORTING_IS_REQUEST (request));
+
+  draft = porting_port_in_form_dup_request_draft (request);
+  porting_form_load_draft (PORTING_FORM (self), draft);
+  g_object_set (self, "previous-request-id", porting_port_in_form_get_corrected_id (request), NULL);
 }
 
 /* ---- Getters -------------------------------------------------------------- */

@@ -126,9 +126,14 @@ PortingLoaWriterData *porting_port_in_form_dup_loa_data         (PortingPortInFo
 /* (element-type PortingPortInSection) (transfer full): what the Review step shows */
 GPtrArray            *porting_port_in_form_dup_summary          (PortingPortInForm  *self);
 /* Fills the form with a rejected @request's answers, to correct and send
- * again: a new LOA to fill in and sign, "previous_request_id" kept. */
+ * again: a new LOA to fill in and sign, naming the request it corrects. */
 void                  porting_port_in_form_load_request         (PortingPortInForm  *self,
                                                                  PortingRequest     *request);
+/* The two halves of porting_port_in_form_load_request(): the draft the
+ * answers of @request make, and the id the new request names ("id", or the
+ * "previous_request_id" of a request not stored yet). */
+JsonObject           *porting_port_in_form_dup_request_draft    (PortingRequest     *request);
+const char           *porting_port_in_form_get_corrected_id     (PortingRequest     *request);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PortingPortInSection, porting_port_in_section_free)
 
