@@ -20,6 +20,8 @@ typedef struct
   PortingRequestTracker *tracker;
   PortingIntakeSession  *session;
   AdwToastOverlay       *toast_overlay;   /* the page's child */
+  GtkWidget             *refresh_button;  /* (unowned): the page's */
+  GCancellable          *cancellable;
   GHashTable            *field_widgets;   /* field name → widget (unowned) */
   GHashTable            *message_rows;    /* field name → row (unowned) */
   guint                  restoring : 1;
@@ -327,6 +329,30 @@ porting_job_page_real_draft_applied (PortingJobPage *self,
 }
 
 static void
+porting_job_page_real_tracker_changed (PortingJobPage *self)
+{
+}
+
+static void
+porting_job_page_real_tracker_refreshed (PortingJobPage *self,
+                                         PortingRequest *previous)
+{
+}
+
+static void
+on_tracker_changed (PortingJobPage *self)
+{
+  PORTING_JOB_PAGE_GET_CLASS (self)->tracker_changed (self);
+}
+
+static void
+on_tracker_refreshed (PortingJobPage *self,
+                      PortingRequest *previous)
+{
+  PORTING_JOB_PAGE_GET_CLASS (self)->tracker_refreshed (self, previous);
+}
+
+static void
 porting_job_page_constructed (GObject *object)
 {
   PortingJobPage *self = PORTING_JOB_PAGE (object);
@@ -347,22 +373,34 @@ porting_job_page_constructed (GObject *object)
     priv->draft_store = porting_draft_store_new_for_settings (BASE_ID);
 
   if (klass->tracked_key != NULL)
-    priv->tracker = porting_request_tracker_new (GTK_WIDGET (self), priv->toast_overlay,
-                                                 priv->draft_store, klass->draft_flow,
-                                                 klass->tracked_kind, klass->tracked_key);
+    {
+      priv->tracker = porting_request_tracker_new (GTK_WIDGET (self), priv->toast_overlay,
+                                                   priv->draft_store, klass->draft_flow,
+                                                   klass->tracked_kind, klass->tracked_key);
+      g_signal_connect_object (priv->tracker, "changed", G_CALLBACK (on_tracker_changed), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (priv->tracker, "refreshed", G_CALLBACK (on_tracker_refreshed), self,
+                               G_CONNECT_SWAPPED);
+      if (priv->refresh_button != NULL)
+        g_object_bind_property (priv->tracker, "refreshing", priv->refresh_button, "sensitive",
+                                G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
+    }
 
   g_signal_connect_object (porting_job_page_get_form (self), "notify",
                            G_CALLBACK (on_form_notify), self, G_CONNECT_SWAPPED);
 
   draft = porting_draft_store_load (priv->draft_store, klass->draft_flow);
   porting_job_page_apply_draft (self, draft);
+  if (priv->tracker != NULL)
+    klass->tracker_changed (self);
 }
 
 static void
 porting_job_page_dispose (GObject *object)
 {
   PortingJobPage *self = PORTING_JOB_PAGE (object);
+  PortingJobPagePrivate *priv = porting_job_page_get_instance_private (self);
 
+  g_cancellable_cancel (priv->cancellable);
   porting_job_page_save_draft (self);
 
   G_OBJECT_CLASS (porting_job_page_parent_class)->dispose (object);
@@ -375,6 +413,7 @@ porting_job_page_finalize (GObject *object)
   PortingJobPagePrivate *priv = porting_job_page_get_instance_private (self);
 
   g_clear_object (&priv->tracker);
+  g_clear_object (&priv->cancellable);
   g_clear_object (&priv->form);
   g_clear_object (&priv->session);
   g_clear_object (&priv->draft_store);
@@ -441,6 +480,8 @@ porting_job_page_class_init (PortingJobPageClass *klass)
   klass->check = porting_job_page_real_check;
   klass->submit = porting_job_page_real_submit;
   klass->submitted = porting_job_page_real_submitted;
+  klass->tracker_changed = porting_job_page_real_tracker_changed;
+  klass->tracker_refreshed = porting_job_page_real_tracker_refreshed;
 
   /**
    * PortingJobPage:draft-store:
@@ -460,6 +501,7 @@ porting_job_page_init (PortingJobPage *self)
 {
   PortingJobPagePrivate *priv = porting_job_page_get_instance_private (self);
 
+  priv->cancellable = g_cancellable_new ();
   /* Field names are static: the forms' tables. */
   priv->field_widgets = g_hash_table_new (g_str_hash, g_str_equal);
   priv->message_rows = g_hash_table_new (g_str_hash, g_str_equal);
@@ -531,4 +573,48 @@ porting_job_page_set_intake_session (PortingJobPage       *self,
   g_return_if_fail (session == NULL || PORTING_IS_INTAKE_SESSION (session));
 
   g_set_object (&priv->session, session);
+}
+
+GCancellable *
+porting_job_page_get_cancellable (PortingJobPage *self)
+{
+  PortingJobPagePrivate *priv = porting_job_page_get_instance_private (self);
+
+  g_return_val_if_fail (PORTING_IS_JOB_PAGE (self), NULL);
+
+  return priv->cancellable;
+}
+
+void
+porting_job_page_set_refresh_button (PortingJobPage *self,
+                                     GtkWidget      *button)
+{
+  PortingJobPagePrivate *priv = porting_job_page_get_instance_private (self);
+
+  g_return_if_fail (PORTING_IS_JOB_PAGE (self));
+  g_return_if_fail (priv->tracker == NULL);
+
+  /* The tracker comes at construction: the binding then. */
+  priv->refresh_button = button;
+}
+
+PortingRequest *
+porting_job_page_get_request (PortingJobPage *self)
+{
+  PortingJobPagePrivate *priv = porting_job_page_get_instance_private (self);
+
+  g_return_val_if_fail (PORTING_IS_JOB_PAGE (self), NULL);
+
+  return priv->tracker != NULL ? porting_request_tracker_get_request (priv->tracker) : NULL;
+}
+
+void
+porting_job_page_refresh (PortingJobPage *self)
+{
+  PortingJobPagePrivate *priv = porting_job_page_get_instance_private (self);
+
+  g_return_if_fail (PORTING_IS_JOB_PAGE (self));
+
+  if (priv->tracker != NULL)
+    porting_request_tracker_refresh (priv->tracker);
 }

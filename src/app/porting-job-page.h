@@ -35,6 +35,9 @@ G_DECLARE_DERIVABLE_TYPE (PortingJobPage, porting_job_page, PORTING, JOB_PAGE, A
  *   followed by the tracker when there is one
  * @submitted: an inquiry was stored; the default forgets the draft and
  *   empties the form
+ * @tracker_changed: the request followed changed (there is one, or none)
+ * @tracker_refreshed: a new copy of it came from the service; @previous
+ *   is the one it replaces (nullable)
  *
  * A job page owns its draft (the #PortingDraftStore it is given, or the
  * settings' one), the form the customer fills in (every drafted field is
@@ -58,6 +61,9 @@ struct _PortingJobPageClass
   void     (*submit)        (PortingJobPage *self);
   void     (*submitted)     (PortingJobPage *self,
                              PortingRequest *stored);
+  void     (*tracker_changed)   (PortingJobPage *self);
+  void     (*tracker_refreshed) (PortingJobPage *self,
+                                 PortingRequest *previous);
 
   /*< private >*/
   gpointer padding[8];
@@ -69,6 +75,15 @@ PortingForm           *porting_job_page_get_form           (PortingJobPage      
 /* (nullable): for pages that follow what they send */
 PortingRequestTracker *porting_job_page_get_tracker        (PortingJobPage       *self);
 AdwToastOverlay       *porting_job_page_get_toast_overlay  (PortingJobPage       *self);
+/* Cancelled when the page goes. */
+GCancellable          *porting_job_page_get_cancellable    (PortingJobPage       *self);
+/* @button (a Refresh button) is insensitive while the tracker refreshes. */
+void                   porting_job_page_set_refresh_button (PortingJobPage       *self,
+                                                            GtkWidget            *button);
+/* (nullable): the request followed, as the service stored it */
+PortingRequest        *porting_job_page_get_request        (PortingJobPage       *self);
+/* Asks the service for the request followed again (what Refresh does). */
+void                   porting_job_page_refresh            (PortingJobPage       *self);
 void                   porting_job_page_show_toast         (PortingJobPage       *self,
                                                             const char           *title);
 /* The session inquiries are sent through; NULL: the window's application's. */

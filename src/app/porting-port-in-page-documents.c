@@ -81,7 +81,7 @@ _porting_port_in_page_write_loa (PortingPortInPage *self)
   self->writing_loa = TRUE;
   _porting_port_in_page_update_navigation (self);
 
-  porting_loa_writer_write_async (data, write->file, self->cancellable, loa_written_cb, write);
+  porting_loa_writer_write_async (data, write->file, porting_job_page_get_cancellable (PORTING_JOB_PAGE (self)), loa_written_cb, write);
 }
 
 /* ---- The documents, dropped or chosen ------------------------------------- */

@@ -17,7 +17,6 @@ struct _PortingPortInPage
   PortingJobPage       parent_instance;
 
   PortingPortInForm   *form;              /* the page's: what the steps ask */
-  GCancellable        *cancellable;
   GError              *check_error;       /* the documents could not be checked */
   GFile               *last_request;      /* kept on disk, without an intake service */
   guint                writing_loa : 1;

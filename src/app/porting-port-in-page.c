@@ -418,7 +418,7 @@ save_request (PortingPortInPage *self,
 
   g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE,
                                        G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
-                                       self->cancellable, request_saved_cb, g_object_ref (self));
+                                       porting_job_page_get_cancellable (PORTING_JOB_PAGE (self)), request_saved_cb, g_object_ref (self));
 }
 
 static void
@@ -724,21 +724,10 @@ bind_fields (PortingPortInPage *self)
 }
 
 static void
-porting_port_in_page_dispose (GObject *object)
-{
-  PortingPortInPage *self = PORTING_PORT_IN_PAGE (object);
-
-  g_cancellable_cancel (self->cancellable);
-
-  G_OBJECT_CLASS (porting_port_in_page_parent_class)->dispose (object);
-}
-
-static void
 porting_port_in_page_finalize (GObject *object)
 {
   PortingPortInPage *self = PORTING_PORT_IN_PAGE (object);
 
-  g_clear_object (&self->cancellable);
   g_clear_object (&self->last_request);
   g_clear_error (&self->check_error);
   g_clear_pointer (&self->review_groups, g_ptr_array_unref);
@@ -791,7 +780,6 @@ porting_port_in_page_class_init (PortingPortInPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   PortingJobPageClass *page_class = PORTING_JOB_PAGE_CLASS (klass);
 
-  object_class->dispose = porting_port_in_page_dispose;
   object_class->finalize = porting_port_in_page_finalize;
   object_class->get_property = porting_port_in_page_get_property;
   object_class->set_property = porting_port_in_page_set_property;
@@ -897,7 +885,6 @@ static void
 porting_port_in_page_init (PortingPortInPage *self)
 {
   self->review_groups = g_ptr_array_new ();
-  self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->form = PORTING_PORT_IN_FORM (porting_job_page_get_form (PORTING_JOB_PAGE (self)));

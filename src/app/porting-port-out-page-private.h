@@ -13,7 +13,6 @@ struct _PortingPortOutPage
 {
   PortingJobPage        parent_instance;
 
-  GCancellable         *cancellable;
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;

@@ -51,9 +51,10 @@ on_submit_clicked (PortingPortOutPage *self,
 /* ---- Tracking ----------------------------------------------------------- */
 
 static void
-update_tracker (PortingPortOutPage *self)
+porting_port_out_page_tracker_changed (PortingJobPage *page)
 {
-  PortingRequest *request = porting_request_tracker_get_request (porting_job_page_get_tracker (PORTING_JOB_PAGE (self)));
+  PortingPortOutPage *self = PORTING_PORT_OUT_PAGE (page);
+  PortingRequest *request = porting_job_page_get_request (PORTING_JOB_PAGE (self));
   PortingRequestStatus status;
   const char *subaccount;
   const char *csr;
@@ -123,11 +124,11 @@ update_tracker (PortingPortOutPage *self)
 }
 
 static void
-on_tracker_refreshed (PortingPortOutPage    *self,
-                      PortingRequest        *previous,
-                      PortingRequestTracker *tracker)
+porting_port_out_page_tracker_refreshed (PortingJobPage *page,
+                                         PortingRequest *previous)
 {
-  if (porting_request_get_answer (porting_request_tracker_get_request (tracker)) != NULL &&
+  PortingPortOutPage *self = PORTING_PORT_OUT_PAGE (page);
+  if (porting_request_get_answer (porting_job_page_get_request (page)) != NULL &&
       (previous == NULL || porting_request_get_answer (previous) == NULL))
     porting_job_page_show_toast (PORTING_JOB_PAGE (self), _("Our answer arrived"));
 }
@@ -137,7 +138,7 @@ porting_port_out_page_refresh (PortingPortOutPage *self)
 {
   g_return_if_fail (PORTING_IS_PORT_OUT_PAGE (self));
 
-  porting_request_tracker_refresh (porting_job_page_get_tracker (PORTING_JOB_PAGE (self)));
+  porting_job_page_refresh (PORTING_JOB_PAGE (self));
 }
 
 static void
@@ -182,10 +183,10 @@ porting_port_out_page_save_csr_async (PortingPortOutPage  *self,
   g_return_if_fail (PORTING_IS_PORT_OUT_PAGE (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  task = g_task_new (self, self->cancellable, callback, user_data);
+  task = g_task_new (self, porting_job_page_get_cancellable (PORTING_JOB_PAGE (self)), callback, user_data);
   g_task_set_source_tag (task, porting_port_out_page_save_csr_async);
 
-  request = porting_request_tracker_get_request (porting_job_page_get_tracker (PORTING_JOB_PAGE (self)));
+  request = porting_job_page_get_request (PORTING_JOB_PAGE (self));
   if (request == NULL)
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
@@ -193,7 +194,7 @@ porting_port_out_page_save_csr_async (PortingPortOutPage  *self,
       return;
     }
 
-  porting_csr_writer_write_async (request, file, self->cancellable, csr_written_cb, g_steal_pointer (&task));
+  porting_csr_writer_write_async (request, file, porting_job_page_get_cancellable (PORTING_JOB_PAGE (self)), csr_written_cb, g_steal_pointer (&task));
 }
 
 gboolean
@@ -254,7 +255,7 @@ on_save_csr_clicked (PortingPortOutPage *self,
                      GtkButton          *button)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  PortingRequest *request = porting_request_tracker_get_request (porting_job_page_get_tracker (PORTING_JOB_PAGE (self)));
+  PortingRequest *request = porting_job_page_get_request (PORTING_JOB_PAGE (self));
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
   GtkFileChooserNative *dialog;
@@ -286,57 +287,18 @@ on_new_request_clicked (PortingPortOutPage *self,
 }
 
 static void
-porting_port_out_page_constructed (GObject *object)
-{
-  PortingPortOutPage *self = PORTING_PORT_OUT_PAGE (object);
-  PortingRequestTracker *tracker;
-
-  G_OBJECT_CLASS (porting_port_out_page_parent_class)->constructed (object);
-
-  tracker = porting_job_page_get_tracker (PORTING_JOB_PAGE (self));
-  g_signal_connect_object (tracker, "changed", G_CALLBACK (update_tracker), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (tracker, "refreshed", G_CALLBACK (on_tracker_refreshed), self, G_CONNECT_SWAPPED);
-  g_object_bind_property (tracker, "refreshing", self->refresh_button, "sensitive",
-                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
-  update_tracker (self);
-}
-
-static void
-porting_port_out_page_dispose (GObject *object)
-{
-  PortingPortOutPage *self = PORTING_PORT_OUT_PAGE (object);
-
-  g_cancellable_cancel (self->cancellable);
-
-  G_OBJECT_CLASS (porting_port_out_page_parent_class)->dispose (object);
-}
-
-static void
-porting_port_out_page_finalize (GObject *object)
-{
-  PortingPortOutPage *self = PORTING_PORT_OUT_PAGE (object);
-
-  g_clear_object (&self->cancellable);
-
-  G_OBJECT_CLASS (porting_port_out_page_parent_class)->finalize (object);
-}
-
-static void
 porting_port_out_page_class_init (PortingPortOutPageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   PortingJobPageClass *page_class = PORTING_JOB_PAGE_CLASS (klass);
-
-  object_class->constructed = porting_port_out_page_constructed;
-  object_class->dispose = porting_port_out_page_dispose;
-  object_class->finalize = porting_port_out_page_finalize;
 
   page_class->draft_flow = "port-out";
   page_class->form_type = PORTING_TYPE_PORT_OUT_FORM;
   page_class->tracked_kind = PORTING_REQUEST_KIND_PORT_OUT;
   page_class->tracked_key = "gaining_provider";
   page_class->form_changed = porting_port_out_page_form_changed;
+  page_class->tracker_changed = porting_port_out_page_tracker_changed;
+  page_class->tracker_refreshed = porting_port_out_page_tracker_refreshed;
 
   g_type_ensure (PORTING_TYPE_NUMBERS_EDITOR);
 
@@ -378,9 +340,9 @@ porting_port_out_page_init (PortingPortOutPage *self)
 {
   PortingJobPage *page = PORTING_JOB_PAGE (self);
 
-  self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  porting_job_page_set_refresh_button (page, GTK_WIDGET (self->refresh_button));
 
   self->subaccount_copy = porting_action_row_add_copy_button (self->subaccount_row, _("Copy the SID"));
 
@@ -411,5 +373,5 @@ porting_port_out_page_get_request (PortingPortOutPage *self)
 {
   g_return_val_if_fail (PORTING_IS_PORT_OUT_PAGE (self), NULL);
 
-  return porting_request_tracker_get_request (porting_job_page_get_tracker (PORTING_JOB_PAGE (self)));
+  return porting_job_page_get_request (PORTING_JOB_PAGE (self));
 }

@@ -16,7 +16,6 @@ struct _PortingTransferPage
   PortingJobPage        parent_instance;
 
   PortingTransferForm  *form;              /* the page's */
-  GCancellable         *cancellable;
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;

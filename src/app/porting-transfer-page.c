@@ -161,7 +161,7 @@ add_document (PortingTransferPage *self,
                            G_FILE_ATTRIBUTE_STANDARD_SIZE ","
                            G_FILE_ATTRIBUTE_STANDARD_TYPE,
                            G_FILE_QUERY_INFO_NONE, G_PRIORITY_DEFAULT,
-                           self->cancellable, document_info_cb, add);
+                           porting_job_page_get_cancellable (PORTING_JOB_PAGE (self)), document_info_cb, add);
 }
 
 void
@@ -209,9 +209,10 @@ porting_transfer_page_submit (PortingTransferPage *self)
 /* ---- Tracking ----------------------------------------------------------- */
 
 static void
-update_tracker (PortingTransferPage *self)
+porting_transfer_page_tracker_changed (PortingJobPage *page)
 {
-  PortingRequest *request = porting_request_tracker_get_request (porting_job_page_get_tracker (PORTING_JOB_PAGE (self)));
+  PortingTransferPage *self = PORTING_TRANSFER_PAGE (page);
+  PortingRequest *request = porting_job_page_get_request (PORTING_JOB_PAGE (self));
   const char *sid = NULL;
   g_auto(GStrv) numbers = NULL;
   g_autofree char *numbers_text = NULL;
@@ -244,11 +245,11 @@ update_tracker (PortingTransferPage *self)
 }
 
 static void
-on_tracker_refreshed (PortingTransferPage   *self,
-                      PortingRequest        *previous,
-                      PortingRequestTracker *tracker)
+porting_transfer_page_tracker_refreshed (PortingJobPage *page,
+                                         PortingRequest *previous)
 {
-  PortingRequest *request = porting_request_tracker_get_request (tracker);
+  PortingTransferPage *self = PORTING_TRANSFER_PAGE (page);
+  PortingRequest *request = porting_job_page_get_request (page);
 
   if (porting_request_get_answer_string (request, "provider_account_sid") != NULL &&
       (previous == NULL || porting_request_get_answer_string (previous, "provider_account_sid") == NULL))
@@ -260,7 +261,7 @@ porting_transfer_page_refresh (PortingTransferPage *self)
 {
   g_return_if_fail (PORTING_IS_TRANSFER_PAGE (self));
 
-  porting_request_tracker_refresh (porting_job_page_get_tracker (PORTING_JOB_PAGE (self)));
+  porting_job_page_refresh (PORTING_JOB_PAGE (self));
 }
 
 static void
@@ -302,57 +303,18 @@ on_new_transfer_clicked (PortingTransferPage *self,
 /* ---- Object ------------------------------------------------------------- */
 
 static void
-porting_transfer_page_constructed (GObject *object)
-{
-  PortingTransferPage *self = PORTING_TRANSFER_PAGE (object);
-  PortingRequestTracker *tracker;
-
-  G_OBJECT_CLASS (porting_transfer_page_parent_class)->constructed (object);
-
-  tracker = porting_job_page_get_tracker (PORTING_JOB_PAGE (self));
-  g_signal_connect_object (tracker, "changed", G_CALLBACK (update_tracker), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (tracker, "refreshed", G_CALLBACK (on_tracker_refreshed), self, G_CONNECT_SWAPPED);
-  g_object_bind_property (tracker, "refreshing", self->refresh_button, "sensitive",
-                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
-  update_tracker (self);
-}
-
-static void
-porting_transfer_page_dispose (GObject *object)
-{
-  PortingTransferPage *self = PORTING_TRANSFER_PAGE (object);
-
-  g_cancellable_cancel (self->cancellable);
-
-  G_OBJECT_CLASS (porting_transfer_page_parent_class)->dispose (object);
-}
-
-static void
-porting_transfer_page_finalize (GObject *object)
-{
-  PortingTransferPage *self = PORTING_TRANSFER_PAGE (object);
-
-  g_clear_object (&self->cancellable);
-
-  G_OBJECT_CLASS (porting_transfer_page_parent_class)->finalize (object);
-}
-
-static void
 porting_transfer_page_class_init (PortingTransferPageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   PortingJobPageClass *page_class = PORTING_JOB_PAGE_CLASS (klass);
-
-  object_class->constructed = porting_transfer_page_constructed;
-  object_class->dispose = porting_transfer_page_dispose;
-  object_class->finalize = porting_transfer_page_finalize;
 
   page_class->draft_flow = "twilio-transfer";
   page_class->form_type = PORTING_TYPE_TRANSFER_FORM;
   page_class->tracked_kind = PORTING_REQUEST_KIND_TWILIO_TRANSFER;
   page_class->tracked_key = "twilio_account_sid";
   page_class->form_changed = porting_transfer_page_form_changed;
+  page_class->tracker_changed = porting_transfer_page_tracker_changed;
+  page_class->tracker_refreshed = porting_transfer_page_tracker_refreshed;
   page_class->draft_applied = porting_transfer_page_draft_applied;
 
   g_type_ensure (PORTING_TYPE_NUMBERS_EDITOR);
@@ -398,9 +360,9 @@ porting_transfer_page_init (PortingTransferPage *self)
 {
   PortingJobPage *page = PORTING_JOB_PAGE (self);
 
-  self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  porting_job_page_set_refresh_button (page, GTK_WIDGET (self->refresh_button));
   self->form = PORTING_TRANSFER_FORM (porting_job_page_get_form (page));
 
   self->drop_zone = g_object_new (PORTING_TYPE_DROP_ZONE,
@@ -449,5 +411,5 @@ porting_transfer_page_get_request (PortingTransferPage *self)
 {
   g_return_val_if_fail (PORTING_IS_TRANSFER_PAGE (self), NULL);
 
-  return porting_request_tracker_get_request (porting_job_page_get_tracker (PORTING_JOB_PAGE (self)));
+  return porting_job_page_get_request (PORTING_JOB_PAGE (self));
 }
