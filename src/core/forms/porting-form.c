@@ -344,6 +344,15 @@ get_field (PortingForm *self,
   return prop_id >= 1 && prop_id <= klass->n_fields ? FIELD_STRIDE (klass, prop_id - 1) : NULL;
 }
 
+/* Two values of a field are the same: both none, or equal. */
+static gboolean
+same_value (gconstpointer a,
+            gconstpointer b,
+            GEqualFunc    equal)
+{
+  return a == b || (a != NULL && b != NULL && equal (a, b));
+}
+
 static void
 wipe_string (char *text)
 {
@@ -402,7 +411,7 @@ set_member (PortingForm            *self,
         GFile **member = &MEMBER (self, field, GFile *);
         GFile *file = g_value_get_object (value);
 
-        if (*member == file || (*member != NULL && file != NULL && g_file_equal (*member, file)))
+        if (same_value (*member, file, (GEqualFunc) g_file_equal))
           return FALSE;
         g_set_object (member, file);
         return TRUE;
@@ -427,7 +436,7 @@ set_member (PortingForm            *self,
         JsonNode **member = &MEMBER (self, field, JsonNode *);
         JsonNode *node = g_value_get_boxed (value);
 
-        if (*member == node || (*member != NULL && node != NULL && json_node_equal (*member, node)))
+        if (same_value (*member, node, (GEqualFunc) json_node_equal))
           return FALSE;
         g_clear_pointer (member, json_node_unref);
         *member = node != NULL ? json_node_copy (node) : NULL;
