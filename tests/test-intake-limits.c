@@ -621,6 +621,94 @@ test_database_off_main_loop (void)
   test_service_free (service);
 }
 
+/* Migrations */
+
+/* A database of the first release (schema version 1), as it was left:
+ * taken over at start, references given, keys lower-cased. */
+static void
+test_migrates_first_schema (void)
+{
+  TestService *service = test_service_new ();
+  g_autofree char *db_path = g_build_filename (service->data_dir, "intake.sqlite3", NULL);
+  g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, "pt_old", -1);
+  g_autofree char *sql = NULL;
+  g_autoptr(PortingIntakeClient) client = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(PortingRequest) by_reference = NULL;
+  g_autoptr(PortingRequest) again = NULL;
+  g_autoptr(PortingRequest) request = test_port_in_request (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = porting_request_to_json (request, PORTING_REQUEST_JSON_DEFAULT);
+  char *quoted = sqlite3_mprintf ("%Q", body);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) day_before = g_date_time_add_days (now, -2);
+  g_autoptr(GDateTime) day = g_date_time_add_days (now, -1);
+  g_autofree char *two_days_ago = g_date_time_format (day_before, "%Y-%m-%dT%H:%M:%SZ");
+  g_autofree char *yesterday = g_date_time_format (day, "%Y-%m-%dT%H:%M:%SZ");
+  sqlite3 *db = NULL;
+
+  sql = g_strdup_printf (
+    "CREATE TABLE accounts (id INTEGER PRIMARY KEY, token_sha256 TEXT NOT NULL UNIQUE,"
+    "  role TEXT NOT NULL CHECK (role IN ('customer', 'staff')), name TEXT NOT NULL, created_at TEXT NOT NULL);"
+    "CREATE TABLE requests (id TEXT PRIMARY KEY, account_id INTEGER NOT NULL REFERENCES accounts (id),"
+    "  idempotency_key TEXT, kind TEXT NOT NULL, status TEXT NOT NULL, body TEXT NOT NULL, answer TEXT,"
+    "  document_check TEXT, foc_date TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL,"
+    "  UNIQUE (account_id, idempotency_key));"
+    "CREATE INDEX requests_by_account ON requests (account_id, created_at);"
+    "CREATE TABLE history (id INTEGER PRIMARY KEY, request_id TEXT NOT NULL REFERENCES requests (id),"
+    "  status TEXT NOT NULL, at TEXT NOT NULL, by TEXT, note TEXT);"
+    "CREATE INDEX history_by_request ON history (request_id, id);"
+    "CREATE TABLE documents (request_id TEXT NOT NULL REFERENCES requests (id), name TEXT NOT NULL,"
+    "  part TEXT NOT NULL, sha256 TEXT NOT NULL, content_type TEXT NOT NULL, size INTEGER NOT NULL,"
+    "  filename TEXT, PRIMARY KEY (request_id, name));"
+    "INSERT INTO accounts VALUES (1, '%s', 'customer', 'Old Customer', '2025-01-01T00:00:00Z');"
+    "INSERT INTO requests VALUES ('11111111-1111-4111-8111-111111111111', 1, '6F1C1C9E-8B7A-4A55-9C1E-0A0F3C2B1D11',"
+    "  'port-in', 'submitted', %s, NULL, NULL, NULL, '%s', '%s');"
+    "INSERT INTO requests VALUES ('22222222-2222-4222-8222-222222222222', 1, '6f1c1c9e-8b7a-4a55-9c1e-0a0f3c2b1d11',"
+    "  'port-in', 'submitted', %s, NULL, NULL, NULL, '%s', '%s');"
+    "INSERT INTO history (request_id, status, at, by) VALUES"
+    "  ('11111111-1111-4111-8111-111111111111', 'submitted', '%s', 'Old Customer'),"
+    "  ('22222222-2222-4222-8222-222222222222', 'submitted', '%s', 'Old Customer');",
+    hash, quoted, two_days_ago, two_days_ago, quoted, yesterday, yesterday, two_days_ago, yesterday);
+  sqlite3_free (quoted);
+  g_assert_cmpint (g_mkdir_with_parents (service->data_dir, 0700), ==, 0);
+  g_assert_cmpint (sqlite3_open (db_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  {
+    g_autofree char *spool = g_build_filename (service->data_dir, "spool", NULL);
+
+    g_assert_cmpint (g_mkdir (spool, 0700), ==, 0);
+    write_file (spool, "upload-AB12CD", "--b\r\n{\"wireless\": {\"pin\": \"1234\"}}");
+  }
+
+  test_service_launch (service, NULL);
+  /* The first release's spool, where bodies (and PINs) waited, is gone. */
+  g_assert_false (exists (service->data_dir, "spool"));
+  client = test_client_new (service->url, "pt_old");
+  listed = test_list (client, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed->len, ==, 2);
+  /* Newest first, each with a reference of its own. */
+  g_assert_cmpstr (porting_request_get_id (g_ptr_array_index (listed, 0)), ==, "22222222-2222-4222-8222-222222222222");
+  g_assert_true (g_str_has_prefix (porting_request_get_reference (g_ptr_array_index (listed, 0)), "PRT-"));
+  g_assert_cmpstr (porting_request_get_reference (g_ptr_array_index (listed, 0)), !=,
+                   porting_request_get_reference (g_ptr_array_index (listed, 1)));
+  by_reference = test_get (client, porting_request_get_reference (g_ptr_array_index (listed, 1)), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (porting_request_get_id (by_reference), ==, "11111111-1111-4111-8111-111111111111");
+
+  /* The two keys were one without case: the first request keeps it. */
+  {
+    g_autoptr(PortingRequest) same = test_port_in_request (NULL);
+
+    again = test_submit (client, same, NULL, NULL, "6f1c1c9e-8b7a-4a55-9c1e-0a0f3c2b1d11", NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (porting_request_get_id (again), ==, "11111111-1111-4111-8111-111111111111");
+  }
+  test_service_free (service);
+}
+
 /* TLS */
 
 static void
@@ -709,6 +797,7 @@ main (int    argc,
   g_test_add_func ("/intake-limits/leftovers", test_leftovers);
   g_test_add_func ("/intake-limits/disk-full", test_disk_full);
   g_test_add_func ("/intake-limits/database-off-main-loop", test_database_off_main_loop);
+  g_test_add_func ("/intake-limits/migrates-first-schema", test_migrates_first_schema);
   g_test_add_func ("/intake-limits/tls", test_tls);
 
   status = g_test_run ();

@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
 
@@ -912,6 +913,25 @@ porting_intake_store_sqlite_init (PortingIntakeStoreSqlite *self)
   self->readers = g_async_queue_new ();
 }
 
+/* The first release spooled whole upload bodies under spool/, the request
+ * part and its PIN with them: whatever a crash left there goes. */
+static void
+remove_old_spool (const char *data_dir)
+{
+  g_autofree char *spool = g_build_filename (data_dir, "spool", NULL);
+  g_autoptr(GDir) dir = g_dir_open (spool, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    return;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (spool, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (spool);
+}
+
 PortingIntakeStore *
 porting_intake_store_sqlite_open (const PortingIntakeStoreOptions  *options,
                                   GError                          **error)
@@ -942,5 +962,6 @@ porting_intake_store_sqlite_open (const PortingIntakeStoreOptions  *options,
   self->n_readers = n_readers;
 
   porting_intake_store_set_documents_dir (PORTING_INTAKE_STORE (self), documents_dir, FALSE);
+  remove_old_spool (options->data_dir);
   return PORTING_INTAKE_STORE (g_steal_pointer (&self));
 }
