@@ -593,3 +593,67 @@ test_tree_contains (const char *directory,
     }
   return FALSE;
 }
+
+/* Sends all of @data on a blocking socket; FALSE once the peer is gone. */
+static inline gboolean
+test_socket_send (GSocket    *socket,
+                  const char *data,
+                  gsize       size)
+{
+  while (size > 0)
+    {
+      gssize n = g_socket_send (socket, data, size, NULL, NULL);
+
+      if (n <= 0)
+        return FALSE;
+      data += n;
+      size -= n;
+    }
+  return TRUE;
+}
+
+/* With the service's database held by another writer (@release lets it go):
+ * a submit waits for it, and meanwhile the listing is answered. A service
+ * that queried on its main loop would answer nothing until the submit was
+ * done. */
+static inline void
+test_listing_answered_while_submit_waits (const char     *url,
+                                          const char     *token,
+                                          GDestroyNotify  release,
+                                          gpointer        release_data)
+{
+  g_autoptr(PortingIntakeClient) submitter = test_client_new (url, token);
+  g_autoptr(PortingIntakeClient) lister = test_client_new (url, token);
+  g_autoptr(PortingRequest) request = test_port_in_request (NULL);
+  g_autoptr(PortingRequest) stored = NULL;
+  g_autoptr(GAsyncResult) submitted = NULL;
+  g_autoptr(GAsyncResult) listed = NULL;
+  g_autoptr(GPtrArray) requests = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = g_uuid_string_random ();
+
+  /* One attempt: retries would let a blocked service answer in between. */
+  g_object_set (submitter, "max-attempts", 1, NULL);
+  porting_intake_client_submit_async (submitter, request, NULL, NULL, NULL, key, NULL, NULL, NULL,
+                                      test_store_result, &submitted);
+  /* Time for the submit to reach the database and wait there. */
+  for (guint i = 0; i < 20; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10 * 1000);
+    }
+
+  porting_intake_client_list_async (lister, NULL, NULL, test_store_result, &listed);
+  while (listed == NULL && submitted == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (listed);
+  g_assert_null (submitted);
+  requests = porting_intake_client_list_finish (lister, listed, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (requests->len, >=, 1);
+
+  release (release_data);
+  test_wait_result (&submitted);
+  stored = porting_intake_client_submit_finish (submitter, submitted, NULL, &error);
+  g_assert_no_error (error);
+}

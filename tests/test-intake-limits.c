@@ -43,28 +43,11 @@ raw_connect (TestService *service)
   return socket;
 }
 
-static gboolean
-raw_send_bytes (GSocket    *socket,
-                const char *data,
-                gsize       size)
-{
-  while (size > 0)
-    {
-      gssize n = g_socket_send (socket, data, size, NULL, NULL);
-
-      if (n <= 0)
-        return FALSE;
-      data += n;
-      size -= n;
-    }
-  return TRUE;
-}
-
 static void
 raw_send (GSocket    *socket,
           const char *text)
 {
-  g_assert_true (raw_send_bytes (socket, text, strlen (text)));
+  g_assert_true (test_socket_send (socket, text, strlen (text)));
 }
 
 /* Whatever the service answers before it closes (or 30 s pass). */
@@ -114,12 +97,12 @@ raw_send_body (GSocket    *socket,
         {
           g_autofree char *size_line = g_strdup_printf ("%zx\r\n", size);
 
-          ok = raw_send_bytes (socket, size_line, strlen (size_line)) &&
-               raw_send_bytes (socket, block, size) &&
-               raw_send_bytes (socket, "\r\n", 2);
+          ok = test_socket_send (socket, size_line, strlen (size_line)) &&
+               test_socket_send (socket, block, size) &&
+               test_socket_send (socket, "\r\n", 2);
         }
       else
-        ok = raw_send_bytes (socket, block, size);
+        ok = test_socket_send (socket, block, size);
       if (!ok)
         break;
       *sent += size;
@@ -568,9 +551,17 @@ test_disk_full (void)
 
 /* Off the main loop */
 
+static void
+release_sqlite (gpointer data)
+{
+  sqlite3 *db = data;
+
+  g_assert_cmpint (sqlite3_exec (db, "ROLLBACK;", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
 /* A long listing blocked every other client (a submit waited 12 s). Here the
- * database is held by another writer: a submit waits for it, and meanwhile
- * health, the listing and a request are answered. */
+ * database is held by another writer, the test. */
 static void
 test_database_off_main_loop (void)
 {
@@ -578,46 +569,18 @@ test_database_off_main_loop (void)
   g_autofree char *token = test_service_token (service, "customer", "Acme");
   g_autofree char *db_path = g_build_filename (service->data_dir, "intake.sqlite3", NULL);
   g_autoptr(PortingIntakeClient) client = test_client_new (service->url, token);
-  g_autoptr(PortingIntakeClient) lister = test_client_new (service->url, token);
   g_autoptr(PortingRequest) request = test_port_in_request (NULL);
   g_autoptr(PortingRequest) first = NULL;
-  g_autoptr(PortingRequest) stored = NULL;
-  g_autoptr(GAsyncResult) submitted = NULL;
-  g_autoptr(GAsyncResult) listed = NULL;
-  g_autoptr(GPtrArray) requests = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *key = g_uuid_string_random ();
   g_autofree char *first_key = g_uuid_string_random ();
   sqlite3 *db = NULL;
 
   first = test_submit (client, request, NULL, NULL, first_key, NULL, &error);
   g_assert_no_error (error);
-  /* One attempt: retries would let a blocked service answer in between. */
-  g_object_set (client, "max-attempts", 1, NULL);
 
   g_assert_cmpint (sqlite3_open (db_path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "BEGIN IMMEDIATE;", NULL, NULL, NULL), ==, SQLITE_OK);
-
-  porting_intake_client_submit_async (client, request, NULL, NULL, NULL, key, NULL, NULL, NULL,
-                                      test_store_result, &submitted);
-  /* Give the submit time to reach the database and wait there. */
-  for (guint i = 0; i < 20; i++)
-    g_main_context_iteration (NULL, FALSE), g_usleep (10 * 1000);
-
-  porting_intake_client_list_async (lister, NULL, NULL, test_store_result, &listed);
-  while (listed == NULL && submitted == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_nonnull (listed);
-  g_assert_null (submitted);
-  requests = porting_intake_client_list_finish (lister, listed, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (requests->len, ==, 1);
-
-  g_assert_cmpint (sqlite3_exec (db, "ROLLBACK;", NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
-  test_wait_result (&submitted);
-  stored = porting_intake_client_submit_finish (client, submitted, NULL, &error);
-  g_assert_no_error (error);
+  test_listing_answered_while_submit_waits (service->url, token, release_sqlite, db);
   test_service_free (service);
 }
 

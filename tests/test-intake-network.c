@@ -428,27 +428,10 @@ typedef struct
 
 
 static gboolean
-raw_write (GSocket    *socket,
-           const char *data,
-           gsize       size)
-{
-  while (size > 0)
-    {
-      gssize n = g_socket_send (socket, data, size, NULL, NULL);
-
-      if (n <= 0)
-        return FALSE;
-      data += n;
-      size -= n;
-    }
-  return TRUE;
-}
-
-static gboolean
 raw_write_text (GSocket    *socket,
                 const char *text)
 {
-  return raw_write (socket, text, strlen (text));
+  return test_socket_send (socket, text, strlen (text));
 }
 
 static void
@@ -497,7 +480,7 @@ raw_serve_one (RawServer *raw,
     {
     case RAW_HUGE_LENGTH:
       if (raw_write_text (socket, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2147483648\r\n\r\n"))
-        for (guint i = 0; i < 2048 && !raw->stop && raw_write (socket, block, 1024 * 1024); i++)
+        for (guint i = 0; i < 2048 && !raw->stop && test_socket_send (socket, block, 1024 * 1024); i++)
           ;
       break;
     case RAW_HUGE_CHUNKED:
@@ -507,7 +490,7 @@ raw_serve_one (RawServer *raw,
 
           for (i = 0; i < 256 && !raw->stop; i++)
             {
-              if (!raw_write_text (socket, "100000\r\n") || !raw_write (socket, block, 1024 * 1024) ||
+              if (!raw_write_text (socket, "100000\r\n") || !test_socket_send (socket, block, 1024 * 1024) ||
                   !raw_write_text (socket, "\r\n"))
                 break;
             }
@@ -526,7 +509,7 @@ raw_serve_one (RawServer *raw,
       break;
     case RAW_TRICKLE:
       if (raw_write_text (socket, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n["))
-        for (guint i = 0; i < 100 && !raw->stop && raw_write (socket, " ", 1); i++)
+        for (guint i = 0; i < 100 && !raw->stop && test_socket_send (socket, " ", 1); i++)
           g_usleep (300 * 1000);
       break;
     default:

@@ -210,21 +210,17 @@ test_one_killed (void)
   }
 }
 
-/* A submit waits for a lock on requests; the other instance's listing, and
- * this one's, are answered meanwhile. */
+static void
+wait_for (gpointer data)
+{
+  g_subprocess_wait (data, NULL, NULL);
+}
+
+/* A submit waits for a lock on requests; the listing is answered meanwhile. */
 static void
 test_database_off_main_loop (void)
 {
-  g_autoptr(PortingIntakeClient) submitter = test_client_new (first->url, token);
-  g_autoptr(PortingIntakeClient) lister = test_client_new (first->url, token);
-  g_autoptr(PortingRequest) request = test_port_in_request (NULL);
-  g_autoptr(PortingRequest) stored = NULL;
   g_autoptr(GSubprocess) locker = NULL;
-  g_autoptr(GAsyncResult) submitted = NULL;
-  g_autoptr(GAsyncResult) listed = NULL;
-  g_autoptr(GPtrArray) requests = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *key = g_uuid_string_random ();
   gint64 give_up = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
   locker = test_postgres_sql_start (pg, first->database_url,
@@ -240,24 +236,7 @@ test_database_off_main_loop (void)
       g_assert_cmpint (g_get_monotonic_time (), <, give_up);
       g_usleep (20 * 1000);
     }
-
-  g_object_set (submitter, "max-attempts", 1, NULL);
-  porting_intake_client_submit_async (submitter, request, NULL, NULL, NULL, key, NULL, NULL, NULL,
-                                      test_store_result, &submitted);
-  for (guint i = 0; i < 20; i++)
-    g_main_context_iteration (NULL, FALSE), g_usleep (10 * 1000);
-  porting_intake_client_list_async (lister, NULL, NULL, test_store_result, &listed);
-  while (listed == NULL && submitted == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_nonnull (listed);
-  g_assert_null (submitted);
-  requests = porting_intake_client_list_finish (lister, listed, &error);
-  g_assert_no_error (error);
-
-  test_wait_result (&submitted);
-  stored = porting_intake_client_submit_finish (submitter, submitted, NULL, &error);
-  g_assert_no_error (error);
-  g_subprocess_wait (locker, NULL, NULL);
+  test_listing_answered_while_submit_waits (first->url, token, wait_for, locker);
 }
 
 int

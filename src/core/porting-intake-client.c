@@ -298,6 +298,20 @@ start_call (PortingIntakeClient *self,
   return task;
 }
 
+/* A GET of @path whose JSON answer the _finish() function reads. */
+static void
+start_get (PortingIntakeClient *self,
+           const char          *path,
+           gpointer             source_tag,
+           GCancellable        *cancellable,
+           GAsyncReadyCallback  callback,
+           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  task = start_call (self, porting_intake_call_new (self, "GET", path), source_tag, cancellable, callback, user_data);
+}
+
 static char *
 request_path (const char *id,
               const char *suffix)
@@ -555,13 +569,11 @@ porting_intake_client_list_page_async (PortingIntakeClient *self,
                                        gpointer             user_data)
 {
   g_autofree char *path = NULL;
-  g_autoptr(GTask) task = NULL;
 
   g_return_if_fail (PORTING_IS_INTAKE_CLIENT (self));
 
   path = list_path (status, limit, cursor);
-  task = start_call (self, porting_intake_call_new (self, "GET", path), porting_intake_client_list_page_async,
-                     cancellable, callback, user_data);
+  start_get (self, path, porting_intake_client_list_page_async, cancellable, callback, user_data);
 }
 
 GPtrArray *
@@ -682,14 +694,12 @@ porting_intake_client_get_async (PortingIntakeClient *self,
                                  gpointer             user_data)
 {
   g_autofree char *path = NULL;
-  g_autoptr(GTask) task = NULL;
 
   g_return_if_fail (PORTING_IS_INTAKE_CLIENT (self));
   g_return_if_fail (id != NULL);
 
   path = request_path (id, "");
-  task = start_call (self, porting_intake_call_new (self, "GET", path), porting_intake_client_get_async,
-                     cancellable, callback, user_data);
+  start_get (self, path, porting_intake_client_get_async, cancellable, callback, user_data);
 }
 
 PortingRequest *
@@ -868,14 +878,12 @@ porting_intake_client_get_wireless_pin_async (PortingIntakeClient *self,
                                               gpointer             user_data)
 {
   g_autofree char *path = NULL;
-  g_autoptr(GTask) task = NULL;
 
   g_return_if_fail (PORTING_IS_INTAKE_CLIENT (self));
   g_return_if_fail (id != NULL);
 
   path = request_path (id, "/wireless-pin");
-  task = start_call (self, porting_intake_call_new (self, "GET", path), porting_intake_client_get_wireless_pin_async,
-                     cancellable, callback, user_data);
+  start_get (self, path, porting_intake_client_get_wireless_pin_async, cancellable, callback, user_data);
 }
 
 char *
@@ -908,12 +916,10 @@ porting_intake_client_get_me_async (PortingIntakeClient *self,
                                     GAsyncReadyCallback  callback,
                                     gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
 
   g_return_if_fail (PORTING_IS_INTAKE_CLIENT (self));
 
-  task = start_call (self, porting_intake_call_new (self, "GET", "/v1/me"), porting_intake_client_get_me_async,
-                     cancellable, callback, user_data);
+  start_get (self, "/v1/me", porting_intake_client_get_me_async, cancellable, callback, user_data);
 }
 
 gboolean
@@ -961,15 +967,13 @@ porting_intake_client_portability_async (PortingIntakeClient *self,
 {
   g_autofree char *escaped = NULL;
   g_autofree char *path = NULL;
-  g_autoptr(GTask) task = NULL;
 
   g_return_if_fail (PORTING_IS_INTAKE_CLIENT (self));
   g_return_if_fail (e164 != NULL);
 
   escaped = g_uri_escape_string (e164, NULL, FALSE);
   path = g_strconcat ("/v1/portability/", escaped, NULL);
-  task = start_call (self, porting_intake_call_new (self, "GET", path), porting_intake_client_portability_async,
-                     cancellable, callback, user_data);
+  start_get (self, path, porting_intake_client_portability_async, cancellable, callback, user_data);
 }
 
 JsonObject *

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "porting-json-limits.h"
+#include "porting-port-date.h"
 #include "porting-review.h"
 #include "porting-twilio-sid.h"
 
@@ -439,14 +440,9 @@ porting_review_to_json (PortingReview *self)
 static gboolean
 is_iso_date (const char *text)
 {
-  g_autofree char *with_time = NULL;
-  g_autoptr(GDateTime) parsed = NULL;
+  GDate date;
 
-  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
-    return FALSE;
-  with_time = g_strconcat (text, "T00:00:00Z", NULL);
-  parsed = g_date_time_new_from_iso8601 (with_time, NULL);
-  return parsed != NULL;
+  return porting_port_date_parse (text, &date);
 }
 
 static gboolean

@@ -17,7 +17,6 @@
 #include <string.h>
 
 #include "porting-intake-store-private.h"
-#include "porting-json-limits.h"
 
 /* pg_advisory_xact_lock key: instances starting together migrate one at a time. */
 #define MIGRATION_LOCK 7400142
@@ -787,18 +786,6 @@ postgres_apply_change (PortingIntakeStore         *store,
   return row;
 }
 
-static gboolean
-body_is_wireless (const char *body)
-{
-  g_autoptr(JsonNode) node = porting_json_parse (body, -1, PORTING_JSON_MAX_DEPTH, NULL);
-  JsonNode *wireless;
-
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return FALSE;
-  wireless = json_object_get_member (json_node_get_object (node), "wireless");
-  return wireless != NULL && JSON_NODE_HOLDS_OBJECT (wireless);
-}
-
 static GBytes *
 read_pin_locked (PGconn      *conn,
                  const char  *id,
@@ -830,7 +817,7 @@ read_pin_locked (PGconn      *conn,
   porting_request_status_from_string (status, &current);
   if (PQgetisnull (result, 0, 3))
     {
-      if (!porting_review_status_is_open (current) && body_is_wireless (PQgetvalue (result, 0, 2)))
+      if (!porting_review_status_is_open (current) && porting_intake_body_is_wireless (PQgetvalue (result, 0, 2)))
         g_set_error (error, PORTING_INTAKE_STORE_ERROR, PORTING_INTAKE_STORE_ERROR_GONE,
                      "The wireless PIN was erased when the request became %s.", status);
       else

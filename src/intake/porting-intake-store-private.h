@@ -136,6 +136,8 @@ gboolean             porting_intake_change_path             (PortingRequestStatu
                                                              PortingRequestStatus       path[2],
                                                              guint                     *n_steps,
                                                              GError                   **error);
+/* Whether a stored request body asks for a wireless port. */
+gboolean             porting_intake_body_is_wireless        (const char               *body);
 char                *porting_intake_now_string              (void);
 char                *porting_intake_time_string             (GDateTime                *time);
 

@@ -16,7 +16,6 @@
 
 #include "porting-intake-store-private.h"
 #include "porting-intake-store-sqlite-private.h"
-#include "porting-json-limits.h"
 
 struct _PortingIntakeStoreSqlite
 {
@@ -750,18 +749,6 @@ failed:
   return NULL;
 }
 
-static gboolean
-body_is_wireless (const char *body)
-{
-  g_autoptr(JsonNode) node = porting_json_parse (body, -1, PORTING_JSON_MAX_DEPTH, NULL);
-  JsonNode *wireless;
-
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return FALSE;
-  wireless = json_object_get_member (json_node_get_object (node), "wireless");
-  return wireless != NULL && JSON_NODE_HOLDS_OBJECT (wireless);
-}
-
 static GBytes *
 sqlite_read_pin (PortingIntakeStore  *store,
                  const char          *id,
@@ -799,7 +786,8 @@ sqlite_read_pin (PortingIntakeStore  *store,
   porting_request_status_from_string (status, &current);
   if (sqlite3_column_type (stmt, 3) == SQLITE_NULL)
     {
-      if (!porting_review_status_is_open (current) && body_is_wireless ((const char *) sqlite3_column_text (stmt, 2)))
+      if (!porting_review_status_is_open (current) &&
+          porting_intake_body_is_wireless ((const char *) sqlite3_column_text (stmt, 2)))
         g_set_error (&local_error, PORTING_INTAKE_STORE_ERROR, PORTING_INTAKE_STORE_ERROR_GONE,
                      "The wireless PIN was erased when the request became %s.", status);
       else

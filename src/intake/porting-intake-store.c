@@ -213,6 +213,18 @@ porting_intake_now_string (void)
   return porting_intake_time_string (now);
 }
 
+gboolean
+porting_intake_body_is_wireless (const char *body)
+{
+  g_autoptr(JsonNode) node = porting_json_parse (body, -1, PORTING_JSON_MAX_DEPTH, NULL);
+  JsonNode *wireless;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return FALSE;
+  wireless = json_object_get_member (json_node_get_object (node), "wireless");
+  return wireless != NULL && JSON_NODE_HOLDS_OBJECT (wireless);
+}
+
 /* No 0/O, 1/I: read out on the phone, nothing can be taken for anything else. */
 static const char reference_alphabet[] = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 
