@@ -94,6 +94,17 @@ static const char * const migrations[] = {
 
 /* Connections and errors */
 
+static void
+set_up_connection (PGconn *conn)
+{
+  PGresult *result;
+
+  PQsetClientEncoding (conn, "UTF8");
+  /* A statement stuck behind a lock must not hold a request for ever. */
+  result = PQexec (conn, "SET statement_timeout = '30s'");
+  PQclear (result);
+}
+
 static PGconn *
 connection_acquire (PortingIntakeStorePostgres *self)
 {
@@ -101,7 +112,11 @@ connection_acquire (PortingIntakeStorePostgres *self)
 
   /* The server restarted, or the network broke: connect again. */
   if (PQstatus (conn) != CONNECTION_OK)
-    PQreset (conn);
+    {
+      PQreset (conn);
+      if (PQstatus (conn) == CONNECTION_OK)
+        set_up_connection (conn);
+    }
   return conn;
 }
 
@@ -942,7 +957,7 @@ connect_to (const char  *url,
       PQfinish (conn);
       return NULL;
     }
-  PQsetClientEncoding (conn, "UTF8");
+  set_up_connection (conn);
   return conn;
 }
 
