@@ -36,7 +36,8 @@ test_intake_path (void)
 }
 
 /* "sqlite" or "postgresql": which store the intake tests run against
- * ($PORTING_TEST_BACKEND; meson runs them once with each). */
+ * (--backend=postgresql or $PORTING_TEST_BACKEND; meson runs them once with
+ * each). */
 static inline const char *
 test_backend (void)
 {
@@ -383,6 +384,25 @@ test_intake_init (void)
 {
   g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
   g_setenv ("PORTING_INTAKE_RETRY_DELAY_MS", "20", TRUE);
+}
+
+/* test_intake_init(), and --backend=NAME taken out of the arguments. */
+static inline void
+test_intake_init_backend (int    *argc,
+                          char ***argv)
+{
+  int kept = 1;
+
+  test_intake_init ();
+  for (int i = 1; i < *argc; i++)
+    {
+      if (g_str_has_prefix ((*argv)[i], "--backend="))
+        g_setenv ("PORTING_TEST_BACKEND", (*argv)[i] + strlen ("--backend="), TRUE);
+      else
+        (*argv)[kept++] = (*argv)[i];
+    }
+  *argc = kept;
+  (*argv)[kept] = NULL;
 }
 
 static inline PortingIntakeClient *

@@ -176,7 +176,7 @@ main (int    argc,
 {
   int status;
 
-  test_intake_init ();
+  test_intake_init_backend (&argc, &argv);
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   if (test_backend_is_postgres () && test_postgres_get () == NULL)

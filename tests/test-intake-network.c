@@ -689,7 +689,7 @@ int
 main (int    argc,
       char **argv)
 {
-  test_intake_init ();
+  test_intake_init_backend (&argc, &argv);
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/intake-network/retry-after-dropped-connection", test_retry_after_dropped_connection);
