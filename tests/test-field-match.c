@@ -632,6 +632,14 @@ static const Match account_labels[] = {
   { PORTING_FIELD_BTN, "5105550142", "Main number: +1 510 555 0142", "equivalent", "+1 510 555 0142", "" },
   { PORTING_FIELD_BTN, "(510) 555-0142", "BTN: (510) 555-0142", "exact", "(510) 555-0142", "" },
   { PORTING_FIELD_BTN, "514 555 0198", "Téléphone de facturation : 514-555-0198", "equivalent", "514-555-0198", "" },
+  /* The customer's phone, on a bill for one line: the BTN when it is the
+   * LOA's, never a mismatch (it may be the customer-care line), and never
+   * over a number labelled as the billing one. */
+  { PORTING_FIELD_BTN, "(305) 555-0163", "Phone number: (305) 555-0163", "exact", "(305) 555-0163", "" },
+  { PORTING_FIELD_BTN, "450 555-0177", "Téléphone principal : 450-555-0177", "equivalent", "450-555-0177", "" },
+  { PORTING_FIELD_BTN, "(305) 555-0163", "Phone: (800) 555-0100", "not-found", NULL, "" },
+  { PORTING_FIELD_BTN, "(305) 555-0163", "BTN: (305) 555-0164\nPhone: (305) 555-0163",
+    "mismatch", "(305) 555-0164", "billing telephone number: (305) 555-0163 ≠ (305) 555-0164" },
   { PORTING_FIELD_ACCOUNT_NUMBER, "8841-22017-5", "Customer No. 8841-22017-5", "exact", "8841-22017-5", "" },
   { PORTING_FIELD_ACCOUNT_NUMBER, "8841-22017-5", "BAN: 8841220176",
     "mismatch", "8841220176", "account number: 8841-22017-5 ≠ 8841220176" },
