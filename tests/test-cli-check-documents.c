@@ -234,7 +234,7 @@ test_cli_screenshot (void)
   object = parse_json (parser, &run);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (json_object_get_string_member (object, "verdict"), ==, "match");
-  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (object, "name"), "status"), ==, "exact");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (object, "name"), "status"), ==, "equivalent");
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (object, "name"), "source"), ==, "ocr");
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (object, "address"), "source"), ==, "ocr");
   g_assert_cmpfloat (json_object_get_double_member (json_object_get_object_member (object, "address"), "confidence"), >, 0.8);

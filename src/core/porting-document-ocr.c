@@ -471,9 +471,17 @@ on_page_progress (double   fraction,
   read->pending = TRUE;
   g_mutex_unlock (&read->lock);
 
+  /* Always a source on that context: invoking could run it here, on
+   * this thread, when no loop is iterating the context yet. */
   if (schedule)
-    g_main_context_invoke_full (read->context, G_PRIORITY_DEFAULT, report_progress_idle,
-                                g_object_ref (task), g_object_unref);
+    {
+      g_autoptr(GSource) source = g_idle_source_new ();
+
+      g_source_set_priority (source, G_PRIORITY_DEFAULT);
+      g_source_set_callback (source, report_progress_idle, g_object_ref (task), g_object_unref);
+      g_source_set_static_name (source, "[porting] OCR progress");
+      g_source_attach (source, read->context);
+    }
 }
 
 static void

@@ -871,7 +871,7 @@ _porting_document_get_image_coverage (PortingDocument *self,
  *
  * Thread-safe.
  *
- * Returns: (transfer full) (element-type PortingFormField): the fields of
+ * Returns: (transfer full) (element-type PortingPdfField): the fields of
  *   @page, empty for an image or a page without any; %NULL with @error set
  *   when there is no such page
  */

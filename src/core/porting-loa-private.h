@@ -102,6 +102,10 @@ LabelKind      _porting_loa_label_kind            (int               label);
 int            _porting_loa_label_priority        (int               label);
 int            _porting_loa_label_n_words         (int               label);
 
+/* porting-loa-lines.c: @page's text rebuilt in physical lines from its
+ * words' positions; FALSE without positions */
+gboolean       _porting_loa_rebuild_lines         (Page             *page);
+
 /* porting-loa-page.c: a page read as a form */
 void           _porting_loa_page_init             (Page             *page,
                                                    PortingPageText  *page_text);
