@@ -355,6 +355,8 @@ load_bytes (PortingDocument  *self,
     }
   else if (porting_image_sniff (data, size) != PORTING_IMAGE_FORMAT_UNKNOWN)
     {
+      /* An image is read by OCR: Tesseract loads while it is decoded. */
+      porting_ocr_warm_up ();
       self->kind = PORTING_DOCUMENT_KIND_IMAGE;
       self->image_surface = porting_image_decode (bytes, self->display_name, cancellable, error);
       if (self->image_surface == NULL)

@@ -246,6 +246,17 @@ warm_up_thread (gpointer data)
   return NULL;
 }
 
+/* Leaving the process while a Tesseract loads would pull its globals from
+ * under it: the program's own destructors run before its libraries'. */
+__attribute__((destructor)) static void
+wait_for_warm_up (void)
+{
+  g_mutex_lock (&readers.lock);
+  while (readers.warming > 0)
+    g_cond_wait (&readers.ready, &readers.lock);
+  g_mutex_unlock (&readers.lock);
+}
+
 void
 porting_ocr_warm_up (void)
 {

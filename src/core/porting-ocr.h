@@ -65,8 +65,8 @@ GQuark            porting_ocr_error_quark     (void);
 const char       *porting_ocr_get_data_dir    (void);
 
 /* Starts loading a Tesseract on a worker thread, for the next
- * porting_ocr_read() to find ready: call it when an image is sure to be
- * read, and do not leave the process before that reading. */
+ * porting_ocr_read() to find ready: call it when an image is about to be
+ * read. Leaving the process waits for the loading to end. */
 void              porting_ocr_warm_up         (void);
 
 /* Blocking: for a worker thread. English and French; @surface is ARGB32

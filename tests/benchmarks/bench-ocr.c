@@ -5,12 +5,14 @@
  * bench-ocr [IMAGE…]            compare (the project's OCR documents when none given)
  * bench-ocr --read IMAGE        one reading, as a process of its own (what is timed)
  *
- * Each command runs as a fresh process, so both pay their start-up and the
+ * Each command runs as a fresh process, so all pay their start-up and the
  * loading of their language data: `tesseract IMAGE -` (English only, its
- * default), the same with OMP_THREAD_LIMIT=1, and `bench-ocr --read` (English
- * and French, as the app reads). Runs are interleaved; the median wall time,
- * the range and the peak RSS of each are printed with the ratio to
- * tesseract's. Goal <= 1.0, bar 1.5. Prints figures; never fails on them.
+ * default), the same with OMP_THREAD_LIMIT=1, `bench-ocr --read` (porting-ocr
+ * alone, English and French, as the app reads) and `porting-cli
+ * check-documents --loa LOA --proof IMAGE` (the whole check: the LOA read,
+ * the image decoded and read, the fields matched). Runs are interleaved; the
+ * median wall time, the range and the peak RSS of each are printed with the
+ * ratio to tesseract's. Goal <= 1.0, bar 1.5. Prints figures; never fails on them.
  */
 
 #include "config.h"
@@ -137,15 +139,20 @@ median_of (double *values,
 
 static void
 compare (const char *self,
-         const char *image)
+         const char *image,
+         const char *loa)
 {
   g_autofree char *tesseract = g_find_program_in_path ("tesseract");
   g_autofree char *name = g_path_get_basename (image);
+  const char *cli = g_getenv ("PORTING_CLI");
   Command commands[] = {
     { "tesseract IMAGE -", { tesseract, (char *) image, (char *) "-", NULL } },
     { "tesseract, OMP_THREAD_LIMIT=1", { tesseract, (char *) image, (char *) "-", NULL }, (char *) "OMP_THREAD_LIMIT=1" },
     { "porting-ocr (eng+fra)", { (char *) self, (char *) "--read", (char *) image, NULL } },
+    { "porting-cli check-documents", { (char *) cli, (char *) "check-documents", (char *) "--loa", (char *) loa,
+                                       (char *) "--proof", (char *) image, NULL } },
   };
+  guint n_commands = cli != NULL && loa != NULL ? G_N_ELEMENTS (commands) : G_N_ELEMENTS (commands) - 1;
   double baseline = 0;
 
   if (tesseract == NULL)
@@ -155,12 +162,12 @@ compare (const char *self,
     }
 
   for (guint run = 0; run < N_RUNS; run++)
-    for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    for (guint i = 0; i < n_commands; i++)
       if (!run_once (&commands[i], commands[i].n_ok))
         printf ("%s: %s failed\n", name, commands[i].label);
 
   printf ("\n%s (%d runs each, interleaved; median [min–max] wall time, median peak RSS)\n", name, N_RUNS);
-  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+  for (guint i = 0; i < n_commands; i++)
     {
       Command *command = &commands[i];
       double rss[N_RUNS], lowest = G_MAXDOUBLE, highest = 0, median;
@@ -204,7 +211,7 @@ main (int   argc,
   if (argc > 1)
     {
       for (int i = 1; i < argc; i++)
-        compare (self, argv[i]);
+        compare (self, argv[i], NULL);
       return 0;
     }
 
@@ -216,12 +223,13 @@ main (int   argc,
 
   {
     const char *images[] = { "screenshot-1x.png", "screenshot-2x.png", "photo-12mp.jpg" };
+    g_autofree char *loa = g_build_filename (srcdir, "documents", "ocr", "cobblestone-loa.pdf", NULL);
 
     for (guint i = 0; i < G_N_ELEMENTS (images); i++)
       {
         g_autofree char *path = g_build_filename (srcdir, "documents", "ocr", images[i], NULL);
 
-        compare (self, path);
+        compare (self, path, loa);
       }
   }
 

@@ -3,7 +3,8 @@
  * Each input is loaded as a file would be (told from its content: the PDF
  * guard then poppler, or an image decoder), then the first pages' text is
  * extracted with word boxes and the pages rendered small, as the check
- * view would. See README.md, "Fuzzing".
+ * view would; OCR is left out (see LLVMFuzzerInitialize). See README.md,
+ * "Fuzzing".
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,6 +19,20 @@
 
 int LLVMFuzzerTestOneInput (const uint8_t *data,
                             size_t         size);
+int LLVMFuzzerInitialize (int    *argc,
+                          char ***argv);
+
+/* OCR is not a loader, and a second of Tesseract an input would leave no
+ * time to fuzz: without its language data, pages keep their text layer.
+ * FUZZ_OCR=1 keeps it. */
+int
+LLVMFuzzerInitialize (int    *argc,
+                      char ***argv)
+{
+  if (g_getenv ("FUZZ_OCR") == NULL)
+    g_setenv ("TESSDATA_PREFIX", "/nonexistent/tessdata", TRUE);
+  return 0;
+}
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
