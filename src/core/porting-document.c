@@ -355,8 +355,13 @@ load_bytes (PortingDocument  *self,
     }
   else if (porting_image_sniff (data, size) != PORTING_IMAGE_FORMAT_UNKNOWN)
     {
-      /* An image is read by OCR: Tesseract loads while it is decoded. */
-      porting_ocr_warm_up ();
+      int width, height;
+
+      /* An image is read by OCR: Tesseract loads while it is decoded, once
+       * its header says it will be. */
+      if (porting_image_read_size (data, size, porting_image_sniff (data, size), &width, &height, self->display_name, NULL) &&
+          (gint64) width * height <= PORTING_IMAGE_MAX_PIXELS)
+        porting_ocr_warm_up ();
       self->kind = PORTING_DOCUMENT_KIND_IMAGE;
       self->image_surface = porting_image_decode (bytes, self->display_name, cancellable, error);
       if (self->image_surface == NULL)
