@@ -63,16 +63,29 @@ median (double *values,
   return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
 }
 
+static gboolean
+set_done (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until *@done. The condition is checked before each
+ * wait, and a timer ends the wait: a blocking iteration when nothing else
+ * is pending never returns (under dbus-run-session no stray D-Bus traffic
+ * comes to wake it). */
 static void
 iterate_until (gboolean *done,
                guint     timeout_seconds)
 {
-  gint64 deadline = g_get_monotonic_time () + timeout_seconds * G_USEC_PER_SEC;
+  gboolean timed_out = FALSE;
+  guint timeout_id = g_timeout_add_seconds (timeout_seconds, set_done, &timed_out);
 
-  while (!*done && g_get_monotonic_time () < deadline)
+  while (!*done && !timed_out)
     g_main_context_iteration (NULL, TRUE);
   if (!*done)
     g_error ("Timed out");
+  g_source_remove (timeout_id);
 }
 
 /* 1. First pages on screen */
@@ -157,6 +170,20 @@ on_after_paint (GdkFrameClock *clock,
     }
 }
 
+static gboolean
+check_is_over (PortingCheckView *view)
+{
+  return porting_check_view_get_result (view) != NULL || !porting_check_view_get_busy (view);
+}
+
+static void
+on_check_notify (PortingCheckView *view,
+                 GParamSpec       *pspec,
+                 gboolean         *checked)
+{
+  *checked = check_is_over (view);
+}
+
 static double
 time_pdftoppm (const char *fixtures,
                const char *loa,
@@ -217,7 +244,8 @@ bench_first_pages (const char *fixtures,
           gulong proof_id = g_signal_connect (porting_check_view_get_proof_view (view), "notify::state",
                                               G_CALLBACK (on_state), &first);
           gulong paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &first);
-          gboolean checked = FALSE;
+          gboolean checked;
+          gulong result_id, busy_id;
 
           porting_check_view_clear (view);
           first.start = g_get_monotonic_time ();
@@ -231,13 +259,14 @@ bench_first_pages (const char *fixtures,
           drawn[run] = (first.drawn - first.start) / 1000.0;
           whole[run] = (first.whole - first.start) / 1000.0;
 
-          /* Let the check finish, so that runs do not overlap. */
-          while (!checked)
-            {
-              g_main_context_iteration (NULL, TRUE);
-              checked = porting_check_view_get_result (view) != NULL ||
-                        !porting_check_view_get_busy (view);
-            }
+          /* Let the check finish, so that runs do not overlap: it often has
+           * already, and then nothing more comes to the main loop. */
+          checked = check_is_over (view);
+          result_id = g_signal_connect (view, "notify::result", G_CALLBACK (on_check_notify), &checked);
+          busy_id = g_signal_connect (view, "notify::busy", G_CALLBACK (on_check_notify), &checked);
+          iterate_until (&checked, 60);
+          g_signal_handler_disconnect (view, result_id);
+          g_signal_handler_disconnect (view, busy_id);
           porting_check_view_clear (view);   /* drops the pages, with their handlers */
 
           baseline[run] = time_pdftoppm (fixtures, pairs[p][0], pairs[p][1], out_dir);
@@ -433,13 +462,6 @@ scroll_tick (GtkWidget     *widget,
       gtk_widget_queue_draw (widget);
     }
   return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-set_done (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
 }
 
 /* With @scroller or @bare_pages, scrolls it for SCROLL_SECONDS; with
