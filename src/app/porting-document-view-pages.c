@@ -372,13 +372,13 @@ update_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Pages draw only the strips of their texture that are on screen, and
- * reveal new ones a few per frame: they need drawing again as they move. */
+/* Pages reveal the strips of their texture as they come on screen, a few
+ * per frame: those not revealed whole need drawing again as they move. */
 static void
-queue_draw_visible_pages (PortingDocumentView *self)
+tell_visible_pages_they_moved (PortingDocumentView *self)
 {
   for (guint i = self->first_visible; i <= self->last_visible && i < self->pages->len; i++)
-    gtk_widget_queue_draw (g_ptr_array_index (self->pages, i));
+    porting_page_widget_moved (g_ptr_array_index (self->pages, i));
 }
 
 static void
@@ -386,14 +386,14 @@ on_vadjustment_value_changed (PortingDocumentView *self,
                               GtkAdjustment       *adjustment)
 {
   _porting_document_view_update (self, FALSE);
-  queue_draw_visible_pages (self);
+  tell_visible_pages_they_moved (self);
 }
 
 static void
 on_hadjustment_value_changed (PortingDocumentView *self,
                               GtkAdjustment       *adjustment)
 {
-  queue_draw_visible_pages (self);
+  tell_visible_pages_they_moved (self);
 }
 
 static void

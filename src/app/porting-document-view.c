@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "porting-document-view-private.h"
+#include "porting-page-column.h"
 #include "porting-page-widget.h"
 
 G_DEFINE_FINAL_TYPE (PortingDocumentView, porting_document_view, GTK_TYPE_WIDGET)
@@ -403,6 +404,7 @@ porting_document_view_class_init (PortingDocumentViewClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "documentview");
 
+  g_type_ensure (PORTING_TYPE_PAGE_COLUMN);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/Porting/porting-document-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PortingDocumentView, main_box);
   gtk_widget_class_bind_template_child (widget_class, PortingDocumentView, stack);
