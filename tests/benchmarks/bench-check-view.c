@@ -307,6 +307,7 @@ typedef struct
   guint   over_goal;              /* stalls of SLOW_US or longer */
   guint   frames;
   gint64  frame_time;             /* all frames, from before-paint to after-paint */
+  gint64  phase_time[4];          /* of it: update, layout, paint, after */
   gint64  start;
 
   /* When each phase of the frame being drawn ended; 0 if it did not run. */
@@ -317,6 +318,13 @@ typedef struct
 } Stalls;
 
 static gboolean verbose;
+static gint64 verbose_start;   /* of the measurement running, for the times printed */
+
+static double
+ms (gint64 us)
+{
+  return us / 1000.0;
+}
 
 static gboolean
 stall_tick (gpointer data)
@@ -372,16 +380,21 @@ on_stall_frame (GdkFrameClock *clock,
                 Stalls        *stalls)
 {
   gint64 now = g_get_monotonic_time ();
+  /* A phase that did not run took no time. */
+  gint64 update = stalls->update ? stalls->update : stalls->before_paint;
+  gint64 layout = stalls->layout ? stalls->layout : update;
+  gint64 paint = stalls->paint ? stalls->paint : layout;
 
   if (stalls->before_paint != 0)
-    stalls->frame_time += now - stalls->before_paint;
+    {
+      stalls->frame_time += now - stalls->before_paint;
+      stalls->phase_time[0] += update - stalls->before_paint;
+      stalls->phase_time[1] += layout - update;
+      stalls->phase_time[2] += paint - layout;
+      stalls->phase_time[3] += now - paint;
+    }
   if (verbose && stalls->before_paint != 0 && now - stalls->before_paint > VERBOSE_THRESHOLD_US)
     {
-      /* A phase that did not run took no time. */
-      gint64 update = stalls->update ? stalls->update : stalls->before_paint;
-      gint64 layout = stalls->layout ? stalls->layout : update;
-      gint64 paint = stalls->paint ? stalls->paint : layout;
-
       g_printerr ("  frame %u: %5.1f ms = update %.1f + layout %.1f + paint %.1f + after %.1f\n",
                   stalls->frames, (now - stalls->before_paint) / 1000.0,
                   (update - stalls->before_paint) / 1000.0, (layout - update) / 1000.0,
@@ -662,7 +675,7 @@ measure_stalls (Scene    *scene,
   if (verbose)
     g_printerr ("%s, %s, %d×%d:\n", subject_labels[scene->subject], scroll ? "scrolling" : "not scrolling",
                 gtk_widget_get_width (GTK_WIDGET (scene->window)), gtk_widget_get_height (GTK_WIDGET (scene->window)));
-  stalls->start = g_get_monotonic_time ();
+  stalls->start = verbose_start = g_get_monotonic_time ();
 
   if (scroll)
     {
@@ -674,7 +687,14 @@ measure_stalls (Scene    *scene,
       iterate_until (&scrolling.done, 60);
       figures->smooth = *stalls;
       if (verbose)
-        print_cpu (&cpu, stalls->frames);
+        {
+          print_cpu (&cpu, stalls->frames);
+          if (stalls->frames > 0)
+            g_printerr ("  mean frame %.2f ms = update %.2f + layout %.2f + paint %.2f + after %.2f\n",
+                        ms (stalls->frame_time) / stalls->frames, ms (stalls->phase_time[0]) / stalls->frames,
+                        ms (stalls->phase_time[1]) / stalls->frames, ms (stalls->phase_time[2]) / stalls->frames,
+                        ms (stalls->phase_time[3]) / stalls->frames);
+        }
       if (scene->view != NULL)
         figures->reached_page = porting_document_view_get_current_page (scene->view) + 1;
 
@@ -727,6 +747,16 @@ render_first_page (GFile *file,
 }
 
 static void
+on_page_texture (PortingPageWidget *page,
+                 GParamSpec        *pspec,
+                 gpointer           data)
+{
+  g_printerr ("  page %u %s at %.3f s\n", porting_page_widget_get_page (page) + 1,
+              porting_page_widget_get_texture (page) != NULL ? "rendered" : "dropped",
+              (g_get_monotonic_time () - verbose_start) / (double) G_USEC_PER_SEC);
+}
+
+static void
 scene_open_view (Scene *scene,
                  GFile *file)
 {
@@ -746,6 +776,11 @@ scene_open_view (Scene *scene,
   scene->adjustment = gtk_scrolled_window_get_vadjustment (
     GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (first_page, GTK_TYPE_SCROLLED_WINDOW)));
   scene->pitch = gtk_widget_get_height (first_page) + PAGE_SPACING;
+
+  if (verbose)
+    for (guint i = 0; i < porting_document_view_get_n_pages (scene->view); i++)
+      g_signal_connect (porting_document_view_get_page_widget (scene->view, i), "notify::texture",
+                        G_CALLBACK (on_page_texture), NULL);
 }
 
 static void
@@ -816,12 +851,6 @@ scene_close (Scene *scene)
   gtk_window_destroy (scene->window);
   /* Let the destroyed window's frames and textures go before the next. */
   wait_ms (100);
-}
-
-static double
-ms (gint64 us)
-{
-  return us / 1000.0;
 }
 
 static double
