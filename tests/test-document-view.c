@@ -160,6 +160,15 @@ show_page (Fixture *f,
   g_assert_cmpuint (rgb[2], <, 0x40);
 }
 
+static gboolean
+page_has_texture (gpointer data)
+{
+  PageOf *page_of = data;
+  GtkWidget *page = porting_document_view_get_page_widget (page_of->f->view, page_of->page);
+
+  return porting_page_widget_get_texture (PORTING_PAGE_WIDGET (page)) != NULL;
+}
+
 /* Pages come on screen drawn, whether they are new to the view or come
  * back after it showed others; the view draws only the pages in view. */
 static void
@@ -170,6 +179,12 @@ test_document_view_scroll_back (Fixture       *f,
 
   porting_document_view_scroll_to (f->view, 3, NULL);
   show_page (f, 3);
+
+  /* Far from anything rendered: once the screen is drawn, the pages next
+   * to it are rendered ahead (pages 16 and 17 on screen, 18 and 19 after). */
+  porting_document_view_scroll_to (f->view, 15, NULL);
+  show_page (f, 15);
+  g_assert_true (ui_test_wait_for (page_has_texture, &(PageOf) { f, 18 }));
 
   /* Page 1 kept its rendering, drawn whole: nothing about it changes. */
   porting_document_view_scroll_to (f->view, 0, NULL);

@@ -18,6 +18,11 @@
 #define SCALE_TOLERANCE 0.02
 /* Re-render at a new zoom once the zoom or the width stops moving. */
 #define RESCALE_DELAY_MS 150
+/* After a jump to pages not rendered yet, how long the neighbours' renders
+ * and the cache's clean-up wait once those pages have their renderings:
+ * about the frames that reveal a screen of them. Rendering or freeing
+ * pages then would take the cores from those frames. */
+#define FILL_DELAY_MS 100
 
 static void render_job_finished (PortingRenderJob *job,
                                  gpointer          user_data);
@@ -52,8 +57,10 @@ _porting_document_view_remove_pages (PortingDocumentView *self)
   self->pending_scroll_page = -1;
   self->anchor = -1;
   self->anchor_due = FALSE;
+  self->filling = FALSE;
   g_clear_handle_id (&self->update_idle_id, g_source_remove);
   g_clear_handle_id (&self->rescale_timeout_id, g_source_remove);
+  g_clear_handle_id (&self->fill_timeout_id, g_source_remove);
 }
 
 /* The first page need not wait for the pages to be laid out: fitting the
@@ -121,6 +128,36 @@ evict_textures (PortingDocumentView *self)
     }
 }
 
+/* Whether some page in view has a rendering (of any scale) or will never
+ * get one: then the screen is not blank. */
+static gboolean
+screen_shows_pages (PortingDocumentView *self)
+{
+  for (guint i = self->first_visible; i <= self->last_visible && i < self->pages->len; i++)
+    {
+      PortingRenderJob *job = g_ptr_array_index (self->jobs, i);
+
+      if (porting_page_widget_get_texture (g_ptr_array_index (self->pages, i)) != NULL ||
+          job == NULL || porting_render_job_is_finished (job))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+fill_timeout_cb (gpointer user_data)
+{
+  PortingDocumentView *self = user_data;
+
+  self->fill_timeout_id = 0;
+  self->filling = FALSE;
+  _porting_document_view_update (self, FALSE);
+  evict_textures (self);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 render_job_finished (PortingRenderJob *job,
                      gpointer          user_data)
@@ -156,7 +193,10 @@ render_job_finished (PortingRenderJob *job,
   g_ptr_array_index (self->jobs, page_index) = NULL;
   g_object_unref (job);
 
-  evict_textures (self);
+  if (!self->filling)
+    evict_textures (self);
+  else if (self->fill_timeout_id == 0 && screen_shows_pages (self))
+    self->fill_timeout_id = g_timeout_add (FILL_DELAY_MS, fill_timeout_cb, self);
 }
 
 static double
@@ -317,10 +357,20 @@ _porting_document_view_update (PortingDocumentView *self,
       _porting_document_view_notify (self, PROP_CURRENT_PAGE);
     }
 
-  /* Visible pages first, in reading order, then their neighbours. */
+  /* Visible pages first, in reading order, then their neighbours; those
+   * only once a screen that was blank shows pages again. */
   for (guint i = first; i <= last; i++)
     waiting_for_rescale |= !ensure_rendered (self, i, PORTING_RENDER_PRIORITY_URGENT, rescale);
-  for (guint d = 1; d <= PRELOAD_PAGES; d++)
+  if (!screen_shows_pages (self))
+    {
+      self->filling = TRUE;
+      g_clear_handle_id (&self->fill_timeout_id, g_source_remove);
+    }
+  else if (self->filling && self->fill_timeout_id == 0)
+    {
+      self->fill_timeout_id = g_timeout_add (FILL_DELAY_MS, fill_timeout_cb, self);
+    }
+  for (guint d = 1; d <= PRELOAD_PAGES && !self->filling; d++)
     {
       PortingRenderPriority priority = d == 1 ? PORTING_RENDER_PRIORITY_HIGH : PORTING_RENDER_PRIORITY_LOW;
 

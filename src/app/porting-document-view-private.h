@@ -56,6 +56,7 @@ struct _PortingDocumentView
 
   guint                     update_idle_id;
   guint                     rescale_timeout_id;
+  guint                     fill_timeout_id;
 
   /* A scroll_to() asked for before the pages had a place. */
   int                       pending_scroll_page;
@@ -63,6 +64,7 @@ struct _PortingDocumentView
   gboolean                  pending_scroll_has_rect;
 
   guint                     fit_width : 1;
+  guint                     filling : 1;     /* a blank screen waits for its pages */
 };
 
 typedef enum
