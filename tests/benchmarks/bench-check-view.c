@@ -18,7 +18,7 @@
  *    uploaded beforehand (nothing rendered), as 300 GtkPictures, and drawn
  *    by a bare widget. With software GL (llvmpipe) every frame redraws the
  *    whole window on the main loop, so the bare widget is the floor of the
- *    stall; the goal is a ratio to it. BENCH_ROUNDS (3), BENCH_SIZE
+ *    stall; the goal is a ratio to it. BENCH_ROUNDS (5), BENCH_SIZE
  *    (1280x800 or 400x800) and BENCH_VERBOSE (every slow frame, split in
  *    its phases) change what is run and shown.
  *
@@ -44,10 +44,13 @@
 #define SCROLL_PIXELS_PER_FRAME 60.0
 #define WARM_UP_MS 1000
 #define JUMP_WAIT_MS 500
-#define DEFAULT_ROUNDS 3
+#define DEFAULT_ROUNDS 5
 /* The document view's spacing and margins between pages. */
 #define PAGE_SPACING 12
 #define GOAL_RATIO 1.25
+/* A round is quiet when other programs took less of the machine than this,
+ * while the view and while the bare widget were measured. */
+#define QUIET_SHARE 0.10
 
 static const guint JUMP_PAGES[] = { 150, 299 };
 
@@ -560,9 +563,69 @@ typedef enum
 typedef struct
 {
   gint64 thread_ns[N_THREAD_KINDS];
+  gint64 x_server_ticks;  /* it draws what our frames send it */
   gint64 machine_busy;    /* clock ticks */
   gint64 machine_total;
 } CpuSample;
+
+/* The X server of $DISPLAY, when it runs here (Xvfb under xvfb-run): its
+ * command line names the display. 0 when not found. */
+static int
+find_x_server_pid (void)
+{
+  static int pid = -1;
+  const char *display = g_getenv ("DISPLAY");
+  g_autoptr(GDir) proc = NULL;
+  const char *name;
+
+  if (pid >= 0)
+    return pid;
+
+  pid = 0;
+  proc = g_dir_open ("/proc", 0, NULL);
+  while (display != NULL && proc != NULL && (name = g_dir_read_name (proc)) != NULL)
+    {
+      g_autofree char *path = g_build_filename ("/proc", name, "cmdline", NULL);
+      g_autofree char *cmdline = NULL;
+      g_autofree char *program = NULL;
+      gsize length;
+
+      if (!g_ascii_isdigit (name[0]) || !g_file_get_contents (path, &cmdline, &length, NULL) || length == 0)
+        continue;
+      program = g_path_get_basename (cmdline);
+      if (!g_str_has_prefix (program, "Xvfb") && !g_str_has_prefix (program, "Xorg"))
+        continue;
+      for (const char *arg = cmdline; arg < cmdline + length; arg += strlen (arg) + 1)
+        if (g_strcmp0 (arg, display) == 0)
+          {
+            pid = (int) g_ascii_strtoll (name, NULL, 10);
+            return pid;
+          }
+    }
+
+  return pid;
+}
+
+/* utime + stime of @pid, in clock ticks. */
+static gint64
+process_ticks (int pid)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%d/stat", pid);
+  g_autofree char *stat = NULL;
+  g_auto(GStrv) fields = NULL;
+  const char *after_name;
+
+  if (pid <= 0 || !g_file_get_contents (path, &stat, NULL, NULL) ||
+      (after_name = strrchr (stat, ')')) == NULL)
+    return 0;
+
+  /* After "pid (comm)": state is field 3, utime and stime 14 and 15. */
+  fields = g_strsplit (after_name + 2, " ", 14);
+  if (g_strv_length (fields) < 14)
+    return 0;
+
+  return g_ascii_strtoll (fields[11], NULL, 10) + g_ascii_strtoll (fields[12], NULL, 10);
+}
 
 static ThreadKind
 thread_kind (const char *tid,
@@ -597,6 +660,8 @@ cpu_sample (CpuSample *sample)
         sample->thread_ns[thread_kind (tid, comm)] += g_ascii_strtoll (schedstat, NULL, 10);
     }
 
+  sample->x_server_ticks = process_ticks (find_x_server_pid ());
+
   if (g_file_get_contents ("/proc/stat", &stat, NULL, NULL) && g_str_has_prefix (stat, "cpu "))
     {
       g_auto(GStrv) fields = g_strsplit_set (stat + 4, " \n", 12);
@@ -618,6 +683,22 @@ cpu_sample (CpuSample *sample)
     }
 }
 
+/* The share of the machine's CPU that other programs took between @start
+ * and @end: neither this process nor its X server. */
+static double
+others_share (const CpuSample *start,
+              const CpuSample *end)
+{
+  double tick_ns = 1e9 / sysconf (_SC_CLK_TCK);
+  double total = (end->machine_total - start->machine_total) * tick_ns;
+  double others = (end->machine_busy - start->machine_busy + start->x_server_ticks - end->x_server_ticks) * tick_ns;
+
+  for (guint k = 0; k < N_THREAD_KINDS; k++)
+    others -= end->thread_ns[k] - start->thread_ns[k];
+
+  return total > 0 ? CLAMP (others / total, 0, 1) : 0;
+}
+
 static void
 print_cpu (const CpuSample *start,
            guint            frames)
@@ -625,7 +706,6 @@ print_cpu (const CpuSample *start,
   static const char * const labels[] = { "main", "GL", "render", "other" };
   double tick_ms = 1000.0 / sysconf (_SC_CLK_TCK);
   CpuSample end;
-  gint64 own_ns = 0;
 
   cpu_sample (&end);
   if (frames == 0)
@@ -633,14 +713,9 @@ print_cpu (const CpuSample *start,
 
   g_printerr ("  CPU per frame:");
   for (guint k = 0; k < N_THREAD_KINDS; k++)
-    {
-      g_printerr (" %s %.1f ms,", labels[k], (end.thread_ns[k] - start->thread_ns[k]) / 1e6 / frames);
-      own_ns += end.thread_ns[k] - start->thread_ns[k];
-    }
-  /* Everything else busy on the machine: Xvfb, other programs. */
-  g_printerr (" rest of the machine %.1f ms (of %.1f ms of CPU there was)\n",
-              ((end.machine_busy - start->machine_busy) * tick_ms - own_ns / 1e6) / frames,
-              (end.machine_total - start->machine_total) * tick_ms / frames);
+    g_printerr (" %s %.1f ms,", labels[k], (end.thread_ns[k] - start->thread_ns[k]) / 1e6 / frames);
+  g_printerr (" X server %.1f ms; other programs took %.0f %% of the machine\n",
+              (end.x_server_ticks - start->x_server_ticks) * tick_ms / frames, 100 * others_share (start, &end));
 }
 
 /* What one window did under one pattern: the whole of it, and its smooth
@@ -649,6 +724,7 @@ typedef struct
 {
   Stalls whole;
   Stalls smooth;
+  double others_share;   /* of the machine's CPU other programs took meanwhile */
   guint  reached_page;   /* SUBJECT_VIEW: shown at the end of the smooth part */
 } Figures;
 
@@ -671,18 +747,18 @@ measure_stalls (Scene    *scene,
     g_signal_connect (clock, "after-paint", G_CALLBACK (on_stall_frame), stalls),
   };
   guint timer_id = g_timeout_add_full (G_PRIORITY_HIGH, 1, stall_tick, stalls, NULL);
+  CpuSample cpu, cpu_end;
 
   if (verbose)
     g_printerr ("%s, %s, %d×%d:\n", subject_labels[scene->subject], scroll ? "scrolling" : "not scrolling",
                 gtk_widget_get_width (GTK_WIDGET (scene->window)), gtk_widget_get_height (GTK_WIDGET (scene->window)));
   stalls->start = verbose_start = g_get_monotonic_time ();
+  cpu_sample (&cpu);
 
   if (scroll)
     {
       Scrolling scrolling = { scene, SCROLL_FRAMES, FALSE };
-      CpuSample cpu;
 
-      cpu_sample (&cpu);
       gtk_widget_add_tick_callback (widget, scroll_tick, &scrolling, NULL);
       iterate_until (&scrolling.done, 60);
       figures->smooth = *stalls;
@@ -712,6 +788,9 @@ measure_stalls (Scene    *scene,
   g_source_remove (timer_id);
   for (guint i = 0; i < G_N_ELEMENTS (handler_ids); i++)
     g_signal_handler_disconnect (clock, handler_ids[i]);
+
+  cpu_sample (&cpu_end);
+  figures->others_share = others_share (&cpu, &cpu_end);
 }
 
 static gboolean
@@ -883,6 +962,7 @@ typedef enum
   FIGURE_LONGEST_SMOOTH,
   FIGURE_OVER_GOAL,
   FIGURE_MEAN_FRAME,
+  FIGURE_OTHERS,
   N_FIGURES
 } Figure;
 
@@ -900,6 +980,8 @@ figure_value (const Figures *figures,
       return figures->whole.over_goal;
     case FIGURE_MEAN_FRAME:
       return mean_frame_ms (&figures->whole);
+    case FIGURE_OTHERS:
+      return 100 * figures->others_share;
     default:
       g_assert_not_reached ();
     }
@@ -912,7 +994,7 @@ print_row (const char    *label,
            const Figures *figures,
            guint          rounds)
 {
-  static const int decimals[N_FIGURES] = { 1, 1, 0, 1 };
+  static const int decimals[N_FIGURES] = { 1, 1, 0, 1, 0 };
   g_autofree double *values = g_new (double, rounds);
 
   g_print ("  %-24s", label);
@@ -938,22 +1020,36 @@ print_ratio (const char    *label,
              guint          rounds,
              Figure         figure)
 {
-  g_autofree double *ratios = g_new (double, rounds);
   g_autofree double *view_values = g_new (double, rounds);
   g_autofree double *bare_values = g_new (double, rounds);
+  g_autofree double *quiet_view = g_new (double, rounds);
+  g_autofree double *quiet_bare = g_new (double, rounds);
   double low = G_MAXDOUBLE, high = 0;
+  guint n_quiet = 0;
 
   for (guint r = 0; r < rounds; r++)
     {
+      double ratio;
+
       view_values[r] = figure_value (&view[r], figure);
       bare_values[r] = figure_value (&bare[r], figure);
-      ratios[r] = bare_values[r] > 0 ? view_values[r] / bare_values[r] : 0;
-      low = MIN (low, ratios[r]);
-      high = MAX (high, ratios[r]);
+      ratio = bare_values[r] > 0 ? view_values[r] / bare_values[r] : 0;
+      low = MIN (low, ratio);
+      high = MAX (high, ratio);
+
+      if (view[r].others_share < QUIET_SHARE && bare[r].others_share < QUIET_SHARE)
+        {
+          quiet_view[n_quiet] = view_values[r];
+          quiet_bare[n_quiet] = bare_values[r];
+          n_quiet++;
+        }
     }
 
-  g_print ("  %-24s %.2f× of the medians; rounds %.2f–%.2f×\n", label,
+  g_print ("  %-24s %.2f× of the medians; rounds %.2f–%.2f×", label,
            median (view_values, rounds) / median (bare_values, rounds), low, high);
+  if (n_quiet > 0)
+    g_print ("; quiet rounds (%u): %.2f×", n_quiet, median (quiet_view, n_quiet) / median (quiet_bare, n_quiet));
+  g_print ("\n");
 }
 
 static guint
@@ -1007,15 +1103,18 @@ scroll_at_size (GFile *file,
            "and %u (%.1f s each); %u interleaved rounds, median (range):\n",
            n_pages, width, height, SCROLL_PIXELS_PER_FRAME, SCROLL_FRAMES, JUMP_PAGES[0] + 1, JUMP_PAGES[1] + 1,
            JUMP_WAIT_MS / 1000.0, rounds);
-  g_print ("  %-24s %-*s %-*s %-*s %s\n", "", COLUMN_WIDTH, "longest stall, ms", COLUMN_WIDTH, "smooth part alone, ms",
-           COLUMN_WIDTH + 2, "stalls ≥16 ms", "mean frame, ms");
+  g_print ("  %-24s %-*s %-*s %-*s %-*s %s\n", "", COLUMN_WIDTH, "longest stall, ms", COLUMN_WIDTH,
+           "smooth part alone, ms", COLUMN_WIDTH + 2, "stalls ≥16 ms", COLUMN_WIDTH, "mean frame, ms",
+           "other programs, % CPU");
   for (Subject s = 0; s < N_SUBJECTS; s++)
     print_row (subject_labels[s], figures[s], rounds);
   print_row ("document view, idle***", &idle, 1);
   print_ratio ("view / bare: longest", figures[SUBJECT_VIEW], figures[SUBJECT_BARE], rounds, FIGURE_LONGEST);
   print_ratio ("view / bare: smooth", figures[SUBJECT_VIEW], figures[SUBJECT_BARE], rounds, FIGURE_LONGEST_SMOOTH);
   print_ratio ("view / bare: mean frame", figures[SUBJECT_VIEW], figures[SUBJECT_BARE], rounds, FIGURE_MEAN_FRAME);
-  g_print ("  goal: the view's longest stall within %.2f× the bare widget's\n", GOAL_RATIO);
+  g_print ("  goal: the view's longest stall within %.2f× the bare widget's; a quiet round is one where\n"
+           "    other programs (not this one, not the X server) took under %.0f %% of the machine for both\n",
+           GOAL_RATIO, 100 * QUIET_SHARE);
   g_print ("  the view reached page %u of %u when the smooth part ended (first round)\n",
            figures[SUBJECT_VIEW][0].reached_page, n_pages);
   g_print ("  * what GTK alone costs: %u GtkPictures in a GtkScrolledWindow, all one texture of page 1,\n"
