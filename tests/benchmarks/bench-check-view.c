@@ -1096,6 +1096,12 @@ scroll_at_size (GFile *file,
               }
           }
         measure_stalls (&scene, TRUE, &figures[s][r]);
+        if (verbose)
+          g_printerr ("  round %u, %s, %d×%d: longest stall %.1f ms (smooth part %.1f ms), %u stalls ≥16 ms, "
+                      "mean frame %.1f ms, other programs %.0f %%\n", r + 1, subject_labels[s], width, height,
+                      ms (figures[s][r].whole.max_gap), ms (figures[s][r].smooth.max_gap),
+                      figures[s][r].whole.over_goal, mean_frame_ms (&figures[s][r].whole),
+                      100 * figures[s][r].others_share);
         scene_close (&scene);
       }
 
