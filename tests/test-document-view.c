@@ -195,6 +195,13 @@ test_document_view_scroll_back (Fixture       *f,
   show_page (f, N_PAGES - 1);
   porting_document_view_scroll_to (f->view, 3, NULL);
   show_page (f, 3);
+
+  /* Scrolled while hidden (the narrow check view hides one document). */
+  gtk_widget_set_visible (GTK_WIDGET (f->view), FALSE);
+  ui_test_wait_for_frames (GTK_WIDGET (f->window));
+  porting_document_view_scroll_to (f->view, 0, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (f->view), TRUE);
+  show_page (f, 0);
 }
 
 static gboolean

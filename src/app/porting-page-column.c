@@ -91,6 +91,9 @@ porting_page_column_map (GtkWidget *widget)
       watch_adjustment (self, &self->hadjustment, gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (viewport)));
       watch_adjustment (self, &self->vadjustment, gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (viewport)));
     }
+
+  /* It may have scrolled while hidden, unwatched. */
+  gtk_widget_queue_draw (widget);
 }
 
 static void
