@@ -22,6 +22,7 @@ typedef struct
   GdkTexture *texture;         /* the whole page */
   GPtrArray  *strips;          /* of GdkTexture, top to bottom */
   guint8     *drawn;           /* per strip: a frame showed it already */
+  guint       n_drawn;
   double      scale;
 } Rendering;
 
@@ -77,18 +78,8 @@ rendering_clear (Rendering *rendering)
   g_clear_object (&rendering->texture);
   g_clear_pointer (&rendering->strips, g_ptr_array_unref);
   g_clear_pointer (&rendering->drawn, g_free);
+  rendering->n_drawn = 0;
   rendering->scale = 0;
-}
-
-static guint
-rendering_count_drawn (const Rendering *rendering)
-{
-  guint n = 0;
-
-  for (guint i = 0; rendering->strips != NULL && i < rendering->strips->len; i++)
-    n += rendering->drawn[i];
-
-  return n;
 }
 
 static void
@@ -369,6 +360,7 @@ append_rendering (PortingPageWidget     *self,
             }
 
           rendering->drawn[i] = TRUE;
+          rendering->n_drawn++;
         }
 
       gtk_snapshot_append_texture (snapshot, strip, &bounds);
@@ -605,7 +597,7 @@ porting_page_widget_set_texture (PortingPageWidget *self,
       /* Of two renderings waiting for the new one, the one drawn further stays. */
       if (self->rendering.texture != NULL)
         {
-          if (rendering_count_drawn (&self->rendering) >= rendering_count_drawn (&self->previous))
+          if (self->rendering.n_drawn >= self->previous.n_drawn)
             {
               rendering_clear (&self->previous);
               self->previous = self->rendering;
@@ -650,6 +642,22 @@ porting_page_widget_get_texture_scale (PortingPageWidget *self)
   g_return_val_if_fail (PORTING_IS_PAGE_WIDGET (self), 0);
 
   return self->rendering.scale;
+}
+
+/**
+ * porting_page_widget_moved:
+ *
+ * Tells the page that it moved on screen: scrolling moves its parent, and
+ * the page cannot see that. It draws again only if strips of its rendering
+ * wait to be revealed; drawn whole, it looks the same anywhere.
+ */
+void
+porting_page_widget_moved (PortingPageWidget *self)
+{
+  g_return_if_fail (PORTING_IS_PAGE_WIDGET (self));
+
+  if (self->rendering.texture != NULL && self->rendering.n_drawn < self->rendering.strips->len)
+    gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /**

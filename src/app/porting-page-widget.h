@@ -38,6 +38,8 @@ void        porting_page_widget_set_texture        (PortingPageWidget  *self,
 /* The whole page, as set. */
 GdkTexture *porting_page_widget_get_texture        (PortingPageWidget  *self);
 double      porting_page_widget_get_texture_scale  (PortingPageWidget  *self);
+/* The page moved on screen (its parent scrolled): reveals what comes into view. */
+void        porting_page_widget_moved              (PortingPageWidget  *self);
 /* Whether the last frame showed the texture wherever the page is on screen. */
 gboolean    porting_page_widget_is_fully_drawn     (PortingPageWidget  *self);
 

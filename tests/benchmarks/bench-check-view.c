@@ -10,13 +10,17 @@
  *    reaches the screen a few strips per frame); baseline: `pdftoppm -f 1
  *    -l 1 -r 96` of the same two files.
  * 2. The longest main-loop stall while scrolling a 300-page PDF (made with
- *    cairo by make-long-invoice), from a 1 ms high-priority timer and the
- *    frame clock, at 1280×800 and at 400×800; baselines: the same window
- *    showing it, not scrolling; and what GTK alone costs here, scrolling
- *    one page texture uploaded beforehand (nothing rendered) in a window of
- *    the same size: as 300 GtkPictures, and drawn by a bare widget. With
- *    software GL (llvmpipe) every frame redraws the whole window on the
- *    main loop, so the bare widget is the floor of the stall.
+ *    cairo by make-long-invoice), from a 1 ms high-priority timer, at
+ *    1280×800 and at 400×800: 60 px per frame for 180 frames, then two long
+ *    jumps.
+ *    Baselines, in windows of the same size moved the same way, in
+ *    interleaved rounds: what GTK alone costs scrolling one page texture
+ *    uploaded beforehand (nothing rendered), as 300 GtkPictures, and drawn
+ *    by a bare widget. With software GL (llvmpipe) every frame redraws the
+ *    whole window on the main loop, so the bare widget is the floor of the
+ *    stall; the goal is a ratio to it. BENCH_ROUNDS (5), BENCH_SIZE
+ *    (1280x800 or 400x800) and BENCH_VERBOSE (every slow frame, split in
+ *    its phases) change what is run and shown.
  *
  * Needs a display (meson test --benchmark under xvfb-run); skips without.
  */
@@ -27,6 +31,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "porting-check-view.h"
 #include "porting-document-view.h"
@@ -34,9 +39,20 @@
 #include "porting-render-job.h"
 
 #define RUNS 5
-#define SCROLL_SECONDS 3
+/* 3 s at 60 Hz: the same positions, one per frame, whatever the frame rate. */
+#define SCROLL_FRAMES 180
 #define SCROLL_PIXELS_PER_FRAME 60.0
 #define WARM_UP_MS 1000
+#define JUMP_WAIT_MS 500
+#define DEFAULT_ROUNDS 5
+/* The document view's spacing and margins between pages. */
+#define PAGE_SPACING 12
+#define GOAL_RATIO 1.25
+/* A round is quiet when other programs took less of the machine than this,
+ * while the view and while the bare widget were measured. */
+#define QUIET_SHARE 0.10
+
+static const guint JUMP_PAGES[] = { 150, 299 };
 
 static const char * const pairs[][2] = {
   { "acme-equivalent-loa.pdf", "acme-equivalent-invoice.pdf" },
@@ -63,16 +79,29 @@ median (double *values,
   return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
 }
 
+static gboolean
+set_done (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until *@done. The condition is checked before each
+ * wait, and a timer ends the wait: a blocking iteration when nothing else
+ * is pending never returns (under dbus-run-session no stray D-Bus traffic
+ * comes to wake it). */
 static void
 iterate_until (gboolean *done,
                guint     timeout_seconds)
 {
-  gint64 deadline = g_get_monotonic_time () + timeout_seconds * G_USEC_PER_SEC;
+  gboolean timed_out = FALSE;
+  guint timeout_id = g_timeout_add_seconds (timeout_seconds, set_done, &timed_out);
 
-  while (!*done && g_get_monotonic_time () < deadline)
+  while (!*done && !timed_out)
     g_main_context_iteration (NULL, TRUE);
   if (!*done)
     g_error ("Timed out");
+  g_source_remove (timeout_id);
 }
 
 /* 1. First pages on screen */
@@ -157,6 +186,20 @@ on_after_paint (GdkFrameClock *clock,
     }
 }
 
+static gboolean
+check_is_over (PortingCheckView *view)
+{
+  return porting_check_view_get_result (view) != NULL || !porting_check_view_get_busy (view);
+}
+
+static void
+on_check_notify (PortingCheckView *view,
+                 GParamSpec       *pspec,
+                 gboolean         *checked)
+{
+  *checked = check_is_over (view);
+}
+
 static double
 time_pdftoppm (const char *fixtures,
                const char *loa,
@@ -217,7 +260,8 @@ bench_first_pages (const char *fixtures,
           gulong proof_id = g_signal_connect (porting_check_view_get_proof_view (view), "notify::state",
                                               G_CALLBACK (on_state), &first);
           gulong paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &first);
-          gboolean checked = FALSE;
+          gboolean checked;
+          gulong result_id, busy_id;
 
           porting_check_view_clear (view);
           first.start = g_get_monotonic_time ();
@@ -231,13 +275,14 @@ bench_first_pages (const char *fixtures,
           drawn[run] = (first.drawn - first.start) / 1000.0;
           whole[run] = (first.whole - first.start) / 1000.0;
 
-          /* Let the check finish, so that runs do not overlap. */
-          while (!checked)
-            {
-              g_main_context_iteration (NULL, TRUE);
-              checked = porting_check_view_get_result (view) != NULL ||
-                        !porting_check_view_get_busy (view);
-            }
+          /* Let the check finish, so that runs do not overlap: it often has
+           * already, and then nothing more comes to the main loop. */
+          checked = check_is_over (view);
+          result_id = g_signal_connect (view, "notify::result", G_CALLBACK (on_check_notify), &checked);
+          busy_id = g_signal_connect (view, "notify::busy", G_CALLBACK (on_check_notify), &checked);
+          iterate_until (&checked, 60);
+          g_signal_handler_disconnect (view, result_id);
+          g_signal_handler_disconnect (view, busy_id);
           porting_check_view_clear (view);   /* drops the pages, with their handlers */
 
           baseline[run] = time_pdftoppm (fixtures, pairs[p][0], pairs[p][1], out_dir);
@@ -255,18 +300,17 @@ bench_first_pages (const char *fixtures,
 /* With BENCH_VERBOSE set, every stall of the main loop and every slow
  * frame is printed, the frame split in its phases. */
 #define VERBOSE_THRESHOLD_US 16000
-#define GOAL_US 16000
+/* A stall this long or longer misses a 60 Hz frame. */
+#define SLOW_US 16000
 
 typedef struct
 {
   gint64  last_tick;
   gint64  max_gap;
-  gint64  max_gap_before_jumps;
-  guint   over_goal;              /* stalls of GOAL_US or longer */
-  gint64  last_frame;
-  gint64  max_frame_gap;
+  guint   over_goal;              /* stalls of SLOW_US or longer */
   guint   frames;
   gint64  frame_time;             /* all frames, from before-paint to after-paint */
+  gint64  phase_time[4];          /* of it: update, layout, paint, after */
   gint64  start;
 
   /* When each phase of the frame being drawn ended; 0 if it did not run. */
@@ -277,6 +321,13 @@ typedef struct
 } Stalls;
 
 static gboolean verbose;
+static gint64 verbose_start;   /* of the measurement running, for the times printed */
+
+static double
+ms (gint64 us)
+{
+  return us / 1000.0;
+}
 
 static gboolean
 stall_tick (gpointer data)
@@ -287,7 +338,7 @@ stall_tick (gpointer data)
   if (stalls->last_tick != 0)
     {
       stalls->max_gap = MAX (stalls->max_gap, now - stalls->last_tick);
-      stalls->over_goal += now - stalls->last_tick >= GOAL_US;
+      stalls->over_goal += now - stalls->last_tick >= SLOW_US;
       if (verbose && now - stalls->last_tick > VERBOSE_THRESHOLD_US)
         g_printerr ("  stall %5.1f ms at %.3f s (frame %u)\n", (now - stalls->last_tick) / 1000.0,
                     (now - stalls->start) / (double) G_USEC_PER_SEC, stalls->frames);
@@ -332,25 +383,27 @@ on_stall_frame (GdkFrameClock *clock,
                 Stalls        *stalls)
 {
   gint64 now = g_get_monotonic_time ();
+  /* A phase that did not run took no time. */
+  gint64 update = stalls->update ? stalls->update : stalls->before_paint;
+  gint64 layout = stalls->layout ? stalls->layout : update;
+  gint64 paint = stalls->paint ? stalls->paint : layout;
 
   if (stalls->before_paint != 0)
-    stalls->frame_time += now - stalls->before_paint;
+    {
+      stalls->frame_time += now - stalls->before_paint;
+      stalls->phase_time[0] += update - stalls->before_paint;
+      stalls->phase_time[1] += layout - update;
+      stalls->phase_time[2] += paint - layout;
+      stalls->phase_time[3] += now - paint;
+    }
   if (verbose && stalls->before_paint != 0 && now - stalls->before_paint > VERBOSE_THRESHOLD_US)
     {
-      /* A phase that did not run took no time. */
-      gint64 update = stalls->update ? stalls->update : stalls->before_paint;
-      gint64 layout = stalls->layout ? stalls->layout : update;
-      gint64 paint = stalls->paint ? stalls->paint : layout;
-
       g_printerr ("  frame %u: %5.1f ms = update %.1f + layout %.1f + paint %.1f + after %.1f\n",
                   stalls->frames, (now - stalls->before_paint) / 1000.0,
                   (update - stalls->before_paint) / 1000.0, (layout - update) / 1000.0,
                   (paint - layout) / 1000.0, (now - paint) / 1000.0);
     }
 
-  if (stalls->last_frame != 0)
-    stalls->max_frame_gap = MAX (stalls->max_frame_gap, now - stalls->last_frame);
-  stalls->last_frame = now;
   stalls->frames++;
 }
 
@@ -376,9 +429,9 @@ bare_pages_snapshot (GtkWidget   *widget,
   int width = gdk_texture_get_width (self->page);
   int height = gdk_texture_get_height (self->page);
   double x = (gtk_widget_get_width (widget) - width) / 2.0;
-  double pitch = height + 12;
+  double pitch = height + PAGE_SPACING;
 
-  for (double y = 12 - fmod (self->offset, pitch); y < gtk_widget_get_height (widget); y += pitch)
+  for (double y = PAGE_SPACING - fmod (self->offset, pitch); y < gtk_widget_get_height (widget); y += pitch)
     gtk_snapshot_append_texture (snapshot, self->page, &GRAPHENE_RECT_INIT (x, y, width, height));
 }
 
@@ -401,12 +454,72 @@ bare_pages_init (BarePages *self)
 {
 }
 
+/* The three windows measured, each alone on screen, the same size, moved
+ * the same way: the document view with the 300-page PDF; 300 GtkPictures
+ * of page 1's texture in a GtkScrolledWindow; BarePages. */
+typedef enum
+{
+  SUBJECT_VIEW,
+  SUBJECT_PICTURES,
+  SUBJECT_BARE,
+  N_SUBJECTS
+} Subject;
+
+static const char * const subject_labels[] = {
+  [SUBJECT_VIEW] = "document view",
+  [SUBJECT_PICTURES] = "GtkPictures*",
+  [SUBJECT_BARE] = "bare widget** (floor)",
+};
 
 typedef struct
 {
-  GtkAdjustment *adjustment;    /* NULL: the widget is BarePages */
-  gint64         end;
-  gboolean       done;
+  Subject              subject;
+  GtkWindow           *window;
+  GtkWidget           *content;
+  PortingDocumentView *view;        /* SUBJECT_VIEW */
+  GtkAdjustment       *adjustment;  /* SUBJECT_VIEW, SUBJECT_PICTURES */
+  BarePages           *bare;        /* SUBJECT_BARE */
+  double               pitch;       /* page height + spacing, CSS pixels */
+  gboolean             ticking;
+} Scene;
+
+static void
+scene_scroll_by (Scene  *scene,
+                 double  pixels)
+{
+  if (scene->adjustment != NULL)
+    {
+      gtk_adjustment_set_value (scene->adjustment, gtk_adjustment_get_value (scene->adjustment) + pixels);
+    }
+  else
+    {
+      scene->bare->offset += pixels;
+      gtk_widget_queue_draw (GTK_WIDGET (scene->bare));
+    }
+}
+
+/* The top of @page 12 px under the top of the view, as
+ * porting_document_view_scroll_to() puts it. */
+static void
+scene_jump_to_page (Scene *scene,
+                    guint  page)
+{
+  if (scene->view != NULL)
+    porting_document_view_scroll_to (scene->view, page, NULL);
+  else if (scene->adjustment != NULL)
+    gtk_adjustment_set_value (scene->adjustment, page * scene->pitch);
+  else
+    {
+      scene->bare->offset = page * scene->pitch;
+      gtk_widget_queue_draw (GTK_WIDGET (scene->bare));
+    }
+}
+
+typedef struct
+{
+  Scene    *scene;
+  guint     frames_left;
+  gboolean  done;
 } Scrolling;
 
 static gboolean
@@ -416,44 +529,216 @@ scroll_tick (GtkWidget     *widget,
 {
   Scrolling *scrolling = data;
 
-  if (g_get_monotonic_time () >= scrolling->end)
+  if (scrolling->frames_left-- == 0)
     {
       scrolling->done = TRUE;
       return G_SOURCE_REMOVE;
     }
 
-  if (scrolling->adjustment != NULL)
-    {
-      gtk_adjustment_set_value (scrolling->adjustment,
-                                gtk_adjustment_get_value (scrolling->adjustment) + SCROLL_PIXELS_PER_FRAME);
-    }
-  else
-    {
-      BARE_PAGES (widget)->offset += SCROLL_PIXELS_PER_FRAME;
-      gtk_widget_queue_draw (widget);
-    }
+  scene_scroll_by (scrolling->scene, SCROLL_PIXELS_PER_FRAME);
   return G_SOURCE_CONTINUE;
 }
 
-static gboolean
-set_done (gpointer data)
+static void
+wait_ms (guint ms)
 {
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
+  gboolean waited = FALSE;
+
+  g_timeout_add (ms, set_done, &waited);
+  iterate_until (&waited, ms / 1000 + 30);
 }
 
-/* With @scroller or @bare_pages, scrolls it for SCROLL_SECONDS; with
- * @view too, then jumps far in the document twice. */
-static void
-measure_stalls (GtkWidget           *widget,
-                GtkScrolledWindow   *scroller,
-                PortingDocumentView *view,
-                GtkWidget           *bare_pages,
-                const char          *label,
-                Stalls              *stalls)
+/* Where the CPU went (Linux): this process's threads by kind, from
+ * /proc/self/task/N/schedstat (ns on a CPU), and the whole machine from
+ * /proc/stat, so that the load of other programs shows. */
+typedef enum
 {
+  THREADS_MAIN,
+  THREADS_GL,          /* llvmpipe's rasterizer */
+  THREADS_RENDER,      /* the page render pool */
+  THREADS_OTHER,
+  N_THREAD_KINDS
+} ThreadKind;
+
+typedef struct
+{
+  gint64 thread_ns[N_THREAD_KINDS];
+  gint64 x_server_ticks;  /* it draws what our frames send it */
+  gint64 machine_busy;    /* clock ticks */
+  gint64 machine_total;
+} CpuSample;
+
+/* The X server of $DISPLAY, when it runs here (Xvfb under xvfb-run): its
+ * command line names the display. 0 when not found. */
+static int
+find_x_server_pid (void)
+{
+  static int pid = -1;
+  const char *display = g_getenv ("DISPLAY");
+  g_autoptr(GDir) proc = NULL;
+  const char *name;
+
+  if (pid >= 0)
+    return pid;
+
+  pid = 0;
+  proc = g_dir_open ("/proc", 0, NULL);
+  while (display != NULL && proc != NULL && (name = g_dir_read_name (proc)) != NULL)
+    {
+      g_autofree char *path = g_build_filename ("/proc", name, "cmdline", NULL);
+      g_autofree char *cmdline = NULL;
+      g_autofree char *program = NULL;
+      gsize length;
+
+      if (!g_ascii_isdigit (name[0]) || !g_file_get_contents (path, &cmdline, &length, NULL) || length == 0)
+        continue;
+      program = g_path_get_basename (cmdline);
+      if (!g_str_has_prefix (program, "Xvfb") && !g_str_has_prefix (program, "Xorg"))
+        continue;
+      for (const char *arg = cmdline; arg < cmdline + length; arg += strlen (arg) + 1)
+        if (g_strcmp0 (arg, display) == 0)
+          {
+            pid = (int) g_ascii_strtoll (name, NULL, 10);
+            return pid;
+          }
+    }
+
+  return pid;
+}
+
+/* utime + stime of @pid, in clock ticks. */
+static gint64
+process_ticks (int pid)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%d/stat", pid);
+  g_autofree char *stat = NULL;
+  g_auto(GStrv) fields = NULL;
+  const char *after_name;
+
+  if (pid <= 0 || !g_file_get_contents (path, &stat, NULL, NULL) ||
+      (after_name = strrchr (stat, ')')) == NULL)
+    return 0;
+
+  /* After "pid (comm)": state is field 3, utime and stime 14 and 15. */
+  fields = g_strsplit (after_name + 2, " ", 14);
+  if (g_strv_length (fields) < 14)
+    return 0;
+
+  return g_ascii_strtoll (fields[11], NULL, 10) + g_ascii_strtoll (fields[12], NULL, 10);
+}
+
+static ThreadKind
+thread_kind (const char *tid,
+             const char *comm)
+{
+  if (g_ascii_strtoll (tid, NULL, 10) == getpid ())
+    return THREADS_MAIN;
+  if (g_str_has_prefix (comm, "llvmpipe"))
+    return THREADS_GL;
+  if (g_str_has_prefix (comm, "pool"))
+    return THREADS_RENDER;
+  return THREADS_OTHER;
+}
+
+static void
+cpu_sample (CpuSample *sample)
+{
+  g_autoptr(GDir) tasks = g_dir_open ("/proc/self/task", 0, NULL);
+  g_autofree char *stat = NULL;
+  const char *tid;
+
+  *sample = (CpuSample) { { 0 } };
+  while (tasks != NULL && (tid = g_dir_read_name (tasks)) != NULL)
+    {
+      g_autofree char *schedstat_path = g_build_filename ("/proc/self/task", tid, "schedstat", NULL);
+      g_autofree char *comm_path = g_build_filename ("/proc/self/task", tid, "comm", NULL);
+      g_autofree char *schedstat = NULL;
+      g_autofree char *comm = NULL;
+
+      if (g_file_get_contents (schedstat_path, &schedstat, NULL, NULL) &&
+          g_file_get_contents (comm_path, &comm, NULL, NULL))
+        sample->thread_ns[thread_kind (tid, comm)] += g_ascii_strtoll (schedstat, NULL, 10);
+    }
+
+  sample->x_server_ticks = process_ticks (find_x_server_pid ());
+
+  if (g_file_get_contents ("/proc/stat", &stat, NULL, NULL) && g_str_has_prefix (stat, "cpu "))
+    {
+      g_auto(GStrv) fields = g_strsplit_set (stat + 4, " \n", 12);
+      guint n = 0;
+
+      /* user nice system idle iowait irq softirq steal */
+      for (guint i = 0; fields[i] != NULL && n < 8; i++)
+        {
+          gint64 ticks;
+
+          if (fields[i][0] == '\0')
+            continue;
+          ticks = g_ascii_strtoll (fields[i], NULL, 10);
+          sample->machine_total += ticks;
+          if (n != 3 && n != 4)
+            sample->machine_busy += ticks;
+          n++;
+        }
+    }
+}
+
+/* The share of the machine's CPU that other programs took between @start
+ * and @end: neither this process nor its X server. */
+static double
+others_share (const CpuSample *start,
+              const CpuSample *end)
+{
+  double tick_ns = 1e9 / sysconf (_SC_CLK_TCK);
+  double total = (end->machine_total - start->machine_total) * tick_ns;
+  double others = (end->machine_busy - start->machine_busy + start->x_server_ticks - end->x_server_ticks) * tick_ns;
+
+  for (guint k = 0; k < N_THREAD_KINDS; k++)
+    others -= end->thread_ns[k] - start->thread_ns[k];
+
+  return total > 0 ? CLAMP (others / total, 0, 1) : 0;
+}
+
+static void
+print_cpu (const CpuSample *start,
+           guint            frames)
+{
+  static const char * const labels[] = { "main", "GL", "render", "other" };
+  double tick_ms = 1000.0 / sysconf (_SC_CLK_TCK);
+  CpuSample end;
+
+  cpu_sample (&end);
+  if (frames == 0)
+    return;
+
+  g_printerr ("  CPU per frame:");
+  for (guint k = 0; k < N_THREAD_KINDS; k++)
+    g_printerr (" %s %.1f ms,", labels[k], (end.thread_ns[k] - start->thread_ns[k]) / 1e6 / frames);
+  g_printerr (" X server %.1f ms; other programs took %.0f %% of the machine\n",
+              (end.x_server_ticks - start->x_server_ticks) * tick_ms / frames, 100 * others_share (start, &end));
+}
+
+/* What one window did under one pattern: the whole of it, and its smooth
+ * scrolling part alone. */
+typedef struct
+{
+  Stalls whole;
+  Stalls smooth;
+  double others_share;   /* of the machine's CPU other programs took meanwhile */
+  guint  reached_page;   /* SUBJECT_VIEW: shown at the end of the smooth part */
+} Figures;
+
+/* With @scroll, SCROLL_FRAMES of SCROLL_PIXELS_PER_FRAME, then two long
+ * jumps (for the view: the pending renders are cancelled, new ones start)
+ * with JUMP_WAIT_MS after each; without, the window is left alone as long. */
+static void
+measure_stalls (Scene    *scene,
+                gboolean  scroll,
+                Figures  *figures)
+{
+  GtkWidget *widget = scene->content;
   GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-  gboolean scroll = scroller != NULL || bare_pages != NULL;
+  Stalls *stalls = &figures->whole;
   gulong handler_ids[] = {
     g_signal_connect (clock, "before-paint", G_CALLBACK (on_before_paint), stalls),
     g_signal_connect (clock, "update", G_CALLBACK (on_update), stalls),
@@ -462,47 +747,50 @@ measure_stalls (GtkWidget           *widget,
     g_signal_connect (clock, "after-paint", G_CALLBACK (on_stall_frame), stalls),
   };
   guint timer_id = g_timeout_add_full (G_PRIORITY_HIGH, 1, stall_tick, stalls, NULL);
+  CpuSample cpu, cpu_end;
 
   if (verbose)
-    g_printerr ("%s, %s, %d×%d:\n", label, scroll ? "scrolling" : "not scrolling",
-                gtk_widget_get_width (widget), gtk_widget_get_height (widget));
-  stalls->start = g_get_monotonic_time ();
+    g_printerr ("%s, %s, %d×%d:\n", subject_labels[scene->subject], scroll ? "scrolling" : "not scrolling",
+                gtk_widget_get_width (GTK_WIDGET (scene->window)), gtk_widget_get_height (GTK_WIDGET (scene->window)));
+  stalls->start = verbose_start = g_get_monotonic_time ();
+  cpu_sample (&cpu);
 
   if (scroll)
     {
-      Scrolling scrolling = { scroller != NULL ? gtk_scrolled_window_get_vadjustment (scroller) : NULL,
-                              g_get_monotonic_time () + SCROLL_SECONDS * G_USEC_PER_SEC, FALSE };
+      Scrolling scrolling = { scene, SCROLL_FRAMES, FALSE };
 
-      gtk_widget_add_tick_callback (bare_pages != NULL ? bare_pages : widget, scroll_tick, &scrolling, NULL);
-      iterate_until (&scrolling.done, SCROLL_SECONDS + 30);
-      stalls->max_gap_before_jumps = stalls->max_gap;
-
-      /* Jumps far away: the pending renders are cancelled, new ones start. */
-      if (view != NULL)
+      gtk_widget_add_tick_callback (widget, scroll_tick, &scrolling, NULL);
+      iterate_until (&scrolling.done, 60);
+      figures->smooth = *stalls;
+      if (verbose)
         {
-          gboolean waited = FALSE;
-
-          porting_document_view_scroll_to (view, 150, NULL);
-          g_timeout_add (500, set_done, &waited);
-          iterate_until (&waited, 10);
-          waited = FALSE;
-          porting_document_view_scroll_to (view, 299, NULL);
-          g_timeout_add (500, set_done, &waited);
-          iterate_until (&waited, 10);
+          print_cpu (&cpu, stalls->frames);
+          if (stalls->frames > 0)
+            g_printerr ("  mean frame %.2f ms = update %.2f + layout %.2f + paint %.2f + after %.2f\n",
+                        ms (stalls->frame_time) / stalls->frames, ms (stalls->phase_time[0]) / stalls->frames,
+                        ms (stalls->phase_time[1]) / stalls->frames, ms (stalls->phase_time[2]) / stalls->frames,
+                        ms (stalls->phase_time[3]) / stalls->frames);
         }
+      if (scene->view != NULL)
+        figures->reached_page = porting_document_view_get_current_page (scene->view) + 1;
+
+      scene_jump_to_page (scene, JUMP_PAGES[0]);
+      wait_ms (JUMP_WAIT_MS);
+      scene_jump_to_page (scene, JUMP_PAGES[1]);
+      wait_ms (JUMP_WAIT_MS);
     }
   else
     {
-      gboolean waited = FALSE;
-
-      /* Frames keep coming while idle only if something animates: tick. */
-      g_timeout_add ((SCROLL_SECONDS + 1) * 1000, set_done, &waited);
-      iterate_until (&waited, SCROLL_SECONDS + 30);
+      wait_ms (SCROLL_FRAMES * 1000 / 60 + 2 * JUMP_WAIT_MS);
+      figures->smooth = *stalls;
     }
 
   g_source_remove (timer_id);
   for (guint i = 0; i < G_N_ELEMENTS (handler_ids); i++)
     g_signal_handler_disconnect (clock, handler_ids[i]);
+
+  cpu_sample (&cpu_end);
+  figures->others_share = others_share (&cpu, &cpu_end);
 }
 
 static gboolean
@@ -537,34 +825,62 @@ render_first_page (GFile *file,
   return page;
 }
 
-/* What GTK itself costs to scroll pages in a window this size: the pages
- * are one texture, uploaded before scrolling starts. With @bare, drawn by
- * BarePages; else by GtkPictures in a GtkScrolledWindow. */
 static void
-measure_toolkit_floor (GFile    *file,
-                       int       window_width,
-                       int       window_height,
-                       int       page_width,
-                       gboolean  bare,
-                       Stalls   *stalls)
+on_page_texture (PortingPageWidget *page,
+                 GParamSpec        *pspec,
+                 gpointer           data)
 {
-  guint n_pages;
-  g_autoptr(GdkTexture) page = render_first_page (file, page_width, &n_pages);
-  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
-  GtkWidget *content;
-  gboolean ticking = TRUE;
-  gboolean warm = FALSE;
+  g_printerr ("  page %u %s at %.3f s\n", porting_page_widget_get_page (page) + 1,
+              porting_page_widget_get_texture (page) != NULL ? "rendered" : "dropped",
+              (g_get_monotonic_time () - verbose_start) / (double) G_USEC_PER_SEC);
+}
 
-  if (bare)
+static void
+scene_open_view (Scene *scene,
+                 GFile *file)
+{
+  GtkWidget *first_page;
+
+  scene->view = PORTING_DOCUMENT_VIEW (porting_document_view_new ());
+  scene->content = GTK_WIDGET (scene->view);
+  gtk_window_set_child (scene->window, scene->content);
+  gtk_window_present (scene->window);
+
+  /* A fresh view each time: every page is rendered while it scrolls. */
+  porting_document_view_load (scene->view, file, NULL);
+  while ((first_page = porting_document_view_get_page_widget (scene->view, 0)) == NULL ||
+         !porting_page_widget_is_fully_drawn (PORTING_PAGE_WIDGET (first_page)))
+    g_main_context_iteration (NULL, TRUE);
+
+  scene->adjustment = gtk_scrolled_window_get_vadjustment (
+    GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (first_page, GTK_TYPE_SCROLLED_WINDOW)));
+  scene->pitch = gtk_widget_get_height (first_page) + PAGE_SPACING;
+
+  if (verbose)
+    for (guint i = 0; i < porting_document_view_get_n_pages (scene->view); i++)
+      g_signal_connect (porting_document_view_get_page_widget (scene->view, i), "notify::texture",
+                        G_CALLBACK (on_page_texture), NULL);
+}
+
+static void
+scene_open_toolkit (Scene      *scene,
+                    GdkTexture *page,
+                    guint       n_pages)
+{
+  scene->pitch = gdk_texture_get_height (page) + PAGE_SPACING;
+
+  if (scene->subject == SUBJECT_BARE)
     {
-      content = g_object_new (BARE_TYPE_PAGES, NULL);
-      BARE_PAGES (content)->page = g_object_ref (page);
+      scene->bare = g_object_new (BARE_TYPE_PAGES, NULL);
+      scene->bare->page = g_object_ref (page);
+      scene->content = GTK_WIDGET (scene->bare);
     }
   else
     {
-      GtkWidget *pages = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+      GtkWidget *pages = gtk_box_new (GTK_ORIENTATION_VERTICAL, PAGE_SPACING);
 
-      gtk_widget_set_margin_top (pages, 12);
+      gtk_widget_set_margin_top (pages, PAGE_SPACING);
+      gtk_widget_set_margin_bottom (pages, PAGE_SPACING);
       gtk_widget_set_halign (pages, GTK_ALIGN_CENTER);
       for (guint i = 0; i < n_pages; i++)
         {
@@ -573,107 +889,258 @@ measure_toolkit_floor (GFile    *file,
           gtk_picture_set_can_shrink (GTK_PICTURE (picture), FALSE);
           gtk_box_append (GTK_BOX (pages), picture);
         }
-      content = gtk_scrolled_window_new ();
-      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (content), pages);
+      scene->content = gtk_scrolled_window_new ();
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scene->content), pages);
+      scene->adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scene->content));
     }
-  gtk_window_set_default_size (window, window_width, window_height);
-  gtk_window_set_child (window, content);
-  gtk_window_present (window);
 
-  gtk_widget_add_tick_callback (content, redraw_tick, &ticking, NULL);
-  g_timeout_add (WARM_UP_MS, set_done, &warm);
-  iterate_until (&warm, 10);
+  gtk_window_set_child (scene->window, scene->content);
+  gtk_window_present (scene->window);
+}
 
-  measure_stalls (content, bare ? NULL : GTK_SCROLLED_WINDOW (content), NULL, bare ? content : NULL,
-                  bare ? "Bare widget" : "GtkPictures", stalls);
-  ticking = FALSE;
-  gtk_window_destroy (window);
+/* Opens @subject in a @width × @height window, waits until it is steady:
+ * its first page drawn, then WARM_UP_MS of frames (the same frame rate for
+ * all: a tick keeps the frame clock running). */
+static void
+scene_open (Scene      *scene,
+            Subject     subject,
+            int         width,
+            int         height,
+            GFile      *file,
+            GdkTexture *page,
+            guint       n_pages)
+{
+  *scene = (Scene) { subject, GTK_WINDOW (gtk_window_new ()), NULL, };
+  gtk_window_set_default_size (scene->window, width, height);
+
+  if (subject == SUBJECT_VIEW)
+    scene_open_view (scene, file);
+  else
+    scene_open_toolkit (scene, page, n_pages);
+
+  scene->ticking = TRUE;
+  gtk_widget_add_tick_callback (scene->content, redraw_tick, &scene->ticking, NULL);
+  wait_ms (WARM_UP_MS);
 }
 
 static void
-print_stalls (const char   *label,
-              const Stalls *stalls)
+scene_close (Scene *scene)
 {
-  g_print ("  %-36s %9.1f ms %13.1f ms %8u %13u %8.1f ms\n", label,
-           stalls->max_gap / 1000.0, stalls->max_frame_gap / 1000.0, stalls->frames, stalls->over_goal,
-           stalls->frames > 0 ? stalls->frame_time / 1000.0 / stalls->frames : 0);
+  scene->ticking = FALSE;
+  gtk_window_destroy (scene->window);
+  /* Let the destroyed window's frames and textures go before the next. */
+  wait_ms (100);
 }
 
+static double
+mean_frame_ms (const Stalls *stalls)
+{
+  return stalls->frames > 0 ? ms (stalls->frame_time) / stalls->frames : 0;
+}
+
+/* "median (min–max)" of one figure over the rounds. */
+static char *
+format_spread (const double *values,
+               guint         n,
+               int           decimals)
+{
+  g_autofree double *sorted = g_memdup2 (values, n * sizeof (double));
+  g_autofree char *mid = NULL;
+  g_autofree char *low = NULL;
+  g_autofree char *high = NULL;
+
+  mid = g_strdup_printf ("%.*f", decimals, median (sorted, n));   /* sorts */
+  low = g_strdup_printf ("%.*f", decimals, sorted[0]);
+  high = g_strdup_printf ("%.*f", decimals, sorted[n - 1]);
+
+  return n > 1 ? g_strdup_printf ("%s (%s–%s)", mid, low, high) : g_strdup (mid);
+}
+
+typedef enum
+{
+  FIGURE_LONGEST,
+  FIGURE_LONGEST_SMOOTH,
+  FIGURE_OVER_GOAL,
+  FIGURE_MEAN_FRAME,
+  FIGURE_OTHERS,
+  N_FIGURES
+} Figure;
+
+static double
+figure_value (const Figures *figures,
+              Figure         figure)
+{
+  switch (figure)
+    {
+    case FIGURE_LONGEST:
+      return ms (figures->whole.max_gap);
+    case FIGURE_LONGEST_SMOOTH:
+      return ms (figures->smooth.max_gap);
+    case FIGURE_OVER_GOAL:
+      return figures->whole.over_goal;
+    case FIGURE_MEAN_FRAME:
+      return mean_frame_ms (&figures->whole);
+    case FIGURE_OTHERS:
+      return 100 * figures->others_share;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+#define COLUMN_WIDTH 22
+
+static void
+print_row (const char    *label,
+           const Figures *figures,
+           guint          rounds)
+{
+  static const int decimals[N_FIGURES] = { 1, 1, 0, 1, 0 };
+  g_autofree double *values = g_new (double, rounds);
+
+  g_print ("  %-24s", label);
+  for (guint f = 0; f < N_FIGURES; f++)
+    {
+      g_autofree char *text = NULL;
+
+      for (guint r = 0; r < rounds; r++)
+        values[r] = figure_value (&figures[r], f);
+      text = format_spread (values, rounds, decimals[f]);
+      /* Padded by characters, not bytes: "–" is three. */
+      g_print (" %s%*s", text, (int) MAX (0, COLUMN_WIDTH - (glong) g_utf8_strlen (text, -1)), "");
+    }
+  g_print ("\n");
+}
+
+/* view / bare widget of one figure: from the medians, then the range of
+ * the rounds' own ratios (each round measured both within seconds). */
+static void
+print_ratio (const char    *label,
+             const Figures *view,
+             const Figures *bare,
+             guint          rounds,
+             Figure         figure)
+{
+  g_autofree double *view_values = g_new (double, rounds);
+  g_autofree double *bare_values = g_new (double, rounds);
+  g_autofree double *quiet_view = g_new (double, rounds);
+  g_autofree double *quiet_bare = g_new (double, rounds);
+  double low = G_MAXDOUBLE, high = 0;
+  guint n_quiet = 0;
+
+  for (guint r = 0; r < rounds; r++)
+    {
+      double ratio;
+
+      view_values[r] = figure_value (&view[r], figure);
+      bare_values[r] = figure_value (&bare[r], figure);
+      ratio = bare_values[r] > 0 ? view_values[r] / bare_values[r] : 0;
+      low = MIN (low, ratio);
+      high = MAX (high, ratio);
+
+      if (view[r].others_share < QUIET_SHARE && bare[r].others_share < QUIET_SHARE)
+        {
+          quiet_view[n_quiet] = view_values[r];
+          quiet_bare[n_quiet] = bare_values[r];
+          n_quiet++;
+        }
+    }
+
+  g_print ("  %-24s %.2f× of the medians; rounds %.2f–%.2f×", label,
+           median (view_values, rounds) / median (bare_values, rounds), low, high);
+  if (n_quiet > 0)
+    g_print ("; quiet rounds (%u): %.2f×", n_quiet, median (quiet_view, n_quiet) / median (quiet_bare, n_quiet));
+  g_print ("\n");
+}
+
+static guint
+get_rounds (void)
+{
+  const char *text = g_getenv ("BENCH_ROUNDS");
+  guint64 rounds = text != NULL ? g_ascii_strtoull (text, NULL, 10) : DEFAULT_ROUNDS;
+
+  return CLAMP (rounds, 1, 50);
+}
+
+/* Interleaved rounds (view, GtkPictures, bare widget, view, …), so that
+ * the load of a shared machine falls on all three alike. */
 static void
 scroll_at_size (GFile *file,
                 int    width,
                 int    height)
 {
-  GtkWindow *window;
-  PortingDocumentView *view;
-  Stalls idle = { 0 };
-  Stalls scrolling = { 0 };
-  Stalls pictures = { 0 };
-  Stalls bare = { 0 };
-  GtkScrolledWindow *scroller;
-  int page_width;
-  guint reached_page, n_pages;
-  gboolean ticking = TRUE;
-  gboolean warm = FALSE;
+  guint rounds = get_rounds ();
+  g_autofree Figures *figures[N_SUBJECTS] = { NULL, };
+  Figures idle = { { 0 } };
+  g_autoptr(GdkTexture) page = NULL;
+  int page_width = 0;
+  guint n_pages = 0;
 
-  window = GTK_WINDOW (gtk_window_new ());
-  view = PORTING_DOCUMENT_VIEW (porting_document_view_new ());
-  gtk_window_set_default_size (window, width, height);
-  gtk_window_set_child (window, GTK_WIDGET (view));
-  gtk_window_present (window);
+  for (guint s = 0; s < N_SUBJECTS; s++)
+    figures[s] = g_new0 (Figures, rounds);
 
-  porting_document_view_load (view, file, NULL);
-  while (porting_document_view_get_page_widget (view, 0) == NULL ||
-         !porting_page_widget_is_fully_drawn (PORTING_PAGE_WIDGET (porting_document_view_get_page_widget (view, 0))))
-    g_main_context_iteration (NULL, TRUE);
+  for (guint r = 0; r < rounds; r++)
+    for (Subject s = 0; s < N_SUBJECTS; s++)
+      {
+        Scene scene;
 
-  /* The same frame rate in both: a tick keeps the frame clock running. */
-  gtk_widget_add_tick_callback (GTK_WIDGET (view), redraw_tick, &ticking, NULL);
+        scene_open (&scene, s, width, height, file, page, n_pages);
+        if (s == SUBJECT_VIEW)
+          {
+            if (r == 0)
+              measure_stalls (&scene, FALSE, &idle);
+            if (page == NULL)
+              {
+                /* The others show the texture the view would have, at its width. */
+                page_width = gtk_widget_get_width (porting_document_view_get_page_widget (scene.view, 0));
+                page = render_first_page (file, page_width, &n_pages);
+              }
+          }
+        measure_stalls (&scene, TRUE, &figures[s][r]);
+        if (verbose)
+          g_printerr ("  round %u, %s, %d×%d: longest stall %.1f ms (smooth part %.1f ms), %u stalls ≥16 ms, "
+                      "mean frame %.1f ms, other programs %.0f %%\n", r + 1, subject_labels[s], width, height,
+                      ms (figures[s][r].whole.max_gap), ms (figures[s][r].smooth.max_gap),
+                      figures[s][r].whole.over_goal, mean_frame_ms (&figures[s][r].whole),
+                      100 * figures[s][r].others_share);
+        scene_close (&scene);
+      }
 
-  /* The baseline is the steady state: not the frames that first draw the
-   * page, nor the renders of the pages next to it. */
-  g_timeout_add (WARM_UP_MS, set_done, &warm);
-  iterate_until (&warm, 10);
-
-  scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (porting_document_view_get_page_widget (view, 0),
-                                                           GTK_TYPE_SCROLLED_WINDOW));
-  page_width = gtk_widget_get_width (porting_document_view_get_page_widget (view, 0));
-  measure_stalls (GTK_WIDGET (view), NULL, NULL, NULL, "Document view", &idle);
-  measure_stalls (GTK_WIDGET (view), scroller, view, NULL, "Document view", &scrolling);
-  ticking = FALSE;
-  reached_page = porting_document_view_get_current_page (view) + 1;
-  n_pages = porting_document_view_get_n_pages (view);
-  gtk_window_destroy (window);
-
-  measure_toolkit_floor (file, width, height, page_width, FALSE, &pictures);
-  measure_toolkit_floor (file, width, height, page_width, TRUE, &bare);
-
-  g_print ("\nScrolling a 300-page PDF at %.0f px per frame for %d s, then two long jumps, %d×%d:\n",
-           SCROLL_PIXELS_PER_FRAME, SCROLL_SECONDS, width, height);
-  g_print ("  %-36s %12s %16s %8s %13s %11s\n", "", "longest stall", "longest frame gap", "frames", "stalls ≥16 ms",
-           "mean frame");
-  print_stalls ("scrolling (goal: stall < 16 ms)", &scrolling);
-  g_print ("  %-36s %9.1f ms\n", "  of which smooth scrolling alone",
-           scrolling.max_gap_before_jumps / 1000.0);
-  print_stalls ("baseline: same window, not scrolling*", &idle);
-  print_stalls ("baseline: GtkPictures, scrolling**", &pictures);
-  print_stalls ("baseline: bare widget, scrolling***", &bare);
-  g_print ("  reached page %u of %u\n", reached_page, n_pages);
-  g_print ("  * for %d s, from %.1f s after the first page was drawn whole\n",
-           SCROLL_SECONDS + 1, WARM_UP_MS / 1000.0);
-  g_print ("  ** what GTK alone costs: 300 GtkPictures in a GtkScrolledWindow, all one texture of page 1,\n"
-           "     %d px wide, uploaded before scrolling; nothing rendered, no document\n", page_width);
-  g_print ("  *** the least GTK can do: one widget appending that texture for each page in view\n");
+  g_print ("\nScrolling a %u-page PDF in a %d×%d window: %.0f px per frame for %d frames, then jumps to pages %u\n"
+           "and %u (%.1f s each); %u interleaved rounds, median (range):\n",
+           n_pages, width, height, SCROLL_PIXELS_PER_FRAME, SCROLL_FRAMES, JUMP_PAGES[0] + 1, JUMP_PAGES[1] + 1,
+           JUMP_WAIT_MS / 1000.0, rounds);
+  g_print ("  %-24s %-*s %-*s %-*s %-*s %s\n", "", COLUMN_WIDTH, "longest stall, ms", COLUMN_WIDTH,
+           "smooth part alone, ms", COLUMN_WIDTH + 2, "stalls ≥16 ms", COLUMN_WIDTH, "mean frame, ms",
+           "other programs, % CPU");
+  for (Subject s = 0; s < N_SUBJECTS; s++)
+    print_row (subject_labels[s], figures[s], rounds);
+  print_row ("document view, idle***", &idle, 1);
+  print_ratio ("view / bare: longest", figures[SUBJECT_VIEW], figures[SUBJECT_BARE], rounds, FIGURE_LONGEST);
+  print_ratio ("view / bare: smooth", figures[SUBJECT_VIEW], figures[SUBJECT_BARE], rounds, FIGURE_LONGEST_SMOOTH);
+  print_ratio ("view / bare: mean frame", figures[SUBJECT_VIEW], figures[SUBJECT_BARE], rounds, FIGURE_MEAN_FRAME);
+  g_print ("  goal: the view's longest stall within %.2f× the bare widget's; a quiet round is one where\n"
+           "    other programs (not this one, not the X server) took under %.0f %% of the machine for both\n",
+           GOAL_RATIO, 100 * QUIET_SHARE);
+  g_print ("  the view reached page %u of %u when the smooth part ended (first round)\n",
+           figures[SUBJECT_VIEW][0].reached_page, n_pages);
+  g_print ("  * what GTK alone costs: %u GtkPictures in a GtkScrolledWindow, all one texture of page 1,\n"
+           "    %d px wide, uploaded before scrolling; nothing rendered, no document\n", n_pages, page_width);
+  g_print ("  ** the least GTK can do: one widget appending that texture for each page in view\n");
+  g_print ("  *** the same window left alone as long, once, from %.1f s after its first page was drawn whole\n",
+           WARM_UP_MS / 1000.0);
 }
 
 /* The wide window, then the narrow layout's: with software GL each frame
- * costs in proportion to the pixels drawn, so both are worth knowing. */
+ * costs in proportion to the pixels drawn, so both are worth knowing.
+ * BENCH_SIZE=WIDTHxHEIGHT measures one size only. */
 static void
 bench_scrolling (const char *make_long_invoice,
                  const char *out_dir)
 {
+  static const int sizes[][2] = { { 1280, 800 }, { 400, 800 } };
   g_autofree char *path = g_build_filename (out_dir, "long-invoice-300.pdf", NULL);
   const char *argv[] = { make_long_invoice, path, "300", NULL };
+  const char *only_size = g_getenv ("BENCH_SIZE");
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
   int status;
@@ -683,8 +1150,13 @@ bench_scrolling (const char *make_long_invoice,
     g_error ("Cannot make the long invoice: %s", error->message);
 
   file = g_file_new_for_path (path);
-  scroll_at_size (file, 1280, 800);
-  scroll_at_size (file, 400, 800);
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree char *size = g_strdup_printf ("%dx%d", sizes[i][0], sizes[i][1]);
+
+      if (only_size == NULL || g_strcmp0 (only_size, size) == 0)
+        scroll_at_size (file, sizes[i][0], sizes[i][1]);
+    }
 
   g_unlink (path);
 }
