@@ -182,8 +182,9 @@ submit (Fixture        *fixture,
 
       g_object_ref (stored);
       g_assert_nonnull (porting_request_get_id (stored));
-      /* The receipt shows the id, and the signal gave the same request. */
-      g_assert_cmpstr (adw_action_row_get_subtitle (id_row), ==, porting_request_get_id (stored));
+      /* The receipt shows the reference, and the signal gave the same request. */
+      g_assert_true (g_str_has_prefix (porting_request_get_reference (stored), "PRT-"));
+      g_assert_cmpstr (adw_action_row_get_subtitle (id_row), ==, porting_request_get_reference (stored));
       g_assert_true (signalled == stored);
       g_assert_cmpint (porting_request_get_status (stored), ==, PORTING_REQUEST_STATUS_SUBMITTED);
       g_assert_nonnull (ui_test_find_label (GTK_WIDGET (dialog), porting_request_status_get_title (PORTING_REQUEST_STATUS_SUBMITTED),

@@ -302,6 +302,28 @@ submit_dialog_done (gpointer data)
          !g_str_equal (porting_submit_dialog_get_state (PORTING_SUBMIT_DIALOG (dialog)), "sending");
 }
 
+static gboolean
+submit_dialog_gone_or_failed (gpointer data)
+{
+  GtkWindow *dialog = ui_test_find_toplevel (PORTING_TYPE_SUBMIT_DIALOG);
+
+  return dialog == NULL ||
+         (!g_str_equal (porting_submit_dialog_get_state (PORTING_SUBMIT_DIALOG (dialog)), "sending") &&
+          !g_str_equal (porting_submit_dialog_get_state (PORTING_SUBMIT_DIALOG (dialog)), "receipt"));
+}
+
+void
+ui_test_expect_dialog_closed (void)
+{
+  GtkWindow *dialog;
+
+  g_assert_true (ui_test_wait_for (submit_dialog_gone_or_failed, NULL));
+  dialog = ui_test_find_toplevel (PORTING_TYPE_SUBMIT_DIALOG);
+  if (dialog != NULL)
+    g_error ("Not sent: %s", porting_submit_dialog_get_message (PORTING_SUBMIT_DIALOG (dialog)));
+  ui_test_settle ();
+}
+
 PortingRequest *
 ui_test_expect_receipt (void)
 {
@@ -317,9 +339,11 @@ ui_test_expect_receipt (void)
   stored = porting_submit_dialog_get_stored (dialog);
   g_assert_nonnull (stored);
   g_assert_nonnull (porting_request_get_id (stored));
-  /* The receipt shows the id the service gave. */
+  /* The receipt shows the reference the service gave (PRT-7K3F-Q2), not its UUID. */
   id_row = ADW_ACTION_ROW (gtk_widget_get_template_child (GTK_WIDGET (dialog), PORTING_TYPE_SUBMIT_DIALOG, "id_row"));
-  g_assert_cmpstr (adw_action_row_get_subtitle (id_row), ==, porting_request_get_id (stored));
+  g_assert_nonnull (porting_request_get_reference (stored));
+  g_assert_true (g_str_has_prefix (porting_request_get_reference (stored), "PRT-"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (id_row), ==, porting_request_get_reference (stored));
 
   g_object_ref (stored);
   ui_test_destroy_window (GTK_WINDOW (dialog));

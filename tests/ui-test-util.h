@@ -93,6 +93,9 @@ void        ui_test_use_intake          (const char       *url,
  * and closes the dialog.
  * Returns: (transfer full): the request as the service stored it */
 PortingRequest *ui_test_expect_receipt  (void);
+/* Waits until the submit dialog has sent and closed itself: the page
+ * behind shows the one receipt. Fails with its message when it did not. */
+void        ui_test_expect_dialog_closed (void);
 /* Every request @token sees, through porting-cli requests. */
 JsonArray  *ui_test_stored_requests     (const char       *url,
                                          const char       *token);

@@ -123,6 +123,16 @@ on_intake_url_changed (PortingApplication *self,
   porting_application_reload_token (self);
 }
 
+static PortingWindow *
+porting_application_ensure_window (PortingApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (PORTING_IS_WINDOW (l->data))
+      return l->data;
+
+  return porting_window_new (self);
+}
+
 static void
 porting_application_activate (GApplication *app)
 {
@@ -130,7 +140,7 @@ porting_application_activate (GApplication *app)
 
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   if (window == NULL)
-    window = GTK_WINDOW (porting_window_new (PORTING_APPLICATION (app)));
+    window = GTK_WINDOW (porting_application_ensure_window (PORTING_APPLICATION (app)));
 
   gtk_window_present (window);
 }
@@ -204,11 +214,24 @@ shortcuts_activated (GSimpleAction *action,
     gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
 }
 
+static void
+show_request_activated (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  PortingApplication *self = PORTING_APPLICATION (user_data);
+  PortingWindow *window = porting_application_ensure_window (self);
+
+  porting_window_show_request (window, g_variant_get_string (parameter, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
   { "about", about_activated },
   { "preferences", preferences_activated },
   { "shortcuts", shortcuts_activated },
+  { "show-request", show_request_activated, "s" },
 };
 
 static void

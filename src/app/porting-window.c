@@ -515,3 +515,20 @@ porting_window_get_folded (PortingWindow *self)
 
   return adw_leaflet_get_folded (self->leaflet);
 }
+
+void
+porting_window_show_request (PortingWindow *self,
+                             const char    *id)
+{
+  GtkWidget *page;
+
+  g_return_if_fail (PORTING_IS_WINDOW (self));
+  g_return_if_fail (id != NULL);
+
+  page = porting_window_get_page (self, "requests");
+  if (page == NULL)
+    return;
+
+  porting_window_show_page (self, "requests");
+  porting_requests_page_open_request (PORTING_REQUESTS_PAGE (page), id);
+}

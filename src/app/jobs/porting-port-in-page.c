@@ -328,6 +328,9 @@ show_done (PortingPortInPage *self,
            const char        *description,
            const char        *toast)
 {
+  gtk_widget_set_visible (self->show_request_button, self->sent_id != NULL);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->show_request_button), "s",
+                                    self->sent_id != NULL ? self->sent_id : "");
   adw_status_page_set_description (self->done_status, description);
 
   /* The request is safe: the draft has done its job. */
@@ -340,7 +343,8 @@ show_done (PortingPortInPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->step_dots), FALSE);
   _porting_port_in_page_update_navigation (self);
   focus_step (self);
-  porting_job_page_show_toast (PORTING_JOB_PAGE (self), toast);
+  if (toast != NULL)
+    porting_job_page_show_toast (PORTING_JOB_PAGE (self), toast);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STEP]);
 }
 
@@ -366,6 +370,7 @@ request_saved_cb (GObject      *object,
     }
 
   g_set_object (&self->last_request, G_FILE (object));
+  g_clear_pointer (&self->sent_id, g_free);
   path = g_file_get_parse_name (G_FILE (object));
   description = g_strdup_printf (_("Your request is saved in %s. We will send it with your documents "
                                    "and let you know when the carrier confirms the port date."),
@@ -380,10 +385,14 @@ on_request_submitted (PortingPortInPage *self,
   g_autofree char *description = NULL;
 
   self->submitting = FALSE;
-  description = g_strdup_printf (_("Request %s is with us. Ports take 5 to 10 business days: "
-                                   "follow it on the Requests page, where the confirmed port date will show."),
-                                 porting_request_get_id (stored));
-  show_done (self, _("Request Sent"), description, _("Request sent"));
+  g_free (self->sent_id);
+  self->sent_id = g_strdup (porting_request_get_id (stored));
+  /* The one receipt: the dialog closed itself once the service had it. */
+  /* Translators: %s is the request number, e.g. PRT-7K3F-Q2, then what happens next */
+  description = g_strdup_printf (_("Your request number is %s.\n\n%s"),
+                                 porting_request_get_display_reference (stored),
+                                 porting_request_kind_get_next_steps (PORTING_REQUEST_KIND_PORT_IN));
+  show_done (self, _("Request Sent"), description, NULL);
 }
 
 /* No service yet: the finished request is kept on disk. Never the PIN on
@@ -452,6 +461,7 @@ porting_port_in_page_real_submit (PortingJobPage *page)
                                               porting_port_in_form_get_loa (self->form),
                                               porting_port_in_form_get_proof (self->form), NULL);
       g_signal_connect_object (dialog, "submitted", G_CALLBACK (on_request_submitted), self, G_CONNECT_SWAPPED);
+      porting_submit_dialog_set_close_when_stored (dialog, TRUE);
       return;
     }
 
@@ -729,6 +739,7 @@ porting_port_in_page_finalize (GObject *object)
   PortingPortInPage *self = PORTING_PORT_IN_PAGE (object);
 
   g_clear_object (&self->last_request);
+  g_clear_pointer (&self->sent_id, g_free);
   g_clear_error (&self->check_error);
   g_clear_pointer (&self->review_groups, g_ptr_array_unref);
 
@@ -863,6 +874,7 @@ porting_port_in_page_class_init (PortingPortInPageClass *klass)
   BIND (calendar);
   BIND (review_page);
   BIND (done_status);
+  BIND (show_request_button);
   BIND (back_button);
   BIND (next_button);
   BIND (submit_button);

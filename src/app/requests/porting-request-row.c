@@ -58,9 +58,10 @@ porting_request_row_new (PortingRequest *request,
   created_at = porting_request_get_created_at (request);
   numbers = porting_request_dup_numbers_text (request);
   created = with_time ? porting_request_format_date_time (created_at) : porting_request_format_date (created_at);
-  /* Translators: "+15105550142 · Sent 27 November 2026", or with the time
-   * "+15105550142 · Sent 27 November 2026, 14:05" */
-  subtitle = g_strdup_printf (_("%s · Sent %s"), numbers != NULL ? numbers : "", created);
+  /* Translators: "PRT-7K3F-Q2 · (510) 555-0142 · Sent 27 November 2026", or
+   * with the time "… · Sent 27 November 2026, 14:05" */
+  subtitle = g_strdup_printf (_("%s · %s · Sent %s"), porting_request_get_display_reference (request),
+                              numbers != NULL ? numbers : "", created);
 
   self = g_object_new (PORTING_TYPE_REQUEST_ROW,
                        "name", porting_request_get_id (request),
