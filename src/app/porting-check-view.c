@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "porting-check-view.h"
+#include "porting-page-strip.h"
 #include "porting-request-ui.h"
 
 /* Narrower than this, one document at a time with a switcher. */
@@ -58,8 +59,13 @@ struct _PortingCheckView
   GError              *check_error;
   GPtrArray           *rows;           /* AdwActionRow*, owned by results_list */
 
+  char                *loa_title;
+  char                *proof_title;
+
   guint                layout_idle_id;
   guint                narrow : 1;
+  guint                hide_results : 1;
+  guint                proof_is_csr : 1;
 };
 
 G_DEFINE_FINAL_TYPE (PortingCheckView, porting_check_view, GTK_TYPE_WIDGET)
@@ -68,6 +74,7 @@ enum {
   PROP_0,
   PROP_RESULT,
   PROP_BUSY,
+  PROP_SHOW_RESULTS,
   N_PROPS
 };
 
@@ -259,8 +266,12 @@ create_field_row (PortingCheckView         *self,
 
   loa_text = g_markup_escape_text (field->loa_text ? field->loa_text : _("not found"), -1);
   proof_text = g_markup_escape_text (field->proof_text ? field->proof_text : _("not found"), -1);
-  /* TRANSLATORS: what the LOA says, then what the invoice says */
-  g_string_append_printf (subtitle, _("LOA: %s  ·  Invoice: %s"), loa_text, proof_text);
+  if (self->proof_is_csr)
+    /* TRANSLATORS: what the LOA says, then what the Customer Service Record says */
+    g_string_append_printf (subtitle, _("LOA: %s  ·  CSR: %s"), loa_text, proof_text);
+  else
+    /* TRANSLATORS: what the LOA says, then what the invoice says */
+    g_string_append_printf (subtitle, _("LOA: %s  ·  Invoice: %s"), loa_text, proof_text);
 
   if (field->differences != NULL && field->differences->len > 0)
     {
@@ -298,6 +309,30 @@ create_field_row (PortingCheckView         *self,
   return row;
 }
 
+/* The core speaks of bills; a CSR is no bill, and carriers want it recent too. */
+static char *
+dup_warning_message (PortingCheckView          *self,
+                     const PortingCheckWarning *warning)
+{
+  const GDate *date;
+  char formatted[128];
+
+  if (!self->proof_is_csr)
+    return g_strdup (warning->message);
+
+  if (g_strcmp0 (warning->code, PORTING_CHECK_WARNING_PROOF_DATE_NOT_FOUND) == 0)
+    return g_strdup (_("No date could be read on the CSR. Carriers want a CSR from the last 30 days."));
+
+  date = porting_check_result_get_proof_date (self->result);
+  if (g_strcmp0 (warning->code, PORTING_CHECK_WARNING_PROOF_TOO_OLD) == 0 && date != NULL && g_date_valid (date) &&
+      g_date_strftime (formatted, sizeof formatted, "%x", date) > 0)
+    /* Translators: %s is a date */
+    return g_strdup_printf (_("The CSR is dated %s, more than 30 days ago. Carriers want a CSR from the last 30 days."),
+                            formatted);
+
+  return g_strdup (warning->message);
+}
+
 static void
 show_results (PortingCheckView *self)
 {
@@ -332,7 +367,8 @@ show_results (PortingCheckView *self)
       const PortingCheckWarning *warning = g_ptr_array_index (warnings, i);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-      g_autofree char *title = g_markup_escape_text (warning->message, -1);
+      g_autofree char *message = dup_warning_message (self, warning);
+      g_autofree char *title = g_markup_escape_text (message, -1);
 
       gtk_widget_add_css_class (icon, "warning");
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
@@ -342,7 +378,7 @@ show_results (PortingCheckView *self)
     }
   gtk_widget_set_visible (GTK_WIDGET (self->warnings_list), warnings != NULL && warnings->len > 0);
 
-  gtk_widget_set_visible (self->results_scroller, TRUE);
+  gtk_widget_set_visible (self->results_scroller, !self->hide_results);
 }
 
 static void
@@ -629,6 +665,72 @@ on_document_state_changed (PortingCheckView    *self,
 /* Wide and narrow layouts */
 
 static void
+apply_titles (PortingCheckView *self)
+{
+  porting_document_view_set_title (self->loa_view,
+                                   self->loa_title != NULL ? self->loa_title : _("Letter of Authorization"));
+  porting_document_view_set_title (self->proof_view,
+                                   self->proof_title != NULL ? self->proof_title
+                                   : self->proof_is_csr ? _("Customer Service Record")
+                                   : _("Invoice or CSR"));
+}
+
+void
+porting_check_view_set_titles (PortingCheckView *self,
+                               const char       *loa_title,
+                               const char       *proof_title)
+{
+  g_return_if_fail (PORTING_IS_CHECK_VIEW (self));
+
+  g_free (self->loa_title);
+  self->loa_title = g_strdup (loa_title);
+  g_free (self->proof_title);
+  self->proof_title = g_strdup (proof_title);
+  if (!self->narrow)
+    apply_titles (self);
+}
+
+void
+porting_check_view_set_proof_kind (PortingCheckView *self,
+                                   const char       *proof_kind)
+{
+  gboolean csr;
+
+  g_return_if_fail (PORTING_IS_CHECK_VIEW (self));
+
+  csr = g_strcmp0 (proof_kind, "csr") == 0;
+  if (self->proof_is_csr == csr)
+    return;
+
+  self->proof_is_csr = csr;
+  if (self->narrow)
+    {
+      AdwViewStackPage *page = adw_view_stack_get_page (self->narrow_stack, self->proof_pane);
+
+      adw_view_stack_page_set_title (page, csr ? _("CSR") : _("Invoice"));
+    }
+  else
+    {
+      apply_titles (self);
+    }
+  show_results (self);
+}
+
+void
+porting_check_view_set_show_results (PortingCheckView *self,
+                                     gboolean          show_results)
+{
+  g_return_if_fail (PORTING_IS_CHECK_VIEW (self));
+
+  if (self->hide_results == !show_results)
+    return;
+
+  self->hide_results = !show_results;
+  gtk_widget_set_visible (self->results_scroller, show_results && self->result != NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_RESULTS]);
+}
+
+static void
 apply_layout (PortingCheckView *self,
               gboolean          narrow)
 {
@@ -647,7 +749,8 @@ apply_layout (PortingCheckView *self,
       gtk_paned_set_end_child (self->wide_paned, NULL);
       page = adw_view_stack_add_titled (self->narrow_stack, loa_pane, "loa", _("LOA"));
       adw_view_stack_page_set_icon_name (page, "x-office-document-symbolic");
-      page = adw_view_stack_add_titled (self->narrow_stack, proof_pane, "proof", _("Invoice"));
+      page = adw_view_stack_add_titled (self->narrow_stack, proof_pane, "proof",
+                                        self->proof_is_csr ? _("CSR") : _("Invoice"));
       adw_view_stack_page_set_icon_name (page, "mail-attachment-symbolic");
       /* The switcher names the documents: room for the file name. */
       porting_document_view_set_title (self->loa_view, NULL);
@@ -661,8 +764,7 @@ apply_layout (PortingCheckView *self,
       adw_view_stack_remove (self->narrow_stack, proof_pane);
       gtk_paned_set_start_child (self->wide_paned, loa_pane);
       gtk_paned_set_end_child (self->wide_paned, proof_pane);
-      porting_document_view_set_title (self->loa_view, _("Letter of Authorization"));
-      porting_document_view_set_title (self->proof_view, _("Invoice or CSR"));
+      apply_titles (self);
       gtk_stack_set_visible_child_name (self->layout_stack, "wide");
     }
 }
@@ -733,6 +835,8 @@ porting_check_view_finalize (GObject *object)
   g_clear_object (&self->result);
   g_clear_pointer (&self->hits, g_array_unref);
   g_clear_error (&self->check_error);
+  g_clear_pointer (&self->loa_title, g_free);
+  g_clear_pointer (&self->proof_title, g_free);
 
   G_OBJECT_CLASS (porting_check_view_parent_class)->finalize (object);
 }
@@ -753,6 +857,27 @@ porting_check_view_get_property (GObject    *object,
     case PROP_BUSY:
       g_value_set_boolean (value, porting_check_view_get_busy (self));
       break;
+    case PROP_SHOW_RESULTS:
+      g_value_set_boolean (value, !self->hide_results);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+porting_check_view_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  PortingCheckView *self = PORTING_CHECK_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_RESULTS:
+      porting_check_view_set_show_results (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -767,6 +892,7 @@ porting_check_view_class_init (PortingCheckViewClass *klass)
   object_class->dispose = porting_check_view_dispose;
   object_class->finalize = porting_check_view_finalize;
   object_class->get_property = porting_check_view_get_property;
+  object_class->set_property = porting_check_view_set_property;
 
   widget_class->measure = porting_check_view_measure;
   widget_class->size_allocate = porting_check_view_size_allocate;
@@ -779,6 +905,10 @@ porting_check_view_class_init (PortingCheckViewClass *klass)
     g_param_spec_boolean ("busy", NULL, NULL,
                           FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_RESULTS] =
+    g_param_spec_boolean ("show-results", NULL, NULL,
+                          TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -794,6 +924,7 @@ porting_check_view_class_init (PortingCheckViewClass *klass)
                   G_TYPE_NONE, 0);
 
   g_type_ensure (PORTING_TYPE_DOCUMENT_VIEW);
+  g_type_ensure (PORTING_TYPE_PAGE_STRIP);
 
   gtk_widget_class_set_css_name (widget_class, "checkview");
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/Porting/porting-check-view.ui");
