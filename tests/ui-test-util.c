@@ -57,6 +57,37 @@ ui_test_finish (void)
   g_clear_pointer (&test_home, g_free);
 }
 
+void
+ui_test_save_screenshot (GtkWidget  *window,
+                         const char *name)
+{
+  const char *directory = g_getenv ("PORTING_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file_name = NULL;
+  g_autofree char *path = NULL;
+  graphene_rect_t bounds;
+
+  if (directory == NULL || *directory == '\0')
+    return;
+
+  ui_test_wait_for_frames (window);
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (window), gtk_widget_get_height (window));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  graphene_rect_init (&bounds, 0, 0, gtk_widget_get_width (window), gtk_widget_get_height (window));
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node, &bounds);
+  file_name = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (directory, file_name, NULL);
+  g_assert_cmpint (g_mkdir_with_parents (directory, 0755), ==, 0);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("Screenshot: %s", path);
+}
+
 /* ---- Waiting ------------------------------------------------------------ */
 
 static gboolean

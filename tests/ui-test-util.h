@@ -82,6 +82,11 @@ GtkLabel   *ui_test_find_label          (GtkWidget        *root,
 /* A visible toplevel of @type, or NULL. */
 GtkWindow  *ui_test_find_toplevel       (GType             type);
 
+/* With $PORTING_SCREENSHOT_DIR set, saves what @window shows, as GTK drew
+ * it, to NAME.png there (for people to look at; no test reads it). */
+void        ui_test_save_screenshot     (GtkWidget        *window,
+                                         const char       *name);
+
 /* ---- Submitting to a real porting-intake -------------------------------- */
 
 /* Points the application at @url (NULL: the settings' address) with

@@ -39,6 +39,8 @@ struct _PortingWindow
 
   /* Set while the saved state is applied, so that it is not saved back. */
   guint                 restoring : 1;
+  /* The sidebar is out of the way of a review's documents. */
+  guint                 sidebar_hidden_for_review : 1;
 };
 
 G_DEFINE_FINAL_TYPE (PortingWindow, porting_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -159,6 +161,27 @@ on_leaflet_folded_changed (PortingWindow *self,
   porting_window_update_sidebar_buttons (self);
 }
 
+/* A request open for review wants the whole width: the sidebar folds away
+ * while it is shown, and comes back with the queue. */
+static void
+porting_window_update_workspace (PortingWindow *self)
+{
+  GtkWidget *review = gtk_stack_get_child_by_name (self->stack, "review");
+  gboolean wanted = review != NULL && gtk_stack_get_visible_child (self->stack) == review &&
+                    porting_review_page_get_workspace (PORTING_REVIEW_PAGE (review));
+
+  if (wanted == self->sidebar_hidden_for_review)
+    return;
+
+  self->sidebar_hidden_for_review = wanted;
+  if (!adw_leaflet_get_folded (self->leaflet))
+    {
+      gtk_widget_set_visible (self->sidebar_box, !wanted);
+      gtk_widget_set_visible (self->sidebar_separator, !wanted);
+    }
+  porting_window_update_sidebar_buttons (self);
+}
+
 static void
 on_visible_page_changed (PortingWindow *self,
                          GParamSpec    *pspec,
@@ -189,6 +212,8 @@ on_visible_page_changed (PortingWindow *self,
 
   if (!self->restoring)
     g_settings_set_string (self->settings, "last-page", name);
+
+  porting_window_update_workspace (self);
 }
 
 static void
@@ -247,12 +272,17 @@ porting_window_update_review_page (PortingWindow        *self,
     {
       GtkStackPage *stack_page;
 
-      stack_page = gtk_stack_add_titled (self->stack, porting_review_page_new (), "review", _("Review Queue"));
+      GtkWidget *review = porting_review_page_new ();
+
+      stack_page = gtk_stack_add_titled (self->stack, review, "review", _("Review Queue"));
       gtk_stack_page_set_icon_name (stack_page, "emblem-documents-symbolic");
+      g_signal_connect_object (review, "notify::workspace", G_CALLBACK (porting_window_update_workspace),
+                               self, G_CONNECT_SWAPPED);
     }
   else if (!staff && page != NULL)
     {
       gtk_stack_remove (self->stack, page);
+      porting_window_update_workspace (self);
     }
 }
 
