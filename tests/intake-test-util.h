@@ -24,7 +24,19 @@ typedef struct
   /* PostgreSQL only: the service's own database. */
   char        *database_url;
   char       **extra_args;
+  /* The folder was made for it, and goes with it. */
+  gboolean     owns_data_dir;
 } TestService;
+
+/* rm -rf @path. */
+static inline void
+test_remove_tree (const char *path)
+{
+  const char *argv[] = { "rm", "-rf", path, NULL };
+
+  if (path != NULL)
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
+}
 
 static inline const char *
 test_intake_path (void)
@@ -146,6 +158,7 @@ test_service_new (void)
 
   service->data_dir = g_dir_make_tmp ("intake-XXXXXX", &error);
   g_assert_no_error (error);
+  service->owns_data_dir = TRUE;
   if (test_backend_is_postgres ())
     {
       TestPostgres *pg = test_postgres_get ();
@@ -232,6 +245,7 @@ test_service_start (const char *data_dir)
 
   service->data_dir = data_dir ? g_strdup (data_dir) : g_dir_make_tmp ("intake-XXXXXX", &error);
   g_assert_no_error (error);
+  service->owns_data_dir = data_dir == NULL;
   test_service_launch (service, NULL);
   return service;
 }
@@ -270,6 +284,8 @@ static inline void
 test_service_free (TestService *service)
 {
   test_service_stop (service, FALSE);
+  if (service->owns_data_dir)
+    test_remove_tree (service->data_dir);
   g_free (service->url);
   g_free (service->data_dir);
   g_free (service->database_url);

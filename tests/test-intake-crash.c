@@ -168,6 +168,7 @@ test_kill_during_and_after (void)
   }
 
   test_service_free (service);
+  test_remove_tree (work_dir);
 }
 
 int

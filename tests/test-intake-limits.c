@@ -765,6 +765,7 @@ main (int    argc,
 
   status = g_test_run ();
   test_intake_cleanup ();
+  test_remove_tree (work_dir);
   g_free (work_dir);
   return status;
 }

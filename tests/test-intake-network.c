@@ -141,6 +141,7 @@ test_retry_after_dropped_connection (void)
   g_socket_listener_close (G_SOCKET_LISTENER (proxy.socket_service));
   g_object_unref (proxy.socket_service);
   test_service_free (service);
+  test_remove_tree (work_dir);
 }
 
 /* A server that answers 200 with what is not the JSON asked for. */

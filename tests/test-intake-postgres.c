@@ -276,11 +276,12 @@ main (int    argc,
 
   status = g_test_run ();
 
-  test_service_free (first);
   test_service_free (second);
+  test_service_free (first);
   test_intake_cleanup ();
   g_free (token);
   g_free (staff_token);
+  test_remove_tree (work_dir);
   g_free (work_dir);
   return status;
 }

@@ -871,6 +871,7 @@ main (int    argc,
   g_free (customer_token);
   g_free (other_token);
   g_free (staff_token);
+  test_remove_tree (work_dir);
   g_free (work_dir);
   return status;
 }
