@@ -369,6 +369,68 @@ test_loa_written (Fixture       *f,
   g_assert_nonnull (strstr (text->text, "(510) 555-0157"));
 }
 
+/* The LOA filled in here, the bill written otherwise: "Use the bill's
+ * spelling" puts the bill's text in the LOA, which is signed and written
+ * again, and then matches. An imported LOA is never offered it. */
+static void
+test_use_bill_spelling (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GFile) proof = ui_test_fixture_file ("acme-equivalent-invoice.pdf");
+  g_autoptr(GFile) first_loa = NULL;
+
+  fill_numbers_and_before (f);
+  fill_loa_form (f);
+  click_next (f, PORTING_PORT_IN_STEP_PROOF);
+  first_loa = g_object_ref (porting_port_in_form_get_loa (f->page->form));
+  _porting_port_in_page_set_proof_file (f->page, proof);
+  click_next (f, PORTING_PORT_IN_STEP_CHECK);
+  g_assert_true (ui_test_wait_for (ui_test_port_in_check_finished, f->page));
+
+  /* "1200 HARBOR BLVD STE 400" on the bill, "1200 Harbor Boulevard, Suite 400" on the LOA. */
+  g_assert_true (gtk_widget_get_visible (f->page->spelling_row));
+  ui_test_save_screenshot (GTK_WIDGET (f->window), "bill-spelling-offered");
+  g_signal_emit_by_name (f->page->spelling_button, "clicked");
+  ui_test_settle ();
+
+  /* Back on the LOA, with the bill's words, to sign again. */
+  g_assert_true (ui_test_port_in_wait_for_step (f, PORTING_PORT_IN_STEP_LOA));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (f->page->street_row)), ==, "1200 HARBOR BLVD");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (f->page->unit_row)), ==, "STE 400");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (f->page->city_row)), ==, "OAKLAND");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (f->page->postal_code_row)), ==, "94607-3311");
+  /* The same name in capitals is no other spelling. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (f->page->customer_name_row)), ==, "Acme Widgets LLC");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (f->page->typed_signature_row)), ==, "");
+  g_assert_false (porting_port_in_form_is_signed (f->page->form));
+  g_assert_null (porting_port_in_form_get_loa (f->page->form));
+  g_assert_false (next_is_sensitive (f));
+  ui_test_save_screenshot (GTK_WIDGET (f->window), "bill-spelling-sign-again");
+
+  /* Signed again: a new LOA, checked again, the same as the bill. */
+  gtk_editable_set_text (GTK_EDITABLE (f->page->typed_signature_row), "Dana Whitfield");
+  ui_test_settle ();
+  click_next (f, PORTING_PORT_IN_STEP_PROOF);
+  g_assert_nonnull (porting_port_in_form_get_loa (f->page->form));
+  g_assert_false (g_file_equal (porting_port_in_form_get_loa (f->page->form), first_loa));
+  click_next (f, PORTING_PORT_IN_STEP_CHECK);
+  g_assert_true (ui_test_wait_for (ui_test_port_in_check_finished, f->page));
+  g_assert_cmpint (porting_check_result_get_verdict (porting_port_in_form_get_check_result (f->page->form)), ==,
+                   PORTING_CHECK_VERDICT_MATCH);
+  g_assert_false (gtk_widget_get_visible (f->page->spelling_row));
+  ui_test_save_screenshot (GTK_WIDGET (f->window), "bill-spelling-matched");
+}
+
+/* An LOA the customer imported is their document: not written again. */
+static void
+test_imported_loa_keeps_spelling (Fixture       *f,
+                                  gconstpointer  data)
+{
+  fill_numbers_and_before (f);
+  reach_check (f, "acme-mismatch-invoice.pdf");
+  g_assert_false (gtk_widget_get_visible (f->page->spelling_row));
+}
+
 static AdwMessageDialog *
 find_message_dialog (void)
 {
@@ -619,6 +681,8 @@ main (int   argc,
     { "/port-in/check-statuses", test_check_statuses },
     { "/port-in/drafts", test_drafts },
     { "/port-in/loa-written", test_loa_written },
+    { "/port-in/use-bill-spelling", test_use_bill_spelling },
+    { "/port-in/imported-loa-keeps-spelling", test_imported_loa_keeps_spelling },
     { "/port-in/discard-draft", test_discard_draft },
     { "/port-in/submit", test_submit_saved },
     { "/port-in/correct-request", test_correct_request },

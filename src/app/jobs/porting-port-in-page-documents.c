@@ -163,6 +163,7 @@ void
 _porting_port_in_page_clear_check (PortingPortInPage *self)
 {
   g_clear_error (&self->check_error);
+  gtk_widget_set_visible (self->spelling_row, FALSE);
   g_object_set (self->form, "checking", FALSE, "check-result", NULL, NULL);
 }
 
@@ -231,6 +232,28 @@ show_check_result (PortingPortInPage *self)
   adw_action_row_set_subtitle (self->check_summary_row, subtitle);
   gtk_image_set_from_icon_name (self->check_icon, icon);
   gtk_widget_add_css_class (GTK_WIDGET (self->check_icon), css);
+  gtk_widget_set_visible (self->spelling_row, porting_port_in_form_can_use_proof_spelling (self->form));
+}
+
+/* The LOA takes the bill's spelling: written again once signed again. */
+static void
+on_use_spelling_clicked (PortingPortInPage *self,
+                         GtkButton         *button)
+{
+  g_autoptr(GFile) previous = NULL;
+
+  g_object_get (self->form, "generated-loa", &previous, NULL);
+  if (!porting_port_in_form_use_proof_spelling (self->form))
+    return;
+
+  /* The LOA written with the former spelling holds the customer's details: it goes. */
+  if (previous != NULL)
+    g_file_delete_async (previous, G_PRIORITY_LOW, NULL, NULL, NULL);
+  porting_signature_pad_clear (self->signature_pad);
+  gtk_widget_set_visible (self->spelling_row, FALSE);
+  _porting_port_in_page_show_step (self, PORTING_PORT_IN_STEP_LOA);
+  porting_job_page_show_toast (PORTING_JOB_PAGE (self),
+                               _("The LOA now writes the name and address as the bill does: sign it again."));
 }
 
 static gboolean
@@ -323,4 +346,5 @@ _porting_port_in_page_class_init_documents (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_callback (widget_class, on_remove_loa_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_remove_proof_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_check_view_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_use_spelling_clicked);
 }

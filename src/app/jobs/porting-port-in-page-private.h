@@ -77,6 +77,8 @@ struct _PortingPortInPage
 
   AdwActionRow        *check_summary_row;
   GtkStack            *check_icon_stack;
+  GtkWidget           *spelling_row;
+  GtkWidget           *spelling_button;
   GtkSpinner          *check_spinner;
   GtkImage            *check_icon;
   PortingCheckView    *check_view;

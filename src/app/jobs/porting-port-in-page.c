@@ -309,6 +309,18 @@ porting_port_in_page_form_changed (PortingJobPage *page,
                                                    : _("Sign with your mouse, finger or pen."));
     }
 
+  if (field_is (pspec, "proof-kind"))
+    {
+      g_autofree char *proof_kind = NULL;
+
+      /* A CSR is called a CSR, its date warnings too. */
+      g_object_get (self->form, "proof-kind", &proof_kind, NULL);
+      porting_check_view_set_proof_kind (self->check_view, proof_kind);
+      /* Short titles: the room goes to the file names. */
+      porting_check_view_set_titles (self->check_view, _("LOA"),
+                                     g_strcmp0 (proof_kind, "csr") == 0 ? _("CSR") : _("Invoice"));
+    }
+
   if (field_is (pspec, "imported-loa") || field_is (pspec, "proof") ||
       field_is (pspec, "import-loa") || field_is (pspec, "generated-loa"))
     {
@@ -859,6 +871,8 @@ porting_port_in_page_class_init (PortingPortInPageClass *klass)
   BIND (proof_file_row);
   BIND (check_summary_row);
   BIND (check_icon_stack);
+  BIND (spelling_row);
+  BIND (spelling_button);
   BIND (check_spinner);
   BIND (check_icon);
   BIND (check_view);
