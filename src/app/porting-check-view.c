@@ -42,6 +42,7 @@ struct _PortingCheckView
   GtkSpinner          *verdict_spinner;
   GtkImage            *verdict_icon;
   GtkLabel            *verdict_label;
+  GtkWidget           *open_another_button;
   GtkStack            *layout_stack;
   GtkPaned            *wide_paned;
   GtkWidget           *loa_pane;
@@ -80,6 +81,7 @@ enum {
 
 enum {
   CHECKED,
+  OPEN_ANOTHER_FILE,
   N_SIGNALS
 };
 
@@ -644,6 +646,30 @@ update_attention (PortingCheckView *self)
     }
 }
 
+static gboolean
+view_failed (PortingDocumentView *view)
+{
+  return porting_document_view_get_state (view) == PORTING_DOCUMENT_VIEW_STATE_FAILED;
+}
+
+/* A document that cannot be opened: offer another, where a page can open one. */
+static void
+update_open_another (PortingCheckView *self)
+{
+  gboolean failed = view_failed (self->loa_view) || view_failed (self->proof_view);
+
+  gtk_widget_set_visible (self->open_another_button,
+                          failed && g_signal_has_handler_pending (self, signals[OPEN_ANOTHER_FILE], 0, TRUE));
+}
+
+static void
+on_open_another_clicked (PortingCheckView *self,
+                         GtkButton        *button)
+{
+  /* The LOA first when both failed. */
+  g_signal_emit (self, signals[OPEN_ANOTHER_FILE], 0, !view_failed (self->loa_view));
+}
+
 static void
 on_document_state_changed (PortingCheckView    *self,
                            GParamSpec          *pspec,
@@ -660,6 +686,7 @@ on_document_state_changed (PortingCheckView    *self,
   update_attention (self);
   maybe_start_check (self);
   update_verdict (self);
+  update_open_another (self);
 }
 
 /* Wide and narrow layouts */
@@ -923,6 +950,20 @@ porting_check_view_class_init (PortingCheckViewClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
 
+  /**
+   * PortingCheckView::open-another-file:
+   * @proof: TRUE for the invoice or CSR, FALSE for the LOA
+   *
+   * A document could not be opened and the user asks for another in its
+   * place. The button that asks is only shown when this is handled.
+   */
+  signals[OPEN_ANOTHER_FILE] =
+    g_signal_new ("open-another-file",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
+
   g_type_ensure (PORTING_TYPE_DOCUMENT_VIEW);
   g_type_ensure (PORTING_TYPE_PAGE_STRIP);
 
@@ -933,6 +974,7 @@ porting_check_view_class_init (PortingCheckViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PortingCheckView, verdict_spinner);
   gtk_widget_class_bind_template_child (widget_class, PortingCheckView, verdict_icon);
   gtk_widget_class_bind_template_child (widget_class, PortingCheckView, verdict_label);
+  gtk_widget_class_bind_template_child (widget_class, PortingCheckView, open_another_button);
   gtk_widget_class_bind_template_child (widget_class, PortingCheckView, layout_stack);
   gtk_widget_class_bind_template_child (widget_class, PortingCheckView, wide_paned);
   gtk_widget_class_bind_template_child (widget_class, PortingCheckView, loa_pane);
@@ -944,6 +986,7 @@ porting_check_view_class_init (PortingCheckViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PortingCheckView, results_list);
   gtk_widget_class_bind_template_child (widget_class, PortingCheckView, warnings_list);
   gtk_widget_class_bind_template_callback (widget_class, on_document_state_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_open_another_clicked);
 }
 
 static void
