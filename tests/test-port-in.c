@@ -262,6 +262,9 @@ read_draft (void)
   return contents;
 }
 
+static AdwMessageDialog *find_message_dialog  (void);
+static gboolean          message_dialog_shown (gpointer data);
+
 static void
 test_drafts (Fixture       *f,
              gconstpointer  data)
@@ -311,6 +314,24 @@ test_drafts (Fixture       *f,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (f->page->wireless_pin_row)), ==, "");
   /* The LOA step is not complete: the page comes back there, not further. */
   g_assert_cmpuint (porting_port_in_page_get_step (f->page), ==, PORTING_PORT_IN_STEP_LOA);
+
+  /* Said so, with a way to start over from nothing (asked first). */
+  {
+    GtkLabel *label = ui_test_find_label (GTK_WIDGET (f->page), "Draft restored", UI_TEST_LABEL_VISIBLE);
+    GtkLabel *discard = ui_test_find_label (GTK_WIDGET (f->page), "Discard", UI_TEST_LABEL_VISIBLE);
+    AdwMessageDialog *dialog;
+
+    g_assert_nonnull (label);
+    g_assert_nonnull (discard);
+    ui_test_save_screenshot (GTK_WIDGET (f->window), "draft-restored");
+    g_signal_emit_by_name (gtk_widget_get_ancestor (GTK_WIDGET (discard), GTK_TYPE_BUTTON), "clicked");
+    g_assert_true (ui_test_wait_for (message_dialog_shown, NULL));
+    dialog = find_message_dialog ();
+    adw_message_dialog_response (dialog, "discard");
+    ui_test_settle ();
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (f->page->customer_name_row)), ==, "");
+    g_assert_cmpuint (porting_port_in_page_get_step (f->page), ==, PORTING_PORT_IN_STEP_NUMBERS);
+  }
 }
 
 static void

@@ -67,7 +67,9 @@ _porting_port_in_page_write_loa (PortingPortInPage *self)
   g_autoptr(PortingLoaWriterData) data = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-  g_autofree char *name = g_strdup_printf ("loa-%s.pdf", stamp);
+  g_autofree char *uuid = g_uuid_string_random ();
+  /* Never the name of the LOA it replaces, whose deletion may still be on its way. */
+  g_autofree char *name = g_strdup_printf ("loa-%s-%.8s.pdf", stamp, uuid);
   g_autofree char *path = g_build_filename (g_get_user_data_dir (), APP_ID, "documents", name, NULL);
   LoaWrite *write = g_new0 (LoaWrite, 1);
 

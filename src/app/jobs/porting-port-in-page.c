@@ -558,13 +558,12 @@ discard_response_cb (AdwMessageDialog  *dialog,
   porting_job_page_show_toast (PORTING_JOB_PAGE (self), _("Draft discarded"));
 }
 
+/* Asked first: a port-in holds much typing, and its LOA goes too. */
 static void
-discard_draft_activated (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
+porting_port_in_page_discard_draft (PortingJobPage *page)
 {
-  PortingPortInPage *self = PORTING_PORT_IN_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
+  PortingPortInPage *self = PORTING_PORT_IN_PAGE (page);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *dialog;
 
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
@@ -580,6 +579,14 @@ discard_draft_activated (GtkWidget  *widget,
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+discard_draft_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  porting_port_in_page_discard_draft (PORTING_JOB_PAGE (widget));
 }
 
 static void
@@ -812,6 +819,7 @@ porting_port_in_page_class_init (PortingPortInPageClass *klass)
   page_class->form_changed = porting_port_in_page_form_changed;
   page_class->draft_applied = porting_port_in_page_draft_applied;
   page_class->submit = porting_port_in_page_real_submit;
+  page_class->discard_draft = porting_port_in_page_discard_draft;
 
   properties[PROP_STEP] =
     g_param_spec_uint ("step", NULL, NULL,
