@@ -804,6 +804,47 @@ test_imported_loa (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* The billing number is asked once: a partial port gives it before the
+ * LOA, which takes it; the review shows it as the numbers are shown. */
+static void
+test_btn_asked_once (void)
+{
+  g_autoptr(PortingPortInForm) form = new_form_on (2026, 12, 1);
+  g_autoptr(GPtrArray) sections = NULL;
+  g_autofree char *btn = NULL;
+  gboolean shown = FALSE;
+
+  fill_all (form);
+  g_object_set (form, "btn", "", "all-numbers", FALSE, "partial-port", TRUE, "current-btn", "510.555.0199", NULL);
+  g_object_get (form, "btn", &btn, NULL);
+  g_assert_cmpstr (btn, ==, "510.555.0199");
+  {
+    g_autoptr(GPtrArray) problems = porting_port_in_form_check_step (form, PORTING_PORT_IN_STEP_LOA);
+
+    g_assert_null (porting_form_problems_get_message (problems, "btn"));
+    for (guint i = 0; i < problems->len; i++)
+      g_assert_cmpstr (((PortingFormProblem *) g_ptr_array_index (problems, i))->field, !=, "btn");
+  }
+
+  sections = porting_port_in_form_dup_summary (form);
+  for (guint i = 0; i < sections->len; i++)
+    {
+      PortingPortInSection *section = g_ptr_array_index (sections, i);
+
+      for (guint j = 0; j < section->rows->len; j++)
+        {
+          PortingPortInSummaryRow *row = g_ptr_array_index (section->rows, j);
+
+          if (g_strcmp0 (row->title, "Billing telephone number") == 0)
+            {
+              g_assert_cmpstr (row->value, ==, "(510) 555-0199");
+              shown = TRUE;
+            }
+        }
+    }
+  g_assert_true (shown);
+}
+
 /* ---- The bill's spelling ------------------------------------------------- */
 
 static PortingCheckResult *
@@ -993,6 +1034,7 @@ main (int   argc,
   g_test_add_func ("/port-in-form/resume-step", test_resume_step);
   g_test_add_func ("/port-in-form/summary", test_summary);
   g_test_add_func ("/port-in-form/imported-loa", test_imported_loa);
+  g_test_add_func ("/port-in-form/btn-asked-once", test_btn_asked_once);
   g_test_add_func ("/port-in-form/proof-spelling", test_proof_spelling);
   g_test_add_func ("/port-in-form/proof-spelling-mismatch", test_proof_spelling_mismatch);
 

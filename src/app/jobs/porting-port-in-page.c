@@ -741,6 +741,8 @@ bind_fields (PortingPortInPage *self)
   /* The fields that depend on the answers so far. */
   bind_visible (self, "partial-port", self->partial_group, FALSE);
   bind_visible (self, "needs-new-btn", self->new_btn_row, FALSE);
+  /* Asked once: a partial port gave it before the LOA. */
+  bind_visible (self, "partial-port", self->btn_row, TRUE);
   bind_visible (self, "wireless", self->wireless_group, FALSE);
   bind_visible (self, "import-loa", self->loa_import_group, FALSE);
   bind_visible (self, "import-loa", self->loa_customer_group, TRUE);
