@@ -656,6 +656,36 @@ test_window_pages (Fixture       *fixture,
   g_assert_null (porting_window_get_page (window, "review"));
   g_assert_cmpstr (porting_window_get_visible_page_name (window), !=, "review");
 
+  /* Narrow: one back arrow. The header's leads to the sidebar; on a
+   * request's details the page's own leads to the list, and the header's goes. */
+  {
+    g_autoptr(PortingIntakeClient) customer = test_client_new (fixture->service->url, fixture->customer_token);
+    g_autoptr(PortingRequest) request = test_port_in_request (NULL);
+    g_autoptr(PortingRequest) stored = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autofree char *key = g_uuid_string_random ();
+    GtkWidget *header_back = template_child (window, PORTING_TYPE_WINDOW, "back_button");
+    PortingRequestsPage *requests = PORTING_REQUESTS_PAGE (porting_window_get_page (window, "requests"));
+    GtkWidget *page_back = template_child (requests, PORTING_TYPE_REQUESTS_PAGE, "back_button");
+
+    stored = test_submit (customer, request, NULL, NULL, key, NULL, &error);
+    g_assert_no_error (error);
+    gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+    porting_window_show_page (window, "requests");
+    g_assert_true (ui_test_wait_for ((UiTestCondition) porting_window_get_folded, window));
+    g_assert_true (ui_test_wait_for (requests_page_idle, requests));
+    ui_test_settle ();
+    g_assert_true (gtk_widget_get_visible (header_back));
+    g_assert_true (porting_requests_page_show_request (requests, porting_request_get_id (stored)));
+    ui_test_settle ();
+    g_assert_false (gtk_widget_get_visible (header_back));
+    g_assert_true (gtk_widget_get_mapped (page_back));
+    ui_test_save_screenshot (GTK_WIDGET (window), "narrow-request-one-back-arrow");
+    g_signal_emit_by_name (page_back, "clicked");
+    ui_test_settle ();
+    g_assert_true (gtk_widget_get_visible (header_back));
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
   ui_test_settle ();
 }

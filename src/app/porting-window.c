@@ -111,6 +111,20 @@ update_sidebar_header (GtkListBoxRow *row,
     }
 }
 
+/* Folded, the header's back button leads to the sidebar; a page showing
+ * something with its own way back (a request's details) keeps the only one. */
+static void
+porting_window_update_back_button (PortingWindow *self)
+{
+  GtkWidget *page = gtk_stack_get_visible_child (self->stack);
+  gboolean page_goes_back = FALSE;
+
+  if (page != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (page), "can-go-back") != NULL)
+    g_object_get (page, "can-go-back", &page_goes_back, NULL);
+
+  gtk_widget_set_visible (self->back_button, adw_leaflet_get_folded (self->leaflet) && !page_goes_back);
+}
+
 static void
 porting_window_update_sidebar_buttons (PortingWindow *self)
 {
@@ -118,6 +132,7 @@ porting_window_update_sidebar_buttons (PortingWindow *self)
   gboolean sidebar_hidden = !gtk_widget_get_visible (self->sidebar_box);
 
   gtk_widget_set_visible (self->show_sidebar_button, !folded && sidebar_hidden);
+  porting_window_update_back_button (self);
 }
 
 static void
@@ -214,6 +229,7 @@ on_visible_page_changed (PortingWindow *self,
     g_settings_set_string (self->settings, "last-page", name);
 
   porting_window_update_workspace (self);
+  porting_window_update_back_button (self);
 }
 
 static void
@@ -277,6 +293,8 @@ porting_window_update_review_page (PortingWindow        *self,
       stack_page = gtk_stack_add_titled (self->stack, review, "review", _("Review Queue"));
       gtk_stack_page_set_icon_name (stack_page, "emblem-documents-symbolic");
       g_signal_connect_object (review, "notify::workspace", G_CALLBACK (porting_window_update_workspace),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (review, "notify::can-go-back", G_CALLBACK (porting_window_update_back_button),
                                self, G_CONNECT_SWAPPED);
     }
   else if (!staff && page != NULL)
@@ -454,8 +472,12 @@ porting_window_init (PortingWindow *self)
   /* A rejected request is corrected in the flow it came from. */
   requests_page = porting_window_get_page (self, "requests");
   if (requests_page != NULL)
-    g_signal_connect_object (requests_page, "correct-request", G_CALLBACK (on_correct_request),
-                             self, G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (requests_page, "correct-request", G_CALLBACK (on_correct_request),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (requests_page, "notify::can-go-back", G_CALLBACK (porting_window_update_back_button),
+                               self, G_CONNECT_SWAPPED);
+    }
 }
 
 PortingWindow *

@@ -56,6 +56,7 @@ enum {
   PROP_0,
   PROP_SESSION,
   PROP_LOADING,
+  PROP_CAN_GO_BACK,
   N_PROPS
 };
 
@@ -640,6 +641,12 @@ back_activated (GtkWidget  *widget,
     on_back_clicked (self, NULL);
 }
 
+static void
+on_stack_changed (PortingRequestsPage *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_GO_BACK]);
+}
+
 /* Widget */
 
 static void
@@ -684,6 +691,9 @@ porting_requests_page_get_property (GObject    *object,
     case PROP_LOADING:
       g_value_set_boolean (value, porting_requests_page_get_loading (self));
       break;
+    case PROP_CAN_GO_BACK:
+      g_value_set_boolean (value, g_strcmp0 (porting_requests_page_get_state (self), "details") == 0);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -721,6 +731,11 @@ porting_requests_page_class_init (PortingRequestsPageClass *klass)
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL, PORTING_TYPE_INTAKE_SESSION,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* A request's details are shown, with their own way back to the list
+   * (the window shows one back button, not two). */
+  properties[PROP_CAN_GO_BACK] =
+    g_param_spec_boolean ("can-go-back", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_LOADING] =
     g_param_spec_boolean ("loading", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -785,6 +800,8 @@ porting_requests_page_init (PortingRequestsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  g_signal_connect_swapped (self->stack, "notify::visible-child-name",
+                            G_CALLBACK (on_stack_changed), self);
   self->monitor = porting_intake_monitor_new (GTK_WIDGET (self), REFRESH_INTERVAL_SECONDS);
   g_signal_connect_swapped (self->monitor, "session-changed", G_CALLBACK (on_session_changed), self);
   g_signal_connect_swapped (self->monitor, "refresh", G_CALLBACK (porting_requests_page_refresh), self);

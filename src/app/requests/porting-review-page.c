@@ -26,6 +26,7 @@ enum {
   PROP_0,
   PROP_LOADING,
   PROP_WORKSPACE,
+  PROP_CAN_GO_BACK,
   N_PROPS
 };
 
@@ -335,6 +336,8 @@ porting_review_page_get_property (GObject    *object,
       g_value_set_boolean (value, porting_review_page_get_loading (self));
       break;
     case PROP_WORKSPACE:
+    case PROP_CAN_GO_BACK:
+      /* A request open goes back to the queue. */
       g_value_set_boolean (value, self->workspace);
       break;
     default:
@@ -357,6 +360,9 @@ porting_review_page_class_init (PortingReviewPageClass *klass)
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_WORKSPACE] =
     g_param_spec_boolean ("workspace", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_GO_BACK] =
+    g_param_spec_boolean ("can-go-back", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -470,6 +476,7 @@ _porting_review_page_set_workspace (PortingReviewPage *self,
 
   self->workspace = workspace;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKSPACE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_GO_BACK]);
 }
 
 gboolean
