@@ -629,6 +629,7 @@ test_submit_to_intake (Fixture       *f,
   g_assert_null (strstr (adw_status_page_get_description (f->page->done_status),
                          json_object_get_string_member (stored, "id")));
   g_assert_true (gtk_widget_get_visible (f->page->show_request_button));
+  ui_test_save_screenshot (GTK_WIDGET (f->window), "receipt-port-in");
   wait_for_draft_written (f);
   g_assert_false (g_file_test (draft, G_FILE_TEST_EXISTS));
 

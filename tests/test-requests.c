@@ -189,6 +189,10 @@ submit (Fixture        *fixture,
       g_assert_cmpint (porting_request_get_status (stored), ==, PORTING_REQUEST_STATUS_SUBMITTED);
       g_assert_nonnull (ui_test_find_label (GTK_WIDGET (dialog), porting_request_status_get_title (PORTING_REQUEST_STATUS_SUBMITTED),
                                             UI_TEST_LABEL_VISIBLE));
+      /* Only a port-in has documents for our team to check. */
+      if (porting_request_get_kind (stored) != PORTING_REQUEST_KIND_PORT_IN)
+        g_assert_null (strstr (gtk_label_get_text (template_child (dialog, PORTING_TYPE_SUBMIT_DIALOG, "explanation_label")),
+                               "documents"));
     }
   else
     {
@@ -466,6 +470,11 @@ test_submit_track_review (Fixture       *fixture,
 
   g_assert_true (porting_requests_page_show_request (fixture->requests_page, porting_request_get_id (stored_in)));
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (details_row)), ==, "Approved");
+  /* The reviewer's note, first and in full, not only in the history. */
+  g_assert_true (gtk_widget_get_visible (template_child (fixture->requests_page, PORTING_TYPE_REQUESTS_PAGE, "answer_group")));
+  g_assert_cmpstr (adw_action_row_get_subtitle (template_child (fixture->requests_page, PORTING_TYPE_REQUESTS_PAGE,
+                                                                "note_row")), ==, "Documents in order");
+  ui_test_save_screenshot (GTK_WIDGET (fixture->window), "customer-request-answered");
   {
     /* Newest first: the approval, with the reviewer's note. */
     GtkWidget *history = template_child (fixture->requests_page, PORTING_TYPE_REQUESTS_PAGE, "history_list");
@@ -479,6 +488,16 @@ test_submit_track_review (Fixture       *fixture,
 
   g_assert_true (porting_requests_page_show_request (fixture->requests_page, porting_request_get_id (stored_transfer)));
   g_assert_true (gtk_widget_get_visible (template_child (fixture->requests_page, PORTING_TYPE_REQUESTS_PAGE, "answer_group")));
+  /* A Twilio approval: step 3 next, with our SID; no documents spoken of. */
+  {
+    const char *status = adw_action_row_get_subtitle (template_child (fixture->requests_page, PORTING_TYPE_REQUESTS_PAGE,
+                                                                      "status_row"));
+
+    g_assert_nonnull (strstr (status, "step 3"));
+    g_assert_nonnull (strstr (status, PROVIDER_SID));
+    g_assert_null (strstr (status, "documents"));
+  }
+  ui_test_save_screenshot (GTK_WIDGET (fixture->window), "customer-transfer-approved");
   details_row = template_child (fixture->requests_page, PORTING_TYPE_REQUESTS_PAGE, "provider_sid_row");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (details_row)));
   g_assert_cmpstr (adw_action_row_get_subtitle (details_row), ==, PROVIDER_SID);

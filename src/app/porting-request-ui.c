@@ -287,10 +287,14 @@ porting_history_row_new (JsonObject *entry,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
 
+  /* A review started on the way to a decision is the "in review" step it made. */
+  if (g_strcmp0 (event, "review-started") == 0 || (event != NULL && note == NULL))
+    event = NULL;
+
   if (event != NULL)
     {
       /* Something done to the request that left its status alone (a PIN read). */
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), note != NULL ? note : event);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), note);
       /* Translators: "27 November 2026, 14:05 · Sam Support" */
       subtitle = by != NULL ? g_strdup_printf (_("%s · %s"), when, by) : g_strdup (when);
       icon = gtk_image_new_from_icon_name (g_strcmp0 (event, "wireless-pin-read") == 0

@@ -340,6 +340,7 @@ show_done (PortingPortInPage *self,
            const char        *description,
            const char        *toast)
 {
+  adw_status_page_set_title (self->done_status, title);
   gtk_widget_set_visible (self->show_request_button, self->sent_id != NULL);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->show_request_button), "s",
                                     self->sent_id != NULL ? self->sent_id : "");
