@@ -14,6 +14,7 @@
 
 #include <string.h>
 
+#include "porting-address.h"
 #include "porting-normalize.h"
 #include "porting-port-in-form-private.h"
 
