@@ -1048,6 +1048,62 @@ test_wireless_review (Fixture       *fixture,
   ui_test_destroy_window (GTK_WINDOW (window));
 }
 
+/* The name and the address match but the account number does not: no
+ * green "match", the panel says what differs, and so does the approval. */
+static void
+test_review_verdict (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(PortingIntakeClient) customer = test_client_new (fixture->service->url, fixture->customer_token);
+  g_autoptr(PortingRequest) request = test_port_in_request (NULL);
+  g_autoptr(PortingRequest) stored = NULL;
+  g_autofree char *loa_path = g_test_build_filename (G_TEST_DIST, "documents", "mismatch-account-number-loa.pdf", NULL);
+  g_autofree char *proof_path = g_test_build_filename (G_TEST_DIST, "documents", "mismatch-account-number-invoice.pdf", NULL);
+  g_autoptr(GFile) loa = g_file_new_for_path (loa_path);
+  g_autoptr(GFile) proof = g_file_new_for_path (proof_path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = g_uuid_string_random ();
+  PortingCheckView *check_view;
+  PortingCheckResult *result;
+  AdwMessageDialog *dialog;
+  GtkWidget *group;
+  gboolean differs_shown = FALSE;
+
+  stored = test_submit (customer, request, loa, proof, key, NULL, &error);
+  g_assert_no_error (error);
+
+  use_token (fixture, fixture->staff_token);
+  show_page (fixture, GTK_WIDGET (fixture->review_page));
+  g_assert_true (ui_test_wait_for (review_page_idle, fixture->review_page));
+  open_queued (fixture, porting_request_get_id (stored));
+  g_assert_true (ui_test_wait_for (check_done, fixture->review_page));
+  check_view = porting_review_page_get_check_view (fixture->review_page);
+  result = porting_check_view_get_result (check_view);
+
+  g_assert_cmpint (porting_check_result_get_verdict (result), ==, PORTING_CHECK_VERDICT_MISMATCH);
+  g_assert_cmpint (porting_check_result_get_field (result, PORTING_FIELD_NAME)->status, ==, PORTING_FIELD_STATUS_EXACT);
+  g_assert_cmpstr (porting_check_view_get_verdict_text (check_view), !=, "Name and address match");
+  g_assert_nonnull (strstr (porting_check_view_get_verdict_text (check_view), "account number"));
+
+  /* The panel lists the account number as differing, in words. */
+  group = template_child (fixture->review_page, PORTING_TYPE_REVIEW_PAGE, "documents_group");
+  for (GtkWidget *row = ui_test_find_descendant (group, ADW_TYPE_ACTION_ROW, NULL); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_ACTION_ROW (row) &&
+        g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "Account number") == 0)
+      differs_shown = g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Differs");
+  g_assert_true (differs_shown);
+
+  /* Staff may still approve (they have the last word), told what differs. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->review_page), "review.approve", NULL));
+  dialog = expect_message_dialog ();
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "account number"));
+  adw_message_dialog_response (dialog, "cancel");
+  ui_test_settle ();
+  g_assert_false (porting_review_page_get_decision_pending (fixture->review_page));
+  ui_test_save_screenshot (GTK_WIDGET (fixture->window), "review-account-number-mismatch");
+}
+
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -1107,6 +1163,7 @@ main (int   argc,
   g_test_add ("/requests/submit-track-review", Fixture, NULL, fixture_set_up, test_submit_track_review, fixture_tear_down);
   g_test_add ("/requests/window", Fixture, NULL, fixture_set_up, test_window_pages, fixture_tear_down);
   g_test_add ("/requests/wireless-review", Fixture, NULL, fixture_set_up, test_wireless_review, fixture_tear_down);
+  g_test_add ("/requests/review-verdict", Fixture, NULL, fixture_set_up, test_review_verdict, fixture_tear_down);
   g_test_add ("/requests/outbox-pin", Fixture, NULL, fixture_set_up, test_outbox_pin, fixture_tear_down);
   g_test_add ("/requests/no-token", Fixture, NULL, fixture_set_up, test_no_token, fixture_tear_down);
 

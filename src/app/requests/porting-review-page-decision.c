@@ -615,6 +615,19 @@ dup_approval_message (PortingReviewPage *self)
 
   /* Translators: %s is what the Requests page will say to the customer */
   g_string_append_printf (message, _("The customer will be told: “%s”"), explanation);
+  /* The check's word against it, when it found what carriers reject. */
+  {
+    PortingCheckResult *result = _porting_review_page_has_documents (self)
+                                 ? porting_check_view_get_result (self->check_view) : NULL;
+
+    if (result != NULL && porting_check_result_get_verdict (result) == PORTING_CHECK_VERDICT_MISMATCH)
+      {
+        g_autofree char *summary = porting_check_result_dup_summary (result);
+
+        /* Translators: %s says what differs, e.g. "The account number does not match." */
+        g_string_append_printf (message, "\n\n%s", summary);
+      }
+  }
   if (subaccount != NULL)
     /* Translators: %s is a Twilio subaccount SID */
     g_string_append_printf (message, "\n\n%s", _("With the subaccount SID to give the new provider."));

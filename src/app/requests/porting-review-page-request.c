@@ -417,6 +417,7 @@ on_checked (PortingReviewPage *self,
   clear_check_rows (self);
   add_check_row (self, _("Account number"), porting_check_result_get_field (result, PORTING_FIELD_ACCOUNT_NUMBER));
   add_check_row (self, _("Billing telephone number"), porting_check_result_get_field (result, PORTING_FIELD_BTN));
+  add_check_row (self, _("Current carrier"), porting_check_result_get_field (result, PORTING_FIELD_CARRIER));
   _porting_review_page_update_form (self);
 }
 
