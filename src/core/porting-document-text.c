@@ -61,7 +61,7 @@ continues_word (const PortingRect *previous,
 /* ---- Form fields ------------------------------------------------------------ */
 
 static void
-form_field_free (PortingDocumentFormField *field)
+form_field_free (PortingPdfField *field)
 {
   g_free (field->name);
   g_free (field->partial_name);
@@ -155,7 +155,7 @@ strdup_valid (char **out,
  * @page: its 0-based index
  * @with_signatures: whether to look into signature fields (slow: crypto)
  *
- * Returns: (transfer full) (element-type PortingDocumentFormField): the page's fields
+ * Returns: (transfer full) (element-type PortingPdfField): the page's fields
  */
 GPtrArray *
 _porting_pdf_page_get_form_fields (PopplerPage *poppler_page,
@@ -174,7 +174,7 @@ _porting_pdf_page_get_form_fields (PopplerPage *poppler_page,
     {
       PopplerFormFieldMapping *map = l->data;
       PopplerFormField *poppler_field = map->field;
-      PortingDocumentFormField *field = g_new0 (PortingDocumentFormField, 1);
+      PortingPdfField *field = g_new0 (PortingPdfField, 1);
 
       field->page = page;
       /* poppler's origin is bottom-left here. */
@@ -190,27 +190,27 @@ _porting_pdf_page_get_form_fields (PopplerPage *poppler_page,
       switch (poppler_form_field_get_field_type (poppler_field))
         {
         case POPPLER_FORM_FIELD_TEXT:
-          field->kind = PORTING_FORM_FIELD_TEXT;
+          field->kind = PORTING_PDF_FIELD_TEXT;
           field->multiline = poppler_form_field_text_get_text_type (poppler_field) == POPPLER_FORM_TEXT_MULTILINE;
           strdup_valid (&field->value, poppler_form_field_text_get_text (poppler_field));
           break;
         case POPPLER_FORM_FIELD_CHOICE:
-          field->kind = PORTING_FORM_FIELD_CHOICE;
+          field->kind = PORTING_PDF_FIELD_CHOICE;
           strdup_valid (&field->value, choice_value (poppler_field));
           break;
         case POPPLER_FORM_FIELD_BUTTON:
           field->kind = poppler_form_field_button_get_button_type (poppler_field) == POPPLER_FORM_BUTTON_PUSH ?
-                        PORTING_FORM_FIELD_OTHER : PORTING_FORM_FIELD_CHECK;
-          field->checked = field->kind == PORTING_FORM_FIELD_CHECK &&
+                        PORTING_PDF_FIELD_OTHER : PORTING_PDF_FIELD_CHECK;
+          field->checked = field->kind == PORTING_PDF_FIELD_CHECK &&
                            poppler_form_field_button_get_state (poppler_field);
           break;
         case POPPLER_FORM_FIELD_SIGNATURE:
-          field->kind = PORTING_FORM_FIELD_SIGNATURE;
+          field->kind = PORTING_PDF_FIELD_SIGNATURE;
           field->is_signed = with_signatures && signature_is_present (poppler_field);
           break;
         case POPPLER_FORM_FIELD_UNKNOWN:
         default:
-          field->kind = PORTING_FORM_FIELD_OTHER;
+          field->kind = PORTING_PDF_FIELD_OTHER;
           break;
         }
 
@@ -244,7 +244,7 @@ center_inside (const PortingRect *word,
  * words point into @field->value. */
 static void
 add_field_words (GArray                 *words,
-                 const PortingDocumentFormField *field)
+                 const PortingPdfField *field)
 {
   const char *value = field->value;
   guint n_lines = 0;
@@ -419,7 +419,7 @@ _porting_pdf_page_get_text (PopplerPage *poppler_page,
   fields = _porting_pdf_page_get_form_fields (poppler_page, page, FALSE);
   for (guint f = 0; f < fields->len; f++)
     {
-      const PortingDocumentFormField *field = g_ptr_array_index (fields, f);
+      const PortingPdfField *field = g_ptr_array_index (fields, f);
 
       if (field->value == NULL)
         continue;

@@ -840,7 +840,7 @@ _porting_document_get_display_name (PortingDocument *self)
  *
  * Thread-safe.
  *
- * Returns: (transfer full) (element-type PortingDocumentFormField): the fields of
+ * Returns: (transfer full) (element-type PortingPdfField): the fields of
  *   @page, empty for an image or a page without any; %NULL with @error set
  *   when there is no such page
  */

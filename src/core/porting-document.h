@@ -40,16 +40,16 @@ typedef enum
 /* A fillable form's field (AcroForm), as a viewer left it. */
 typedef enum
 {
-  PORTING_FORM_FIELD_TEXT,
-  PORTING_FORM_FIELD_CHOICE,     /* a list or combo box: @value is the chosen item(s) */
-  PORTING_FORM_FIELD_CHECK,      /* a check box or radio button: @checked */
-  PORTING_FORM_FIELD_SIGNATURE,
-  PORTING_FORM_FIELD_OTHER,
-} PortingFormFieldKind;
+  PORTING_PDF_FIELD_TEXT,
+  PORTING_PDF_FIELD_CHOICE,     /* a list or combo box: @value is the chosen item(s) */
+  PORTING_PDF_FIELD_CHECK,      /* a check box or radio button: @checked */
+  PORTING_PDF_FIELD_SIGNATURE,
+  PORTING_PDF_FIELD_OTHER,
+} PortingPdfFieldKind;
 
 typedef struct
 {
-  PortingFormFieldKind  kind;
+  PortingPdfFieldKind  kind;
   guint                 page;            /* 0-based */
   PortingRect           rect;            /* points, origin top-left */
   char                 *name;            /* fully qualified: "loa.customer.name" */
@@ -60,7 +60,7 @@ typedef struct
   gboolean              multiline;
   gboolean              checked;
   gboolean              is_signed;       /* a signature field holding a digital signature */
-} PortingDocumentFormField;
+} PortingPdfField;
 
 /* Called on the calling thread, in page order; return FALSE to stop early. */
 typedef gboolean (*PortingPageTextFunc) (PortingPageText *page_text,
@@ -109,7 +109,7 @@ gboolean             porting_document_scan_text      (PortingDocument      *self
                                                       GCancellable         *cancellable,
                                                       GError              **error);
 
-/* Thread-safe. The form fields of @page (PortingDocumentFormField*, none for an
+/* Thread-safe. The form fields of @page (PortingPdfField*, none for an
  * image); @with_signatures also looks for a digital signature in each
  * signature field. */
 GPtrArray           *porting_document_get_form_fields (PortingDocument     *self,

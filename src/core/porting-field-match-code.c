@@ -146,11 +146,13 @@ offer_code_candidate (LoaValue   *value,
 }
 
 /* The value after a label ending at tokens[label_last - 1]: on the same line,
- * else at the start of the next one. */
+ * else at the start of the next one. Only a @labelled value can be a
+ * mismatch; another one counts when it is the LOA's. */
 static void
 find_value_after_label (LoaValue  *value,
                         Page      *page,
                         guint      label_last,
+                        gboolean   labelled,
                         Candidate *best)
 {
   const char *text = page->page->text;
@@ -202,7 +204,7 @@ find_value_after_label (LoaValue  *value,
     }
 
   if (end > start && has_digit (start, end - start))
-    offer_code_candidate (value, page, start - text, end - text, TRUE, best);
+    offer_code_candidate (value, page, start - text, end - text, labelled, best);
 }
 
 /* Whether text[start, end) has @compact's letters and digits, in order. */
@@ -234,11 +236,22 @@ _porting_field_find_code (LoaValue  *value,
     { "MAIN", "TELEPHONE" }, { "NUMERO", "DE", "FACTURATION" }, { "BILLING", "TN" },
     { "TELEPHONE", "DE", "FACTURATION" }, { "ACCOUNT", "TELEPHONE", "NUMBER" },
   };
+  /* A bill for one line often names its number only as the customer's
+   * phone: that number is the BTN when it is the LOA's, but a different
+   * one may be the customer-care line, so it never makes a mismatch. */
+  static const char * const phone_labels[][4] = {
+    { "PHONE", "NUMBER" }, { "TELEPHONE", "NUMBER" }, { "NUMERO", "DE", "TELEPHONE" },
+    { "TELEPHONE", "PRINCIPAL" }, { "SERVICE", "NUMBER" }, { "PHONE" }, { "TELEPHONE" }, { "TEL" },
+  };
+  Candidate by_phone_label;
+
+  _porting_candidate_init (&by_phone_label);
 
   for (guint i = 0; i < page->tokens->len; i++)
     {
       const char *folded = TOKEN (page->tokens, i)->folded;
       guint label_last = 0;
+      gboolean labelled = TRUE;
 
       /* Account and billing numbers in a payment stub are still the customer's:
        * no exclusion here. */
@@ -274,12 +287,28 @@ _porting_field_find_code (LoaValue  *value,
               if (_porting_field_tokens_are (page, i, line_last, btn_labels[l], n))
                 label_last = i + n;
             }
+          for (guint l = 0; l < G_N_ELEMENTS (phone_labels) && label_last == 0; l++)
+            {
+              guint n = _porting_field_count_words (phone_labels[l], 4);
+
+              if (_porting_field_tokens_are (page, i, line_last, phone_labels[l], n))
+                {
+                  label_last = i + n;
+                  labelled = FALSE;
+                }
+            }
           if (label_last == 0)
             continue;
         }
 
-      find_value_after_label (value, page, label_last, best);
+      find_value_after_label (value, page, label_last, labelled, labelled ? best : &by_phone_label);
     }
+
+  /* Never over a number the bill labels as its billing number. */
+  if (best->status == PORTING_FIELD_STATUS_NOT_FOUND)
+    _porting_candidate_offer (best, &by_phone_label);
+  else
+    _porting_candidate_clear (&by_phone_label);
 
   /* The account number written anywhere else, in any spelling. */
   if (value->field == PORTING_FIELD_ACCOUNT_NUMBER && best->status > PORTING_FIELD_STATUS_EQUIVALENT &&

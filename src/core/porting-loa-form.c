@@ -23,7 +23,7 @@
 
 typedef struct
 {
-  const PortingDocumentFormField *field;
+  const PortingPdfField *field;
   LabelKind               kind;
   int                     priority;
   PortingTextSpan         span;
@@ -66,7 +66,7 @@ identifier_words (const char *identifier)
 /* The kind a field's names say, from the best label found at a word start
  * in them (the tooltip first: it is often the printed label). */
 static gboolean
-kind_from_names (const PortingDocumentFormField *field,
+kind_from_names (const PortingPdfField *field,
                  LabelKind              *kind,
                  int                    *priority)
 {
@@ -110,7 +110,7 @@ kind_from_names (const PortingDocumentFormField *field,
 
 /* Where a field's value sits in its page's text: its words, set in its box. */
 static void
-field_span (const PortingDocumentFormField *field,
+field_span (const PortingPdfField *field,
             PortingPageText        *page_text,
             PortingTextSpan        *span)
 {
@@ -199,7 +199,7 @@ compose_city_line (GArray          *named,
 
 static void
 add_numbers (PortingLoaFields       *self,
-             const PortingDocumentFormField *field,
+             const PortingPdfField *field,
              const PortingTextSpan  *span)
 {
   g_autoptr(GPtrArray) found = porting_phone_number_find_all (field->value, NULL);
@@ -242,20 +242,20 @@ _porting_loa_read_form (PortingLoaFields  *self,
 
       for (guint f = 0; f < fields->len; f++)
         {
-          const PortingDocumentFormField *field = g_ptr_array_index (fields, f);
+          const PortingPdfField *field = g_ptr_array_index (fields, f);
           NamedField entry = { field, KIND_NONE, 0, { -1, 0, 0 } };
 
           field_span (field, page_text, &entry.span);
           kind_from_names (field, &entry.kind, &entry.priority);
 
-          if (field->kind == PORTING_FORM_FIELD_SIGNATURE || entry.kind == KIND_SIGNATURE)
+          if (field->kind == PORTING_PDF_FIELD_SIGNATURE || entry.kind == KIND_SIGNATURE)
             {
               /* Signed: a digital signature, ink in its box, a typed name. */
               self->has_signature_line = TRUE;
               if (!self->is_signed)
                 self->is_signed = field->is_signed ||
                                   (field->value != NULL && _porting_loa_is_name_like (field->value)) ||
-                                  (field->kind == PORTING_FORM_FIELD_SIGNATURE &&
+                                  (field->kind == PORTING_PDF_FIELD_SIGNATURE &&
                                    _porting_loa_area_has_ink (loa, page_text, p, &field->rect, cancellable));
               continue;
             }

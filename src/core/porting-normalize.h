@@ -71,7 +71,7 @@ char        *porting_normalize_compact            (const char *text,
 char        *porting_normalize_phone_digits       (const char *text,
                                                    gssize      len);
 
-/* The same characters apart from case and white space; a line break and
+/* The same characters, case included, apart from white space; a line break and
  * a comma between two address lines count the same (DESIGN §3.4: exact). */
 gboolean     porting_normalize_same_characters    (const char *a,
                                                    gssize      a_len,

@@ -11,6 +11,7 @@
 
 #include "porting-json-limits.h"
 #include "porting-request.h"
+#include "porting-twilio-sid.h"
 
 struct _PortingRequest
 {
@@ -457,18 +458,14 @@ is_iso_date (const char *text)
   return parsed != NULL;
 }
 
+/* As the app sends it: an Account SID already in its one written form. */
 static gboolean
-is_twilio_sid (const char *text,
-               const char *prefix)
+is_account_sid (const char *text)
 {
-  if (text == NULL || strlen (text) != 34 || !g_str_has_prefix (text, prefix))
-    return FALSE;
-  for (guint i = 2; i < 34; i++)
-    {
-      if (!g_ascii_isxdigit (text[i]))
-        return FALSE;
-    }
-  return TRUE;
+  g_autofree char *normalized = NULL;
+
+  return porting_twilio_sid_classify (text, &normalized, NULL) == PORTING_SID_KIND_ACCOUNT_SID &&
+         g_strcmp0 (normalized, text) == 0;
 }
 
 static const char *
@@ -608,7 +605,7 @@ porting_request_validate (PortingRequest  *self,
     case PORTING_REQUEST_KIND_TWILIO_TRANSFER:
       if (!validate_numbers (self, FALSE, invalid_field, error))
         return FALSE;
-      if (!is_twilio_sid (object_string (self->fields, "twilio_account_sid"), "AC"))
+      if (!is_account_sid (object_string (self->fields, "twilio_account_sid")))
         return set_invalid (invalid_field, error, "twilio_account_sid",
                             _("A Twilio account SID starts with AC followed by 32 letters and digits."));
       return TRUE;
