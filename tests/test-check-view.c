@@ -504,9 +504,9 @@ test_check_page (void)
     g_assert_true (ui_test_wait_for (proof_failed, view));
     status_page = find_visible_descendant (GTK_WIDGET (proof_view), ADW_TYPE_STATUS_PAGE);
     g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (status_page)), "is not a PDF or an image"));
-    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (proof_view),
-                                                                                    PORTING_TYPE_DOCUMENT_VIEW,
-                                                                                    "zoom_box"))));
+    g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (proof_view),
+                                                                                                          PORTING_TYPE_DOCUMENT_VIEW,
+                                                                                                          "zoom_button")))));
     g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (proof_view),
                                                                                     PORTING_TYPE_DOCUMENT_VIEW,
                                                                                     "page_label"))));

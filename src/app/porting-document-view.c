@@ -47,7 +47,6 @@ struct _PortingDocumentView
   GtkLabel                 *title_label;
   GtkLabel                 *file_label;
   GtkLabel                 *page_label;
-  GtkWidget                *zoom_box;
   GtkLabel                 *zoom_label;
   GtkWidget                *zoom_out_button;
   GtkWidget                *zoom_in_button;
@@ -179,7 +178,7 @@ set_state (PortingDocumentView      *self,
   gtk_spinner_set_spinning (self->spinner, state == PORTING_DOCUMENT_VIEW_STATE_LOADING);
   gtk_stack_set_visible_child_name (self->stack, page_names[state]);
   /* Pages and zoom mean nothing on the password and error pages. */
-  gtk_widget_set_visible (self->zoom_box, state == PORTING_DOCUMENT_VIEW_STATE_LOADED);
+  gtk_widget_set_visible (gtk_widget_get_parent (self->zoom_button), state == PORTING_DOCUMENT_VIEW_STATE_LOADED);
   gtk_widget_set_visible (GTK_WIDGET (self->page_label), state == PORTING_DOCUMENT_VIEW_STATE_LOADED);
 
   if (self->state == state)
@@ -1005,7 +1004,6 @@ porting_document_view_class_init (PortingDocumentViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PortingDocumentView, title_label);
   gtk_widget_class_bind_template_child (widget_class, PortingDocumentView, file_label);
   gtk_widget_class_bind_template_child (widget_class, PortingDocumentView, page_label);
-  gtk_widget_class_bind_template_child (widget_class, PortingDocumentView, zoom_box);
   gtk_widget_class_bind_template_child (widget_class, PortingDocumentView, zoom_label);
   gtk_widget_class_bind_template_child (widget_class, PortingDocumentView, zoom_out_button);
   gtk_widget_class_bind_template_child (widget_class, PortingDocumentView, zoom_in_button);
