@@ -432,7 +432,7 @@ test_discard_draft (Fixture       *f,
   g_assert_cmpuint (f->page->numbers->len, ==, 0);
 }
 
-/* Every step filled in with the shared fixtures, up to Review. */
+/* Every step filled in with the fixtures, up to Review. */
 static void
 fill_to_review (Fixture *f)
 {
