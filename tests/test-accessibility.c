@@ -570,6 +570,7 @@ check_stops (Report     *report,
       g_autofree char *name = NULL;
       g_autofree char *description = NULL;
       g_autofree char *key = NULL;
+      guint count;
 
       if (!is_in (stop, root))
         continue;
@@ -643,8 +644,8 @@ check_stops (Report     *report,
         continue;
 
       key = g_strdup_printf ("%s\n%s", name, description);
-      g_hash_table_insert (by_name, g_steal_pointer (&key),
-                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (by_name, key)) + 1));
+      count = GPOINTER_TO_UINT (g_hash_table_lookup (by_name, key)) + 1;
+      g_hash_table_insert (by_name, g_steal_pointer (&key), GUINT_TO_POINTER (count));
     }
 
   {
