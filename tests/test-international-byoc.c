@@ -77,13 +77,13 @@ test_international_fill (void)
   type_text (page->number_row, "+44 20 7946 0958");
   g_assert_cmpstr (text_of (page->country_row), ==, "United Kingdom");
   g_assert_cmpstr (text_of (page->e164_row), ==, "+442079460958");
-  g_assert_cmpuint (adw_combo_row_get_selected (page->type_row), ==, INTERNATIONAL_TYPE_LOCAL);
+  g_assert_cmpuint (adw_combo_row_get_selected (page->type_row), ==, PORTING_INTERNATIONAL_TYPE_LOCAL);
   g_assert_null (porting_row_get_message (GTK_WIDGET (page->number_row)));
 
   type_text (page->number_row, "+33 6 12 34 56 78");
   g_assert_cmpstr (text_of (page->country_row), ==, "France");
   g_assert_cmpstr (text_of (page->e164_row), ==, "+33612345678");
-  g_assert_cmpuint (adw_combo_row_get_selected (page->type_row), ==, INTERNATIONAL_TYPE_MOBILE);
+  g_assert_cmpuint (adw_combo_row_get_selected (page->type_row), ==, PORTING_INTERNATIONAL_TYPE_MOBILE);
 
   /* Garbage gets a reason under the field, after the pause given to typing. */
   type_text (page->number_row, "call me maybe");
@@ -110,7 +110,7 @@ test_international_fill (void)
   type_text (page->e164_row, "+442079460958");
   g_assert_null (porting_row_get_message (GTK_WIDGET (page->country_row)));
   g_assert_null (porting_row_get_message (GTK_WIDGET (page->e164_row)));
-  adw_combo_row_set_selected (page->type_row, INTERNATIONAL_TYPE_TOLL_FREE);
+  adw_combo_row_set_selected (page->type_row, PORTING_INTERNATIONAL_TYPE_TOLL_FREE);
 
   request = _porting_international_page_build_request (page);
   g_assert_nonnull (request);
@@ -308,7 +308,7 @@ test_drafts (void)
 
   type_text (international->number_row, "+44 20 7946 0958");
   type_text (international->country_row, "England");
-  adw_combo_row_set_selected (international->type_row, INTERNATIONAL_TYPE_MOBILE);
+  adw_combo_row_set_selected (international->type_row, PORTING_INTERNATIONAL_TYPE_MOBILE);
   type_text (international->notes_row, "Shop line");
   porting_international_page_set_numbers (international, numbers);
   porting_numbers_editor_set_text (byoc->numbers_editor, "+1 510 555 0142\n+1 510 555 0143");
@@ -328,7 +328,7 @@ test_drafts (void)
   g_assert_cmpstr (text_of (international->number_row), ==, "+44 20 7946 0958");
   g_assert_cmpstr (text_of (international->country_row), ==, "England");
   g_assert_cmpstr (text_of (international->e164_row), ==, "+442079460958");
-  g_assert_cmpuint (adw_combo_row_get_selected (international->type_row), ==, INTERNATIONAL_TYPE_MOBILE);
+  g_assert_cmpuint (adw_combo_row_get_selected (international->type_row), ==, PORTING_INTERNATIONAL_TYPE_MOBILE);
   g_assert_cmpstr (text_of (international->notes_row), ==, "Shop line");
   g_assert_cmpuint (_porting_international_page_get_n_queued (international), ==, 1);
   {

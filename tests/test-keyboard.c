@@ -281,6 +281,14 @@ press_key (Fixture *f,
 /* ---- The page ---------------------------------------------------------- */
 
 static gboolean
+has_port_date (Fixture *f)
+{
+  GDate date;
+
+  return porting_port_in_form_get_preferred_date (f->page->form, &date);
+}
+
+static gboolean
 popover_is_closed (gpointer data)
 {
   return !gtk_widget_get_visible (GTK_WIDGET (data));
@@ -353,10 +361,10 @@ test_port_in_with_keyboard (Fixture       *f,
   g_autofree char *path = NULL;
 
   /* 1. Numbers: the box is reached by Tab, then typed into. */
-  g_assert_cmpuint (porting_port_in_page_get_step (f->page), ==, PORT_IN_STEP_NUMBERS);
+  g_assert_cmpuint (porting_port_in_page_get_step (f->page), ==, PORTING_PORT_IN_STEP_NUMBERS);
   g_assert_cmpuint (tab_to (f, f->page->numbers_view), <=, 3);
   type_text (f, "(510) 555-0142\n(510) 555-0143\n(510) 555-0157");
-  g_assert_cmpuint (f->page->numbers->len, ==, 3);
+  g_assert_cmpuint (porting_form_get_numbers (PORTING_FORM (f->page->form))->len, ==, 3);
   /* Tab leaves the box (it does not type a tab) and goes on to Next. */
   tab_to_full (f, f->page->next_button, GTK_DIR_TAB_FORWARD, passed);
   g_assert_false (focus_is_in (f, f->page->numbers_view));
@@ -366,7 +374,7 @@ test_port_in_with_keyboard (Fixture       *f,
   }
   /* Shift+Tab comes back the same way. */
   tab_to_full (f, f->page->numbers_view, GTK_DIR_TAB_BACKWARD, NULL);
-  tab_to_next_and_press (f, PORT_IN_STEP_BEFORE);
+  tab_to_next_and_press (f, PORTING_PORT_IN_STEP_BEFORE);
   assert_focus_after_step_change (f);
 
   /* 2. Before you port: the contract check box, then "all of them". */
@@ -378,7 +386,7 @@ test_port_in_with_keyboard (Fixture       *f,
   tab_to (f, gtk_widget_get_ancestor (GTK_WIDGET (f->page->all_numbers_yes_check), ADW_TYPE_ACTION_ROW));
   press_activate (f);
   g_assert_true (gtk_check_button_get_active (f->page->all_numbers_yes_check));
-  tab_to_next_and_press (f, PORT_IN_STEP_LOA);
+  tab_to_next_and_press (f, PORTING_PORT_IN_STEP_LOA);
   assert_focus_after_step_change (f);
 
   /* 3. The LOA: the "import" option, then its Open button. The options are
@@ -396,7 +404,7 @@ test_port_in_with_keyboard (Fixture       *f,
   ui_test_settle ();
   /* The chosen file can be removed with the keyboard too. */
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->page->loa_file_row)));
-  tab_to_next_and_press (f, PORT_IN_STEP_PROOF);
+  tab_to_next_and_press (f, PORTING_PORT_IN_STEP_PROOF);
   assert_focus_after_step_change (f);
 
   /* 4. Proof: the kind of document, a focusable row, comes first, then Open. */
@@ -406,7 +414,7 @@ test_port_in_with_keyboard (Fixture       *f,
   /* The native file chooser again. */
   _porting_port_in_page_set_proof_file (f->page, proof);
   ui_test_settle ();
-  tab_to_next_and_press (f, PORT_IN_STEP_CHECK);
+  tab_to_next_and_press (f, PORTING_PORT_IN_STEP_CHECK);
 
   /* 5. The check: its results are reached by Tab before Next. */
   g_assert_true (ui_test_wait_for (ui_test_port_in_check_finished, f->page));
@@ -419,7 +427,7 @@ test_port_in_with_keyboard (Fixture       *f,
     assert_order (passed, order, G_N_ELEMENTS (order));
   }
   press_activate (f);
-  g_assert_true (ui_test_port_in_wait_for_step (f, PORT_IN_STEP_DETAILS));
+  g_assert_true (ui_test_port_in_wait_for_step (f, PORTING_PORT_IN_STEP_DETAILS));
   ui_test_settle ();
   assert_focus_after_step_change (f);
 
@@ -443,7 +451,7 @@ test_port_in_with_keyboard (Fixture       *f,
   for (guint i = 0; i < 8 && focus_widget (f) != GTK_WIDGET (f->page->calendar); i++)
     press_tab (f, GTK_DIR_TAB_FORWARD);
   g_assert_true (focus_widget (f) == GTK_WIDGET (f->page->calendar));
-  g_assert_false (g_date_valid (&f->page->port_date));
+  g_assert_false (has_port_date (f));
   /* GTK 4.8's calendar starts the keyboard focus at its first cell: arrows
    * move it, Space chooses. Days too soon, weekends and holidays are
    * refused under the row, and the popover stays up: go on to the right. */
@@ -452,12 +460,12 @@ test_port_in_with_keyboard (Fixture       *f,
       press_key (f, GDK_KEY_Right);
       press_key (f, GDK_KEY_space);
     }
-  g_assert_true (g_date_valid (&f->page->port_date));
+  g_assert_true (has_port_date (f));
   g_assert_true (ui_test_wait_for (popover_is_closed, f->page->date_popover));
   g_assert_null (_porting_port_in_page_get_message (f->page, GTK_WIDGET (f->page->date_row)));
   /* The focus comes back to the date button, not to nowhere. */
   g_assert_true (focus_is_in (f, f->page->date_button));
-  tab_to_next_and_press (f, PORT_IN_STEP_REVIEW);
+  tab_to_next_and_press (f, PORTING_PORT_IN_STEP_REVIEW);
 
   /* 7. Review, and Submit. */
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->page->submit_button)));
@@ -501,12 +509,12 @@ test_loa_form_with_keyboard (Fixture       *f,
 
   tab_to (f, f->page->numbers_view);
   type_text (f, "(510) 555-0142, (510) 555-0143");
-  tab_to_next_and_press (f, PORT_IN_STEP_BEFORE);
+  tab_to_next_and_press (f, PORTING_PORT_IN_STEP_BEFORE);
   tab_to (f, f->page->contract_check);
   press_activate (f);
   tab_to (f, gtk_widget_get_ancestor (GTK_WIDGET (f->page->all_numbers_yes_check), ADW_TYPE_ACTION_ROW));
   press_activate (f);
-  tab_to_next_and_press (f, PORT_IN_STEP_LOA);
+  tab_to_next_and_press (f, PORTING_PORT_IN_STEP_LOA);
 
   /* The fields, in the order of the form. */
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
@@ -546,8 +554,8 @@ test_loa_form_with_keyboard (Fixture       *f,
   type_text (f, "Dana Whitfield");
 
   /* Signed: Next writes the LOA and goes on. */
-  tab_to_next_and_press (f, PORT_IN_STEP_PROOF);
-  g_assert_nonnull (f->page->generated_loa);
+  tab_to_next_and_press (f, PORTING_PORT_IN_STEP_PROOF);
+  g_assert_nonnull (porting_port_in_form_get_loa (f->page->form));
   assert_focus_after_step_change (f);
 }
 

@@ -95,7 +95,7 @@ test_numbers (Fixture       *f,
   g_assert_nonnull (find_number_row (f, "(510) 555-0157"));
 
   /* The duplicate is merged, and said so. */
-  g_assert_nonnull (strstr (adw_preferences_group_get_description (f->page->found_group),
+  g_assert_nonnull (strstr (porting_numbers_editor_get_summary (f->page->numbers_editor),
                             "1 duplicate merged"));
 
   /* The garbage number shows its reason. */
@@ -125,11 +125,11 @@ static void
 fill_numbers_and_before (Fixture *f)
 {
   type_numbers (f, "(510) 555-0142, (510) 555-0143, (510) 555-0157");
-  click_next (f, PORT_IN_STEP_BEFORE);
+  click_next (f, PORTING_PORT_IN_STEP_BEFORE);
   gtk_widget_activate (GTK_WIDGET (f->page->all_numbers_yes_check));
   gtk_widget_activate (GTK_WIDGET (f->page->contract_check));
   ui_test_settle ();
-  click_next (f, PORT_IN_STEP_LOA);
+  click_next (f, PORTING_PORT_IN_STEP_LOA);
 }
 
 static void
@@ -137,7 +137,7 @@ test_contract_required (Fixture       *f,
                         gconstpointer  data)
 {
   type_numbers (f, "(510) 555-0142, (510) 555-0143, (510) 555-0157");
-  click_next (f, PORT_IN_STEP_BEFORE);
+  click_next (f, PORTING_PORT_IN_STEP_BEFORE);
 
   g_assert_false (next_is_sensitive (f));
   gtk_widget_activate (GTK_WIDGET (f->page->all_numbers_yes_check));
@@ -175,11 +175,11 @@ reach_check (Fixture    *f,
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->page->loa_import_group)));
   g_assert_false (next_is_sensitive (f));
   _porting_port_in_page_set_loa_file (f->page, loa);
-  click_next (f, PORT_IN_STEP_PROOF);
+  click_next (f, PORTING_PORT_IN_STEP_PROOF);
 
   g_assert_false (next_is_sensitive (f));
   _porting_port_in_page_set_proof_file (f->page, proof_file);
-  click_next (f, PORT_IN_STEP_CHECK);
+  click_next (f, PORTING_PORT_IN_STEP_CHECK);
 
   g_assert_true (ui_test_wait_for (ui_test_port_in_check_finished, f->page));
   g_assert_null (f->page->check_error);
@@ -232,9 +232,9 @@ test_check_statuses (Fixture       *f,
   g_assert_true (next_is_sensitive (f));
 
   /* Back to the proof: a mismatching invoice. */
-  click_and_wait_for_step (f, f->page->back_button, PORT_IN_STEP_PROOF);
+  click_and_wait_for_step (f, f->page->back_button, PORTING_PORT_IN_STEP_PROOF);
   _porting_port_in_page_set_proof_file (f->page, mismatch);
-  click_next (f, PORT_IN_STEP_CHECK);
+  click_next (f, PORTING_PORT_IN_STEP_CHECK);
   g_assert_true (ui_test_wait_for (ui_test_port_in_check_finished, f->page));
 
   g_assert_true (shows_text (field_row (f, PORTING_FIELD_NAME), "Mismatch") ||
@@ -247,7 +247,7 @@ test_check_statuses (Fixture       *f,
 
   /* A mismatch warns but does not block. */
   g_assert_true (next_is_sensitive (f));
-  click_next (f, PORT_IN_STEP_DETAILS);
+  click_next (f, PORTING_PORT_IN_STEP_DETAILS);
 }
 
 static char *
@@ -272,7 +272,7 @@ test_drafts (Fixture       *f,
   gtk_editable_set_text (GTK_EDITABLE (f->page->customer_name_row), "Acme Widgets LLC");
   gtk_editable_set_text (GTK_EDITABLE (f->page->street_row), "1200 Harbor Boulevard");
   adw_combo_row_set_selected (f->page->region_row, 5);  /* CA — California */
-  porting_port_in_page_set_step (f->page, PORT_IN_STEP_DETAILS);
+  porting_port_in_page_set_step (f->page, PORTING_PORT_IN_STEP_DETAILS);
   gtk_switch_set_active (f->page->sms_switch, TRUE);
   gtk_switch_set_active (f->page->wireless_switch, TRUE);
   ui_test_settle ();
@@ -310,7 +310,7 @@ test_drafts (Fixture       *f,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (f->page->wireless_account_row)), ==, "99-1234-77");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (f->page->wireless_pin_row)), ==, "");
   /* The LOA step is not complete: the page comes back there, not further. */
-  g_assert_cmpuint (porting_port_in_page_get_step (f->page), ==, PORT_IN_STEP_LOA);
+  g_assert_cmpuint (porting_port_in_page_get_step (f->page), ==, PORTING_PORT_IN_STEP_LOA);
 }
 
 static void
@@ -354,13 +354,13 @@ test_loa_written (Fixture       *f,
   fill_numbers_and_before (f);
   fill_loa_form (f);
 
-  click_next (f, PORT_IN_STEP_PROOF);
-  g_assert_nonnull (f->page->generated_loa);
+  click_next (f, PORTING_PORT_IN_STEP_PROOF);
+  g_assert_nonnull (porting_port_in_form_get_loa (f->page->form));
 
-  path = g_file_get_path (f->page->generated_loa);
+  path = g_file_get_path (porting_port_in_form_get_loa (f->page->form));
   g_assert_true (g_str_has_prefix (path, g_get_user_data_dir ()));
 
-  document = porting_document_load (f->page->generated_loa, NULL, NULL, &error);
+  document = porting_document_load (porting_port_in_form_get_loa (f->page->form), NULL, NULL, &error);
   g_assert_no_error (error);
   text = porting_document_get_page_text (document, 0, PORTING_PAGE_TEXT_FLAGS_NONE, NULL, &error);
   g_assert_no_error (error);
@@ -413,7 +413,7 @@ test_discard_draft (Fixture       *f,
   /* Cancel keeps everything. */
   adw_message_dialog_response (find_message_dialog (), "cancel");
   ui_test_settle ();
-  g_assert_true (f->page->numbers->len == 1);
+  g_assert_true (porting_form_get_numbers (PORTING_FORM (f->page->form))->len == 1);
 
   gtk_widget_activate_action (GTK_WIDGET (f->page), "port-in.discard-draft", NULL);
   g_assert_true (ui_test_wait_for (message_dialog_shown, NULL));
@@ -422,14 +422,14 @@ test_discard_draft (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
   ui_test_settle ();
 
-  g_assert_cmpuint (f->page->numbers->len, ==, 0);
-  g_assert_cmpuint (porting_port_in_page_get_step (f->page), ==, PORT_IN_STEP_NUMBERS);
+  g_assert_cmpuint (porting_form_get_numbers (PORTING_FORM (f->page->form))->len, ==, 0);
+  g_assert_cmpuint (porting_port_in_page_get_step (f->page), ==, PORTING_PORT_IN_STEP_NUMBERS);
   g_assert_true (ui_test_wait_for (draft_file_gone, NULL));
 
   /* A new page starts empty. */
   ui_test_port_in_close (f);
   ui_test_port_in_open (f);
-  g_assert_cmpuint (f->page->numbers->len, ==, 0);
+  g_assert_cmpuint (porting_form_get_numbers (PORTING_FORM (f->page->form))->len, ==, 0);
 }
 
 /* Every step filled in with the fixtures, up to Review. */
@@ -440,18 +440,18 @@ fill_to_review (Fixture *f)
 
   fill_numbers_and_before (f);
   fill_loa_form (f);
-  click_next (f, PORT_IN_STEP_PROOF);
+  click_next (f, PORTING_PORT_IN_STEP_PROOF);
   _porting_port_in_page_set_proof_file (f->page, proof);
-  click_next (f, PORT_IN_STEP_CHECK);
+  click_next (f, PORTING_PORT_IN_STEP_CHECK);
   g_assert_true (ui_test_wait_for (ui_test_port_in_check_finished, f->page));
-  click_next (f, PORT_IN_STEP_DETAILS);
+  click_next (f, PORTING_PORT_IN_STEP_DETAILS);
 
   turn_on (f->page->wireless_switch);
   gtk_editable_set_text (GTK_EDITABLE (f->page->wireless_account_row), "99-1234-77");
   ui_test_settle ();
   g_assert_false (next_is_sensitive (f));
   gtk_editable_set_text (GTK_EDITABLE (f->page->wireless_pin_row), "739164");
-  click_next (f, PORT_IN_STEP_REVIEW);
+  click_next (f, PORTING_PORT_IN_STEP_REVIEW);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->page->submit_button)));
   g_assert_cmpuint (f->page->review_groups->len, ==, 6);
 }
@@ -594,14 +594,14 @@ test_correct_request (Fixture       *f,
   porting_port_in_page_correct_request (f->page, request);
   ui_test_settle ();
 
-  g_assert_cmpuint (f->page->numbers->len, ==, 2);
+  g_assert_cmpuint (porting_form_get_numbers (PORTING_FORM (f->page->form))->len, ==, 2);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (f->page->customer_name_row)), ==, "Acme Widget Co");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (f->page->street_row)), ==, "1220 Harbor Boulevard");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (f->page->postal_code_row)), ==, "94607");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (f->page->account_number_row)), ==, "8841-22017-5");
   g_assert_true (gtk_switch_get_active (f->page->sms_switch));
   g_assert_false (gtk_check_button_get_active (f->page->loa_import_check));
-  g_assert_cmpstr (f->page->previous_request_id, ==, "req-41");
+  g_assert_cmpstr (porting_port_in_form_get_previous_request_id (f->page->form), ==, "req-41");
 }
 
 int

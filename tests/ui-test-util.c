@@ -444,8 +444,10 @@ gboolean
 ui_test_port_in_check_finished (gpointer page)
 {
   PortingPortInPage *self = page;
+  gboolean checking;
 
-  return !self->checking && (self->check_result != NULL || self->check_error != NULL);
+  g_object_get (self->form, "checking", &checking, NULL);
+  return !checking && (porting_port_in_form_get_check_result (self->form) != NULL || self->check_error != NULL);
 }
 
 gboolean

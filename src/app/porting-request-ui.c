@@ -223,14 +223,53 @@ porting_list_box_remove_all (GtkListBox *list)
     gtk_list_box_remove (list, child);
 }
 
-/* What a person typed counts only once it has more than spaces. */
-gboolean
-porting_text_is_blank (const char *text)
+AdwActionRow *
+porting_file_row_new (GFile *file)
 {
-  for (; text != NULL && *text != '\0'; text++)
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("x-office-document-symbolic"));
+  porting_file_row_set_file (ADW_ACTION_ROW (row), file);
+
+  return ADW_ACTION_ROW (row);
+}
+
+void
+porting_file_row_set_file (AdwActionRow *row,
+                           GFile        *file)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *folder = NULL;
+  g_autoptr(GFile) parent = NULL;
+
+  g_return_if_fail (ADW_IS_ACTION_ROW (row));
+
+  if (file != NULL)
     {
-      if (!g_ascii_isspace (*text))
-        return FALSE;
+      name = g_file_get_basename (file);
+      parent = g_file_get_parent (file);
+      folder = parent != NULL ? g_file_get_parse_name (parent) : NULL;
     }
-  return TRUE;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name != NULL ? name : "");
+  adw_action_row_set_subtitle (row, folder != NULL ? folder : "");
+}
+
+GtkWidget *
+porting_action_row_add_remove_button (AdwActionRow *row)
+{
+  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+  g_return_val_if_fail (ADW_IS_ACTION_ROW (row), NULL);
+
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_set_tooltip_text (remove, _("Remove"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove"),
+                                  -1);
+  adw_action_row_add_suffix (row, remove);
+
+  return remove;
 }

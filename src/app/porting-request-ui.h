@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "porting-request.h"
+#include "porting-text.h"
 
 G_BEGIN_DECLS
 
@@ -38,9 +39,17 @@ void        porting_copy_text                      (GtkWidget            *widget
 GtkWidget  *porting_action_row_add_copy_button     (AdwActionRow         *row,
                                                     const char           *tooltip);
 
+/* A row for a document: its name, and its folder under it; @file may be
+ * NULL, and set later. */
+AdwActionRow *porting_file_row_new                 (GFile                *file);
+void        porting_file_row_set_file              (AdwActionRow         *row,
+                                                    GFile                *file);
+/* A flat "Remove" button at the end of @row (a document, a number).
+ * Returns: (transfer none): the button */
+GtkWidget  *porting_action_row_add_remove_button     (AdwActionRow         *row);
+
 /* Removes every row of @list (gtk_list_box_remove_all() is GTK 4.12). */
 void        porting_list_box_remove_all            (GtkListBox           *list);
 
-gboolean    porting_text_is_blank                  (const char           *text);
 
 G_END_DECLS

@@ -149,18 +149,6 @@ porting_cli_numbers (int    argc,
   return PORTING_CLI_EXIT_OK;
 }
 
-static char *
-format_long_date (const GDate *date)
-{
-  g_autoptr(GDateTime) date_time = g_date_time_new_local (g_date_get_year (date),
-                                                          g_date_get_month (date),
-                                                          g_date_get_day (date),
-                                                          12, 0, 0);
-
-  /* Translators: a date as in "Thursday, December 3, 2026"; see g_date_time_format() */
-  return g_date_time_format (date_time, _("%A, %B %-d, %Y"));
-}
-
 static const char *
 calendar_country (PortingCalendar calendar)
 {
@@ -222,9 +210,9 @@ print_port_date_text (const GDate *from,
                       const GDate *latest,
                       GPtrArray   *skipped)
 {
-  g_autofree char *from_text = format_long_date (from);
-  g_autofree char *earliest_text = format_long_date (earliest);
-  g_autofree char *latest_text = format_long_date (latest);
+  g_autofree char *from_text = porting_port_date_format (from);
+  g_autofree char *earliest_text = porting_port_date_format (earliest);
+  g_autofree char *latest_text = porting_port_date_format (latest);
 
   printf (_("Asked on: %s"), from_text);
   printf ("\n");
@@ -246,7 +234,7 @@ print_port_date_text (const GDate *from,
   for (guint i = 0; i < skipped->len; i++)
     {
       PortingHoliday *holiday = g_ptr_array_index (skipped, i);
-      g_autofree char *date_text = format_long_date (&holiday->date);
+      g_autofree char *date_text = porting_port_date_format (&holiday->date);
 
       /* Translators: "Thursday, November 26, 2026: Thanksgiving Day (United States)" */
       printf (_("  %s: %s (%s)"), date_text, holiday->name, calendar_label (holiday->calendar));

@@ -77,4 +77,15 @@ int                 porting_phone_number_country_code   (const char             
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PortingPhoneNumber, porting_phone_number_free)
 
+/* How many numbers written in @text merged into others in @numbers, the list
+ * parsed from it. */
+guint               porting_numbers_count_merged        (const char               *text,
+                                                         GPtrArray                *numbers);
+
+/* NULL when @numbers (parsed with porting_phone_number_parse_list()) can be
+ * sent: at least one, none invalid; else what to do, for the customer. */
+char               *porting_numbers_dup_problem         (GPtrArray                *numbers);
+/* The valid ones of @numbers in E.164, in order. */
+GStrv               porting_numbers_dup_e164            (GPtrArray                *numbers);
+
 G_END_DECLS

@@ -414,6 +414,20 @@ porting_port_date_to_iso (const GDate *date)
                           g_date_get_day (date));
 }
 
+char *
+porting_port_date_format (const GDate *date)
+{
+  g_autoptr(GDateTime) noon = NULL;
+
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  noon = g_date_time_new_local (g_date_get_year (date), g_date_get_month (date), g_date_get_day (date),
+                                12, 0, 0);
+
+  /* Translators: a port date, see g_date_time_format(): "Friday, December 4, 2026" */
+  return g_date_time_format (noon, C_("port date", "%A, %B %-d, %Y"));
+}
+
 void
 porting_port_date_today (GDate *date)
 {

@@ -61,6 +61,8 @@ gboolean    porting_port_date_parse                    (const char        *text,
                                                         GDate             *date);
 /* "2026-12-14" */
 char       *porting_port_date_to_iso                   (const GDate       *date);
+/* "Friday, December 4, 2026", as the locale and the catalogue write it. */
+char       *porting_port_date_format                   (const GDate       *date);
 /* Today in local time. */
 void        porting_port_date_today                    (GDate             *date);
 

@@ -1,0 +1,408 @@
+/* porting-review-page.c — support staff: the queue, the documents, the answer
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The queue and the page are here; the request open (its details and its
+ * documents) in porting-review-page-request.c, the decision and the answer
+ * in porting-review-page-decision.c.
+ */
+#define G_LOG_DOMAIN "porting-review-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "porting-request-row.h"
+#include "porting-request-ui.h"
+#include "porting-review-page-private.h"
+
+#define REFRESH_INTERVAL_SECONDS 60
+
+static const char * const queue_statuses[] = { "submitted", "in-review" };
+
+G_DEFINE_FINAL_TYPE (PortingReviewPage, porting_review_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_LOADING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* (nullable): NULL without a session, or once disposed */
+PortingIntakeSession *
+_porting_review_page_get_session (PortingReviewPage *self)
+{
+  return self->monitor != NULL ? porting_intake_monitor_get_session (self->monitor) : NULL;
+}
+
+/* (nullable) */
+PortingIntakeClient *
+_porting_review_page_get_client (PortingReviewPage *self)
+{
+  PortingIntakeSession *session = _porting_review_page_get_session (self);
+
+  return session != NULL ? porting_intake_session_get_client (session) : NULL;
+}
+
+/* ---- The queue ---- */
+
+static int
+compare_oldest_first (gconstpointer a,
+                      gconstpointer b)
+{
+  PortingRequest *request_a = *(PortingRequest **) a;
+  PortingRequest *request_b = *(PortingRequest **) b;
+
+  return g_strcmp0 (porting_request_get_created_at (request_a), porting_request_get_created_at (request_b));
+}
+
+static void porting_review_page_list_next (PortingReviewPage *self);
+
+static void
+list_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(PortingReviewPage) self = user_data;
+  g_autoptr(GPtrArray) requests = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *visible;
+
+  requests = porting_intake_client_list_finish (PORTING_INTAKE_CLIENT (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (requests != NULL)
+    {
+      for (guint i = 0; i < requests->len; i++)
+        g_ptr_array_add (self->queue, g_object_ref (g_ptr_array_index (requests, i)));
+
+      if (++self->queue_step < G_N_ELEMENTS (queue_statuses))
+        {
+          porting_review_page_list_next (self);
+          return;
+        }
+    }
+
+  g_clear_object (&self->cancellable);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+  visible = gtk_stack_get_visible_child_name (self->stack);
+
+  if (requests == NULL)
+    {
+      g_clear_pointer (&self->queue, g_ptr_array_unref);
+      if (g_strcmp0 (visible, "review") == 0)
+        {
+          porting_widget_add_toast (GTK_WIDGET (self), error->message);
+          return;
+        }
+      adw_status_page_set_description (self->error_page, error->message);
+      gtk_stack_set_visible_child_name (self->stack, "error");
+      return;
+    }
+
+  g_ptr_array_sort (self->queue, compare_oldest_first);
+  porting_list_box_remove_all (self->queue_list);
+  for (guint i = 0; i < self->queue->len; i++)
+    gtk_list_box_append (self->queue_list, porting_request_row_new (g_ptr_array_index (self->queue, i), TRUE));
+
+  if (g_strcmp0 (visible, "review") != 0)
+    gtk_stack_set_visible_child_name (self->stack, self->queue->len > 0 ? "queue" : "empty");
+  g_clear_pointer (&self->queue, g_ptr_array_unref);
+}
+
+static void
+porting_review_page_list_next (PortingReviewPage *self)
+{
+  porting_intake_client_list_async (_porting_review_page_get_client (self),
+                                    queue_statuses[self->queue_step], self->cancellable,
+                                    list_cb, g_object_ref (self));
+}
+
+void
+porting_review_page_refresh (PortingReviewPage *self)
+{
+  PortingIntakeSession *session;
+  const char *visible;
+
+  g_return_if_fail (PORTING_IS_REVIEW_PAGE (self));
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->queue, g_ptr_array_unref);
+
+  session = _porting_review_page_get_session (self);
+  if (session == NULL)
+    return;
+
+  if (porting_intake_session_get_client (session) == NULL ||
+      !porting_intake_session_get_has_token (session))
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+      adw_status_page_set_description (self->error_page,
+                                       _("Set the address of the intake service and your staff access token in Preferences."));
+      gtk_stack_set_visible_child_name (self->stack, "error");
+      return;
+    }
+
+  visible = gtk_stack_get_visible_child_name (self->stack);
+  if (g_strcmp0 (visible, "queue") != 0 && g_strcmp0 (visible, "review") != 0)
+    gtk_stack_set_visible_child_name (self->stack, "loading");
+
+  self->cancellable = g_cancellable_new ();
+  self->queue = g_ptr_array_new_with_free_func (g_object_unref);
+  self->queue_step = 0;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+  porting_review_page_list_next (self);
+}
+
+gboolean
+porting_review_page_get_loading (PortingReviewPage *self)
+{
+  g_return_val_if_fail (PORTING_IS_REVIEW_PAGE (self), FALSE);
+
+  return self->cancellable != NULL;
+}
+
+/* Session */
+
+static void
+on_session_changed (PortingReviewPage *self)
+{
+  _porting_review_page_close_request (self);
+  porting_list_box_remove_all (self->queue_list);
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+}
+
+void
+porting_review_page_set_session (PortingReviewPage    *self,
+                                 PortingIntakeSession *session)
+{
+  g_return_if_fail (PORTING_IS_REVIEW_PAGE (self));
+  g_return_if_fail (session == NULL || PORTING_IS_INTAKE_SESSION (session));
+
+  porting_intake_monitor_set_session (self->monitor, session);
+}
+
+/* Callbacks */
+
+static void
+on_refresh_clicked (PortingReviewPage *self,
+                    GtkButton         *button)
+{
+  porting_review_page_refresh (self);
+}
+
+static void
+on_row_activated (PortingReviewPage *self,
+                  GtkListBoxRow     *row,
+                  GtkListBox        *list)
+{
+  porting_review_page_open_request (self, gtk_widget_get_name (GTK_WIDGET (row)));
+}
+
+static void
+on_back_clicked (PortingReviewPage *self,
+                 GtkButton         *button)
+{
+  _porting_review_page_close_request (self);
+  gtk_stack_set_visible_child_name (self->stack,
+                                    gtk_widget_get_first_child (GTK_WIDGET (self->queue_list)) != NULL
+                                    ? "queue" : "empty");
+  porting_review_page_refresh (self);
+}
+
+static void
+on_download_retry_clicked (PortingReviewPage *self,
+                           GtkButton         *button)
+{
+  if (self->request == NULL)
+    return;
+
+  g_cancellable_cancel (self->open_cancellable);
+  g_clear_object (&self->open_cancellable);
+  self->open_cancellable = g_cancellable_new ();
+  self->downloads_pending = 0;
+  _porting_review_page_download (self);
+  _porting_review_page_update_form (self);
+}
+
+static void
+back_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  PortingReviewPage *self = PORTING_REVIEW_PAGE (widget);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "review") == 0)
+    on_back_clicked (self, NULL);
+}
+
+/* Widget */
+
+static void
+porting_review_page_dispose (GObject *object)
+{
+  PortingReviewPage *self = PORTING_REVIEW_PAGE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->open_cancellable);
+  g_clear_object (&self->monitor);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), PORTING_TYPE_REVIEW_PAGE);
+
+  G_OBJECT_CLASS (porting_review_page_parent_class)->dispose (object);
+}
+
+static void
+porting_review_page_finalize (GObject *object)
+{
+  PortingReviewPage *self = PORTING_REVIEW_PAGE (object);
+
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->open_cancellable);
+  g_clear_pointer (&self->queue, g_ptr_array_unref);
+  g_clear_pointer (&self->request_rows, g_ptr_array_unref);
+  g_clear_object (&self->request);
+  g_clear_object (&self->loa);
+  g_clear_object (&self->proof);
+  g_clear_error (&self->download_error);
+
+  G_OBJECT_CLASS (porting_review_page_parent_class)->finalize (object);
+}
+
+static void
+porting_review_page_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  PortingReviewPage *self = PORTING_REVIEW_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOADING:
+      g_value_set_boolean (value, porting_review_page_get_loading (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+porting_review_page_class_init (PortingReviewPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = porting_review_page_dispose;
+  object_class->finalize = porting_review_page_finalize;
+  object_class->get_property = porting_review_page_get_property;
+
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (PORTING_TYPE_CHECK_VIEW);
+
+  gtk_widget_class_install_action (widget_class, "review.back", NULL, back_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "review.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Back, 0, "review.back", NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/example/Porting/porting-review-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, PortingReviewPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, PortingReviewPage, error_page);
+  gtk_widget_class_bind_template_child (widget_class, PortingReviewPage, queue_list);
+  gtk_widget_class_bind_template_child (widget_class, PortingReviewPage, review_title);
+  gtk_widget_class_bind_template_child (widget_class, PortingReviewPage, review_subtitle);
+  gtk_widget_class_bind_template_child (widget_class, PortingReviewPage, documents_stack);
+  gtk_widget_class_bind_template_child (widget_class, PortingReviewPage, download_spinner);
+  gtk_widget_class_bind_template_child (widget_class, PortingReviewPage, download_error_page);
+  gtk_widget_class_bind_template_child (widget_class, PortingReviewPage, check_view);
+  gtk_widget_class_bind_template_child (widget_class, PortingReviewPage, request_group);
+  gtk_widget_class_bind_template_child (widget_class, PortingReviewPage, documents_group);
+  gtk_widget_class_bind_template_child (widget_class, PortingReviewPage, name_row);
+  gtk_widget_class_bind_template_child (widget_class, PortingReviewPage, address_row);
+  gtk_widget_class_bind_template_child (widget_class, PortingReviewPage, name_switch);
+  gtk_widget_class_bind_template_child (widget_class, PortingReviewPage, address_switch);
+  gtk_widget_class_bind_template_child (widget_class, PortingReviewPage, answer_group);
+  gtk_widget_class_bind_template_child (widget_class, PortingReviewPage, provider_sid_row);
+  gtk_widget_class_bind_template_child (widget_class, PortingReviewPage, subaccount_sid_row);
+  gtk_widget_class_bind_template_child (widget_class, PortingReviewPage, note_row);
+  gtk_widget_class_bind_template_child (widget_class, PortingReviewPage, sid_error_label);
+  gtk_widget_class_bind_template_child (widget_class, PortingReviewPage, csr_box);
+  gtk_widget_class_bind_template_child (widget_class, PortingReviewPage, csr_view);
+  gtk_widget_class_bind_template_child (widget_class, PortingReviewPage, reason_row);
+  gtk_widget_class_bind_template_child (widget_class, PortingReviewPage, hint_label);
+  gtk_widget_class_bind_template_child (widget_class, PortingReviewPage, approve_button);
+  gtk_widget_class_bind_template_child (widget_class, PortingReviewPage, reject_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_refresh_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_download_retry_clicked);
+
+  _porting_review_page_class_init_request (widget_class);
+  _porting_review_page_class_init_decision (widget_class);
+}
+
+static void
+porting_review_page_init (PortingReviewPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->monitor = porting_intake_monitor_new (GTK_WIDGET (self), REFRESH_INTERVAL_SECONDS);
+  g_signal_connect_swapped (self->monitor, "session-changed", G_CALLBACK (on_session_changed), self);
+  /* The open request keeps its form; only the queue behind it is refreshed. */
+  g_signal_connect_swapped (self->monitor, "refresh", G_CALLBACK (porting_review_page_refresh), self);
+
+  self->request_rows = g_ptr_array_new ();
+  g_signal_connect_object (gtk_text_view_get_buffer (self->csr_view), "changed",
+                           G_CALLBACK (_porting_review_page_update_form), self, G_CONNECT_SWAPPED);
+  _porting_review_page_update_form (self);
+}
+
+GtkWidget *
+porting_review_page_new (void)
+{
+  return g_object_new (PORTING_TYPE_REVIEW_PAGE, NULL);
+}
+
+const char *
+porting_review_page_get_state (PortingReviewPage *self)
+{
+  g_return_val_if_fail (PORTING_IS_REVIEW_PAGE (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+PortingRequest *
+porting_review_page_get_request (PortingReviewPage *self)
+{
+  g_return_val_if_fail (PORTING_IS_REVIEW_PAGE (self), NULL);
+
+  return self->request;
+}
+
+PortingCheckView *
+porting_review_page_get_check_view (PortingReviewPage *self)
+{
+  g_return_val_if_fail (PORTING_IS_REVIEW_PAGE (self), NULL);
+
+  return self->check_view;
+}
+
+GFile *
+porting_review_page_get_document (PortingReviewPage *self,
+                                  const char        *part)
+{
+  g_return_val_if_fail (PORTING_IS_REVIEW_PAGE (self), NULL);
+
+  if (g_strcmp0 (part, "loa") == 0)
+    return self->loa;
+  if (g_strcmp0 (part, "proof") == 0)
+    return self->proof;
+  return NULL;
+}
