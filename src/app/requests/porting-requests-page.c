@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "porting-accessible.h"
 #include "porting-intake-monitor.h"
 #include "porting-request-row.h"
 #include "porting-request-ui.h"
@@ -273,6 +274,7 @@ on_enter_pin_clicked (GtkButton           *button,
                           g_strdup (g_object_get_data (G_OBJECT (button), "idempotency-key")), g_free);
   g_signal_connect_object (entry, "changed", G_CALLBACK (pin_entry_changed_cb), dialog, 0);
   g_signal_connect_object (dialog, "response", G_CALLBACK (pin_response_cb), self, 0);
+  porting_accessible_fix_tree (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (entry);
 }
@@ -758,6 +760,7 @@ static void
 porting_requests_page_init (PortingRequestsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  porting_list_box_set_single_tab_stop (self->list_box, NULL, NULL);
 
   self->monitor = porting_intake_monitor_new (GTK_WIDGET (self), REFRESH_INTERVAL_SECONDS);
   g_signal_connect_swapped (self->monitor, "session-changed", G_CALLBACK (on_session_changed), self);

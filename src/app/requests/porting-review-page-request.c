@@ -12,6 +12,7 @@
 
 #include "porting-request-row.h"
 #include "porting-request-ui.h"
+#include "porting-accessible.h"
 #include "porting-review-page-private.h"
 
 static void
@@ -29,6 +30,7 @@ add_request_row (PortingReviewPage *self,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
   gtk_widget_add_css_class (row, "property");
+  porting_accessible_set_row_read_only (row);
   adw_preferences_group_add (self->request_group, row);
   g_ptr_array_add (self->request_rows, row);
 }

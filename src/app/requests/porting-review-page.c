@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "porting-accessible.h"
 #include "porting-request-row.h"
 #include "porting-request-ui.h"
 #include "porting-review-page-private.h"
@@ -352,6 +353,7 @@ static void
 porting_review_page_init (PortingReviewPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  porting_list_box_set_single_tab_stop (self->queue_list, NULL, NULL);
 
   self->monitor = porting_intake_monitor_new (GTK_WIDGET (self), REFRESH_INTERVAL_SECONDS);
   g_signal_connect_swapped (self->monitor, "session-changed", G_CALLBACK (on_session_changed), self);
