@@ -62,6 +62,23 @@ load_and_check (Fixture    *f,
   g_assert_false (porting_check_view_get_busy (f->view));
 }
 
+/* A case of tests/documents (the born-digital corpus). */
+static void
+load_and_check_corpus (Fixture    *f,
+                       const char *case_id,
+                       const char *proof_kind)
+{
+  g_autofree char *loa_name = g_strdup_printf ("%s-loa.pdf", case_id);
+  g_autofree char *proof_name = g_strdup_printf ("%s-%s.pdf", case_id, proof_kind);
+  g_autofree char *loa_path = g_test_build_filename (G_TEST_DIST, "documents", loa_name, NULL);
+  g_autofree char *proof_path = g_test_build_filename (G_TEST_DIST, "documents", proof_name, NULL);
+  g_autoptr(GFile) loa = g_file_new_for_path (loa_path);
+  g_autoptr(GFile) proof = g_file_new_for_path (proof_path);
+
+  porting_check_view_load (f->view, loa, proof);
+  g_assert_true (ui_test_wait_for (has_result, f->view));
+}
+
 static void
 collect_labels (GtkWidget *widget,
                 GString   *text)
@@ -190,8 +207,9 @@ test_check_view_mismatch (Fixture       *f,
 
   g_assert_cmpint (porting_check_result_get_verdict (porting_check_view_get_result (f->view)), ==,
                    PORTING_CHECK_VERDICT_MISMATCH);
+  /* The window says what does not match, in words. */
   g_assert_cmpstr (porting_check_view_get_verdict_text (f->view), ==,
-                   "The name or address differs: carriers reject such ports");
+                   "The name and the address do not match. Carriers reject such ports.");
 
   name_status = row_status (f, PORTING_FIELD_NAME);
   address_status = row_status (f, PORTING_FIELD_ADDRESS);
@@ -210,6 +228,43 @@ test_check_view_mismatch (Fixture       *f,
     }
 }
 
+/* Name and address right, the account number wrong: the window says so,
+ * with a row for the account number, the BTN and the carrier. */
+static void
+test_check_view_account_mismatch (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autofree char *text = NULL;
+
+  load_and_check_corpus (f, "mismatch-account-number", "invoice");
+
+  g_assert_cmpint (porting_check_result_get_verdict (porting_check_view_get_result (f->view)), ==,
+                   PORTING_CHECK_VERDICT_MISMATCH);
+  g_assert_cmpstr (porting_check_view_get_verdict_text (f->view), ==,
+                   "The account number does not match. Carriers reject such ports.");
+  g_assert_cmpstr (row_status (f, PORTING_FIELD_NAME), ==, "Exact match");
+  g_assert_cmpstr (row_status (f, PORTING_FIELD_ACCOUNT_NUMBER), ==, "Mismatch");
+  g_assert_cmpstr (row_status (f, PORTING_FIELD_BTN), ==, "Exact match");
+  g_assert_cmpstr (row_status (f, PORTING_FIELD_CARRIER), ==, "Exact match");
+  text = row_text (f, PORTING_FIELD_ACCOUNT_NUMBER);
+  g_assert_nonnull (strstr (text, "Account number|"));
+  g_assert_nonnull (strstr (text, "Differs: "));
+}
+
+/* Another carrier than the bill's: said, though it rejects nothing. */
+static void
+test_check_view_carrier_mismatch (Fixture       *f,
+                                  gconstpointer  data)
+{
+  load_and_check_corpus (f, "mismatch-carrier", "invoice");
+
+  g_assert_cmpint (porting_check_result_get_verdict (porting_check_view_get_result (f->view)), ==,
+                   PORTING_CHECK_VERDICT_MATCH);
+  g_assert_cmpstr (porting_check_view_get_verdict_text (f->view), ==,
+                   "Name and address match. The LOA names another carrier than the one the bill is from.");
+  g_assert_cmpstr (row_status (f, PORTING_FIELD_CARRIER), ==, "Mismatch");
+}
+
 static void
 test_check_view_unit_mismatch (Fixture       *f,
                                gconstpointer  data)
@@ -221,6 +276,8 @@ test_check_view_unit_mismatch (Fixture       *f,
 
   g_assert_cmpint (porting_check_result_get_verdict (porting_check_view_get_result (f->view)), ==,
                    PORTING_CHECK_VERDICT_MISMATCH);
+  g_assert_cmpstr (porting_check_view_get_verdict_text (f->view), ==,
+                   "The address does not match. Carriers reject such ports.");
   g_assert_cmpstr (row_status (f, PORTING_FIELD_NAME), ==, "Equivalent");
   address_status = row_status (f, PORTING_FIELD_ADDRESS);
   g_assert_true (g_str_equal (address_status, "Mismatch") || g_str_equal (address_status, "Not found"));
@@ -446,6 +503,8 @@ main (int   argc,
   g_test_add ("/check-view/equivalent", Fixture, NULL, fixture_set_up, test_check_view_equivalent, fixture_tear_down);
   g_test_add ("/check-view/mismatch", Fixture, NULL, fixture_set_up, test_check_view_mismatch, fixture_tear_down);
   g_test_add ("/check-view/unit-mismatch", Fixture, NULL, fixture_set_up, test_check_view_unit_mismatch, fixture_tear_down);
+  g_test_add ("/check-view/account-mismatch", Fixture, NULL, fixture_set_up, test_check_view_account_mismatch, fixture_tear_down);
+  g_test_add ("/check-view/carrier-mismatch", Fixture, NULL, fixture_set_up, test_check_view_carrier_mismatch, fixture_tear_down);
   g_test_add ("/check-view/broken", Fixture, NULL, fixture_set_up, test_check_view_broken, fixture_tear_down);
   g_test_add ("/check-view/encrypted", Fixture, NULL, fixture_set_up, test_check_view_encrypted, fixture_tear_down);
   g_test_add_func ("/check-page/open", test_check_page);

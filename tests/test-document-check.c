@@ -402,7 +402,9 @@ static void
 assert_field_json (JsonObject *object,
                    const char *member)
 {
-  const char * const field_members[] = { "status", "loa_text", "proof_text", "proof_page", "differences", NULL };
+  const char * const field_members[] = {
+    "status", "loa_text", "proof_text", "proof_page", "differences", "source", "confidence", NULL
+  };
   JsonObject *field = json_object_get_object_member (object, member);
   JsonNode *page;
 
@@ -411,6 +413,12 @@ assert_field_json (JsonObject *object,
   g_assert_true (one_of (json_object_get_string_member (field, "status"),
                          "exact|equivalent|mismatch|not-found|unreadable"));
   g_assert_nonnull (json_object_get_array_member (field, "differences"));
+  /* DESIGN §3.2: where the text came from; text and form fields are sure. */
+  g_assert_true (one_of (json_object_get_string_member (field, "source"), "text|form|ocr"));
+  g_assert_cmpfloat (json_object_get_double_member (field, "confidence"), >=, 0);
+  g_assert_cmpfloat (json_object_get_double_member (field, "confidence"), <=, 1);
+  if (!g_str_equal (json_object_get_string_member (field, "source"), "ocr"))
+    g_assert_cmpfloat (json_object_get_double_member (field, "confidence"), ==, 1);
   page = json_object_get_member (field, "proof_page");
   if (JSON_NODE_HOLDS_NULL (page))
     g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (field, "proof_text")));
@@ -426,7 +434,9 @@ test_check_json_shape (void)
   g_autoptr(PortingCheckResult) review = NULL;
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(JsonNode) review_root = NULL;
-  const char * const top[] = { "loa", "name", "address", "numbers", "verdict", "account_number", "warnings", NULL };
+  const char * const top[] = {
+    "loa", "name", "address", "numbers", "verdict", "account_number", "carrier", "warnings", NULL
+  };
   const char * const review_top[] = { "loa", "name", "address", "numbers", "verdict", "warnings", NULL };
   const char * const loa_members[] = { "name", "address", "numbers", NULL };
   const char * const numbers_members[] = { "missing_from_loa", NULL };
@@ -451,6 +461,9 @@ test_check_json_shape (void)
   assert_field_json (object, "name");
   assert_field_json (object, "address");
   assert_field_json (object, "account_number");
+  assert_field_json (object, "carrier");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (object, "carrier"), "status"), ==, "exact");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (object, "name"), "source"), ==, "text");
   g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (object, "name"), "proof_page"), ==, 1);
 
   assert_members (json_object_get_object_member (object, "numbers"), numbers_members);

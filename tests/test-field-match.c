@@ -173,6 +173,7 @@ static const Match fixture_exact[] = {
 static const char fixture_equivalent_page[] =
   ACME_PAGE ("ACME WIDGETS LLC", "1200 HARBOR BLVD STE 400", "OAKLAND CA 94607-3311");
 static const Match fixture_equivalent[] = {
+  /* Case alone is equivalent, as the shared fixtures want. */
   { PORTING_FIELD_NAME, ACME_NAME, fixture_equivalent_page, "equivalent", "ACME WIDGETS LLC", "" },
   { PORTING_FIELD_ADDRESS, ACME_ADDRESS, fixture_equivalent_page,
     "equivalent", "1200 HARBOR BLVD STE 400\nOAKLAND CA 94607-3311", "" },
@@ -507,6 +508,45 @@ static const char numbered_street_and_floor_line_page[] =
   "350 5th Ave\n"
   "21st Floor\n"
   "New York NY 10118\n";
+/* A long name wrapped in its block (a page laid out from positions). */
+static void
+test_wrapped_name (void)
+{
+  const struct { double x, y; const char *text; } lines[] = {
+    { 60, 100, "BILL TO" }, { 60, 112, "KOWALCZYK PLUMBING &" }, { 60, 124, "HEATING INC" },
+    { 60, 136, "7718 W LINCOLN HWY" }, { 60, 148, "MERRILLVILLE IN 46410" },
+  };
+  g_autoptr(GArray) words = g_array_new (FALSE, FALSE, sizeof (PortingLayoutWord));
+  g_autoptr(GPtrArray) owned = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(PortingPageText) page = NULL;
+  g_autoptr(PortingFieldResult) result = porting_field_result_new (PORTING_FIELD_NAME, "Kowalczyk Plumbing & Heating Inc");
+  g_autoptr(PortingFieldResult) other = porting_field_result_new (PORTING_FIELD_NAME, "Kowalczyk Roofing & Heating Inc");
+
+  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+    {
+      char **parts = g_strsplit (lines[i].text, " ", -1);
+      double x = lines[i].x;
+
+      g_ptr_array_add (owned, parts);
+      for (guint w = 0; parts[w] != NULL; w++)
+        {
+          PortingLayoutWord word = { parts[w], -1, { x, lines[i].y - 8, x + 6 * strlen (parts[w]), lines[i].y + 1 },
+                                     1, PORTING_TEXT_SOURCE_TEXT };
+
+          g_array_append_val (words, word);
+          x += 6 * strlen (parts[w]) + 3;
+        }
+    }
+  page = porting_page_text_new_from_words (0, (const PortingLayoutWord *) (gpointer) words->data, words->len, TRUE);
+
+  g_assert_true (porting_field_match_page (result, page));
+  g_assert_cmpstr (porting_field_status_to_string (result->status), ==, "equivalent");
+  g_assert_cmpstr (result->proof_text, ==, "KOWALCZYK PLUMBING &\nHEATING INC");
+  /* Across two lines a name is found, or it is not: never a mismatch. */
+  g_assert_false (porting_field_match_page (other, page));
+  g_assert_cmpint (other->status, !=, PORTING_FIELD_STATUS_EQUIVALENT);
+}
+
 static const Match numbered_street_and_floor_line[] = {
   { PORTING_FIELD_ADDRESS, "350 Fifth Avenue, 21st Floor, New York, New York 10118",
     numbered_street_and_floor_line_page,
@@ -562,6 +602,16 @@ static const Match name_words[] = {
   { PORTING_FIELD_NAME, "St. John's Bakery", "Bill to: SAINT JOHNS BAKERY", "equivalent", "SAINT JOHNS BAKERY", "" },
   { PORTING_FIELD_NAME, "Harbor Tools Professional Corporation", "Name: HARBOR TOOLS, P.C.",
     "equivalent", "HARBOR TOOLS, P.C.", "" },
+  /* A leading The and a comma before the suffix (DESIGN §3.4): equivalent,
+   * and the difference ignored is said. */
+  { PORTING_FIELD_NAME, "The Blue Heron Cafe, LLC", "Bill to: BLUE HERON CAFE LLC",
+    "equivalent", "BLUE HERON CAFE LLC", "name: a leading “The” is not counted" },
+  { PORTING_FIELD_NAME, "Blue Heron Cafe LLC", "Customer: THE BLUE HERON CAFE, LLC",
+    "equivalent", "THE BLUE HERON CAFE, LLC", "name: a leading “The” is not counted" },
+  { PORTING_FIELD_NAME, "The Blue Heron Cafe LLC", "Customer: The Blue Heron Cafe LLC",
+    "exact", "The Blue Heron Cafe LLC", "" },
+  { PORTING_FIELD_NAME, "The Blue Heron Cafe, LLC", "Customer: BLUE HERON CAFE INC",
+    "mismatch", "BLUE HERON CAFE INC", "name: LLC ≠ INC" },
   { 0 }
 };
 
@@ -582,10 +632,26 @@ static const Match account_labels[] = {
   { PORTING_FIELD_BTN, "5105550142", "Main number: +1 510 555 0142", "equivalent", "+1 510 555 0142", "" },
   { PORTING_FIELD_BTN, "(510) 555-0142", "BTN: (510) 555-0142", "exact", "(510) 555-0142", "" },
   { PORTING_FIELD_BTN, "514 555 0198", "Téléphone de facturation : 514-555-0198", "equivalent", "514-555-0198", "" },
+  /* The customer's phone, on a bill for one line: the BTN when it is the
+   * LOA's, never a mismatch (it may be the customer-care line), and never
+   * over a number labelled as the billing one. */
+  { PORTING_FIELD_BTN, "(305) 555-0163", "Phone number: (305) 555-0163", "exact", "(305) 555-0163", "" },
+  { PORTING_FIELD_BTN, "450 555-0177", "Téléphone principal : 450-555-0177", "equivalent", "450-555-0177", "" },
+  { PORTING_FIELD_BTN, "(305) 555-0163", "Phone: (800) 555-0100", "not-found", NULL, "" },
+  { PORTING_FIELD_BTN, "(305) 555-0163", "BTN: (305) 555-0164\nPhone: (305) 555-0163",
+    "mismatch", "(305) 555-0164", "billing telephone number: (305) 555-0163 ≠ (305) 555-0164" },
   { PORTING_FIELD_ACCOUNT_NUMBER, "8841-22017-5", "Customer No. 8841-22017-5", "exact", "8841-22017-5", "" },
   { PORTING_FIELD_ACCOUNT_NUMBER, "8841-22017-5", "BAN: 8841220176",
     "mismatch", "8841220176", "account number: 8841-22017-5 ≠ 8841220176" },
   { PORTING_FIELD_ACCOUNT_NUMBER, "8841-22017-5", "Customer: 1200 Harbor Blvd", "not-found", NULL, "" },
+  /* One account written with and without its prefix: no mismatch. */
+  { PORTING_FIELD_ACCOUNT_NUMBER, "CV-77120934", "Account number: 77120934", "not-found", NULL, "" },
+  { PORTING_FIELD_ACCOUNT_NUMBER, "8841-22017-5", "Account: 1", "not-found", NULL, "" },
+  /* Letters, then groups of digits. */
+  { PORTING_FIELD_ACCOUNT_NUMBER, "KC 4471 0093 2", "ACCOUNT:\tKC 4471 0093 2\nBILL DATE:\tNov. 3, 2026",
+    "exact", "KC 4471 0093 2", "" },
+  { PORTING_FIELD_ACCOUNT_NUMBER, "KC 4471 0093 2", "ACCOUNT:\tKC 4471 0093 3",
+    "mismatch", "KC 4471 0093 3", "account number: KC 4471 0093 2 ≠ KC 4471 0093 3" },
   { 0 }
 };
 
@@ -670,6 +736,7 @@ main (int   argc,
   g_test_add_data_func ("/field-match/remit-to/interleaved", remit_block_interleaved, test_matches);
   g_test_add_func ("/field-match/labelled-block-preferred", test_labelled_block_preferred);
   g_test_add_func ("/field-match/pages-keep-the-better", test_pages_keep_the_better);
+  g_test_add_func ("/field-match/name/wrapped", test_wrapped_name);
   g_test_add_data_func ("/field-match/empty-inputs", empty_inputs, test_matches);
   g_test_add_func ("/field-match/strings", test_strings);
   g_test_add_data_func ("/field-match/address/numbered-street-and-floor-line",

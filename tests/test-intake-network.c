@@ -141,6 +141,7 @@ test_retry_after_dropped_connection (void)
   g_socket_listener_close (G_SOCKET_LISTENER (proxy.socket_service));
   g_object_unref (proxy.socket_service);
   test_service_free (service);
+  test_remove_tree (work_dir);
 }
 
 /* A server that answers 200 with what is not the JSON asked for. */
@@ -333,11 +334,363 @@ test_retry_same_key (void)
   g_ptr_array_unref (flaky.keys);
 }
 
+/* Answers that must not crash, hang or exhaust the client */
+
+static char *
+deep_json (guint depth)
+{
+  GString *text = g_string_new ("{\"error\": {\"message\": ");
+
+  for (guint i = 0; i < depth; i++)
+    g_string_append_c (text, '[');
+  for (guint i = 0; i < depth; i++)
+    g_string_append_c (text, ']');
+  g_string_append (text, "}}");
+  return g_string_free (text, FALSE);
+}
+
+static void
+deep_handler (SoupServer        *server,
+              SoupServerMessage *msg,
+              const char        *path,
+              GHashTable        *query,
+              gpointer           user_data)
+{
+  char *body = deep_json (60000);
+
+  soup_server_message_set_status (msg, GPOINTER_TO_UINT (user_data), NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE, body, strlen (body));
+}
+
+static char *
+listen_local (SoupServer *server)
+{
+  g_autoptr(GError) error = NULL;
+  GSList *uris;
+  char *url;
+
+  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  return url;
+}
+
+/* JSON nested 60,000 deep overflowed the client's stack (parse_answer). */
+static void
+test_deep_answer (void)
+{
+  const guint statuses[] = { SOUP_STATUS_OK, SOUP_STATUS_BAD_REQUEST };
+
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    {
+      g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+      g_autoptr(PortingIntakeClient) client = NULL;
+      g_autoptr(PortingRequest) request = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *url = NULL;
+
+      soup_server_add_handler (server, NULL, deep_handler, GUINT_TO_POINTER (statuses[i]), NULL);
+      url = listen_local (server);
+      client = test_client_new (url, "pt_x");
+      request = test_get (client, "r-1", &error);
+      g_assert_null (request);
+      if (statuses[i] == SOUP_STATUS_OK)
+        g_assert_error (error, PORTING_INTAKE_ERROR, PORTING_INTAKE_ERROR_BAD_ANSWER);
+      else
+        {
+          /* The service's message could not be read: its status says enough. */
+          g_assert_error (error, PORTING_INTAKE_ERROR, PORTING_INTAKE_ERROR_REFUSED);
+          g_assert_nonnull (strstr (error->message, "400"));
+        }
+    }
+}
+
+/* A server on a thread of its own, misbehaving in one of these ways. */
+typedef enum
+{
+  RAW_HUGE_LENGTH,   /* says 2 GiB, sends until cut */
+  RAW_HUGE_CHUNKED,  /* no length, 256 MiB */
+  RAW_STALL,         /* the head, a byte of the body, then nothing */
+  RAW_TRICKLE,       /* a byte every 300 ms, for ever */
+} RawMode;
+
+typedef struct
+{
+  RawMode    mode;
+  GSocket   *listener;
+  GThread   *thread;
+  GPtrArray *clients;   /* a thread each */
+  gboolean   stop;
+  char      *url;
+} RawServer;
+
+
+
+static gboolean
+raw_write_text (GSocket    *socket,
+                const char *text)
+{
+  return test_socket_send (socket, text, strlen (text));
+}
+
+static void
+raw_serve_one (RawServer *raw,
+               GSocket   *socket);
+
+typedef struct
+{
+  RawServer *raw;
+  GSocket   *socket;
+} RawClient;
+
+static gpointer
+raw_client_thread (gpointer data)
+{
+  RawClient *client = data;
+
+  raw_serve_one (client->raw, client->socket);
+  g_object_unref (client->socket);
+  g_free (client);
+  return NULL;
+}
+
+static void
+raw_serve_one (RawServer *raw,
+               GSocket   *socket)
+{
+  g_autofree char *block = g_malloc (1024 * 1024);
+  GString *head = g_string_new (NULL);
+  char buffer[4096];
+
+  /* The request's head; these are all GETs. */
+  while (strstr (head->str, "\r\n\r\n") == NULL)
+    {
+      gssize n = g_socket_receive (socket, buffer, sizeof buffer, NULL, NULL);
+
+      if (n <= 0)
+        break;
+      g_string_append_len (head, buffer, n);
+    }
+  g_string_free (head, TRUE);
+  memset (block, ' ', 1024 * 1024);
+  block[0] = '[';
+
+  switch (raw->mode)
+    {
+    case RAW_HUGE_LENGTH:
+      if (raw_write_text (socket, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2147483648\r\n\r\n"))
+        for (guint i = 0; i < 2048 && !raw->stop && test_socket_send (socket, block, 1024 * 1024); i++)
+          ;
+      break;
+    case RAW_HUGE_CHUNKED:
+      if (raw_write_text (socket, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"))
+        {
+          guint i;
+
+          for (i = 0; i < 256 && !raw->stop; i++)
+            {
+              if (!raw_write_text (socket, "100000\r\n") || !test_socket_send (socket, block, 1024 * 1024) ||
+                  !raw_write_text (socket, "\r\n"))
+                break;
+            }
+          if (i == 256)
+            raw_write_text (socket, "0\r\n\r\n");
+        }
+      break;
+    case RAW_STALL:
+      raw_write_text (socket, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{");
+      for (guint i = 0; i < 300 && !raw->stop; i++)
+        {
+          if (g_socket_condition_timed_wait (socket, G_IO_IN, 100 * 1000, NULL, NULL) &&
+              g_socket_receive (socket, buffer, sizeof buffer, NULL, NULL) <= 0)
+            break;
+        }
+      break;
+    case RAW_TRICKLE:
+      if (raw_write_text (socket, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n["))
+        for (guint i = 0; i < 100 && !raw->stop && test_socket_send (socket, " ", 1); i++)
+          g_usleep (300 * 1000);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  g_socket_close (socket, NULL);
+}
+
+static gpointer
+raw_server_thread (gpointer data)
+{
+  RawServer *raw = data;
+
+  while (!raw->stop)
+    {
+      g_autoptr(GSocket) socket = g_socket_accept (raw->listener, NULL, NULL);
+
+      if (socket != NULL)
+        {
+          RawClient *client = g_new0 (RawClient, 1);
+
+          /* A client that stopped reading holds its own thread only. */
+          g_socket_set_timeout (socket, 3);
+          client->raw = raw;
+          client->socket = g_steal_pointer (&socket);
+          g_ptr_array_add (raw->clients, g_thread_new ("raw-client", raw_client_thread, client));
+        }
+    }
+  return NULL;
+}
+
+static RawServer *
+raw_server_new (RawMode mode)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) any_port = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  RawServer *raw = g_new0 (RawServer, 1);
+
+  raw->mode = mode;
+  raw->clients = g_ptr_array_new_with_free_func ((GDestroyNotify) g_thread_join);
+  raw->listener = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, &error);
+  g_assert_no_error (error);
+  g_socket_bind (raw->listener, any_port, TRUE, &error);
+  g_assert_no_error (error);
+  g_socket_listen (raw->listener, &error);
+  g_assert_no_error (error);
+  g_socket_set_timeout (raw->listener, 1);
+  bound = g_socket_get_local_address (raw->listener, &error);
+  g_assert_no_error (error);
+  raw->url = g_strdup_printf ("http://127.0.0.1:%u", g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+  raw->thread = g_thread_new ("raw-server", raw_server_thread, raw);
+  return raw;
+}
+
+static void
+raw_server_free (RawServer *raw)
+{
+  raw->stop = TRUE;
+  g_thread_join (raw->thread);
+  g_ptr_array_unref (raw->clients);
+  g_socket_close (raw->listener, NULL);
+  g_object_unref (raw->listener);
+  g_free (raw->url);
+  g_free (raw);
+}
+
+static guint64
+own_memory_kib (const char *field)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *key = g_strconcat ("\n", field, ":", NULL);
+  const char *line;
+
+  g_assert_true (g_file_get_contents ("/proc/self/status", &contents, NULL, NULL));
+  line = strstr (contents, key);
+  g_assert_nonnull (line);
+  return g_ascii_strtoull (line + strlen (key), NULL, 10);
+}
+
+static int
+run_cli_with (const char *url,
+              char      **err)
+{
+  g_autofree char *out = NULL;
+  int status;
+
+  /* The environment porting-cli starts with; these clients read it when made. */
+  g_setenv ("PORTING_INTAKE_TIMEOUT", "1", TRUE);
+  g_setenv ("PORTING_INTAKE_DEADLINE", "2", TRUE);
+  g_setenv ("PORTING_INTAKE_MAX_ATTEMPTS", "1", TRUE);
+  status = test_run_cli (&out, err, (const char *[]) { "requests", "--url", url, "--token", "pt_x", "r-1", NULL });
+  g_unsetenv ("PORTING_INTAKE_TIMEOUT");
+  g_unsetenv ("PORTING_INTAKE_DEADLINE");
+  g_unsetenv ("PORTING_INTAKE_MAX_ATTEMPTS");
+  g_assert_cmpstr (out, ==, "");
+  return status;
+}
+
+/* A 2 GiB answer took 8.2 GB of the client and exit 0. */
+static void
+test_huge_answer (void)
+{
+  const RawMode modes[] = { RAW_HUGE_LENGTH, RAW_HUGE_CHUNKED };
+
+  for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
+    {
+      RawServer *raw = raw_server_new (modes[i]);
+      g_autoptr(PortingIntakeClient) client = test_client_new (raw->url, "pt_x");
+      g_autoptr(PortingRequest) request = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *err = NULL;
+      guint64 before = own_memory_kib ("VmHWM");
+      guint64 after;
+
+      g_object_set (client, "max-attempts", 1, NULL);
+      request = test_get (client, "r-1", &error);
+      after = own_memory_kib ("VmHWM");
+      g_test_message ("%s answer: client VmHWM %" G_GUINT64_FORMAT " → %" G_GUINT64_FORMAT " KiB",
+                      modes[i] == RAW_HUGE_LENGTH ? "2 GiB" : "256 MiB chunked", before, after);
+      g_assert_error (error, PORTING_INTAKE_ERROR, PORTING_INTAKE_ERROR_BAD_ANSWER);
+      g_assert_nonnull (strstr (error->message, "larger than"));
+      g_assert_null (request);
+      g_assert_cmpuint (after - before, <, 64 * 1024);
+      g_clear_object (&client);
+
+      g_assert_cmpint (run_cli_with (raw->url, &err), ==, 4);
+      g_test_message ("porting-cli: %s", err);
+      g_assert_nonnull (strstr (err, "larger than"));
+      raw_server_free (raw);
+    }
+}
+
+/* No byte for the timeout: cut, and said so. */
+static void
+test_stalled_answer (void)
+{
+  RawServer *raw = raw_server_new (RAW_STALL);
+  g_autoptr(PortingIntakeClient) client = test_client_new (raw->url, "pt_x");
+  g_autoptr(PortingRequest) request = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (client, "max-attempts", 1, "timeout", 1, "deadline", 0, NULL);
+  request = test_get (client, "r-1", &error);
+  g_assert_error (error, PORTING_INTAKE_ERROR, PORTING_INTAKE_ERROR_UNREACHABLE);
+  g_assert_nonnull (strstr (error->message, "stopped answering"));
+  raw_server_free (raw);
+}
+
+/* A server sending a byte every 20 s hung the client for ever: the deadline
+ * cuts it (here a byte every 0.3 s against a 1 s timeout, a 2 s deadline). */
+static void
+test_trickling_answer (void)
+{
+  RawServer *raw = raw_server_new (RAW_TRICKLE);
+  g_autoptr(PortingIntakeClient) client = test_client_new (raw->url, "pt_x");
+  g_autoptr(PortingRequest) request = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  g_object_set (client, "timeout", 1, "deadline", 2, NULL);
+  request = test_get (client, "r-1", &error);
+  g_assert_error (error, PORTING_INTAKE_ERROR, PORTING_INTAKE_ERROR_UNREACHABLE);
+  g_assert_nonnull (strstr (error->message, "within 2 seconds"));
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 20 * G_USEC_PER_SEC);
+  g_clear_object (&client);
+
+  /* porting-cli: exit 4 with the reason. */
+  g_assert_cmpint (run_cli_with (raw->url, &err), ==, 4);
+  g_assert_nonnull (strstr (err, "within 2 seconds"));
+  raw_server_free (raw);
+}
+
 int
 main (int    argc,
       char **argv)
 {
-  test_intake_init ();
+  test_intake_init_backend (&argc, &argv);
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/intake-network/retry-after-dropped-connection", test_retry_after_dropped_connection);
@@ -345,6 +698,10 @@ main (int    argc,
   g_test_add_func ("/intake-network/garbage-answers", test_garbage_answers);
   g_test_add_func ("/intake-network/insecure", test_insecure_refused);
   g_test_add_func ("/intake-network/cancel", test_cancel);
+  g_test_add_func ("/intake-network/deep-answer", test_deep_answer);
+  g_test_add_func ("/intake-network/huge-answer", test_huge_answer);
+  g_test_add_func ("/intake-network/stalled-answer", test_stalled_answer);
+  g_test_add_func ("/intake-network/trickling-answer", test_trickling_answer);
 
   return g_test_run ();
 }

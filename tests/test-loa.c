@@ -613,6 +613,73 @@ own_loa_data (void)
   return data;
 }
 
+/* A table whose cells are centred in their rows (as HTML and word
+ * processors set them): a value's lines fall between its label's wrapped
+ * lines. */
+static void
+test_loa_centred_cells (void)
+{
+  const Item items[] = {
+    TEXT (60, 60, "Letter of Authorization"),
+    BOX (50, 86, 150, 46), BOX (200, 86, 300, 46),
+    TEXT (56, 98, "Customer Legal Name"),
+    TEXT (206, 105, "Sagebrush Veterinary Hospital of Northern"),
+    TEXT (56, 111, "(exactly as it appears"),
+    TEXT (206, 118, "Nevada, PLLC"),
+    TEXT (56, 124, "on your current bill)"),
+    BOX (50, 132, 150, 20), BOX (200, 132, 300, 20),
+    TEXT (56, 146, "Service Address"), TEXT (206, 146, "4400 Kietzke Lane, Building C"),
+    BOX (50, 152, 150, 20), BOX (200, 152, 300, 20),
+    TEXT (56, 166, "City, State, ZIP"), TEXT (206, 166, "Reno, NV 89502"),
+    BOX (50, 172, 150, 34), BOX (200, 172, 300, 34),
+    TEXT (56, 185, "Current Service"),
+    TEXT (206, 192, "Meadowlark Telephone Cooperative"),
+    TEXT (56, 198, "Provider"),
+    BOX (50, 206, 150, 34), BOX (200, 206, 300, 34),
+    TEXT (56, 219, "Account # with current"),
+    TEXT (206, 226, "55-1234-9"),
+    TEXT (56, 232, "provider"),
+  };
+  g_autofree char *path = write_form ("centred.pdf", items, G_N_ELEMENTS (items), 10);
+  g_autoptr(PortingLoaFields) fields = read_loa (path, NULL);
+
+  g_assert_cmpstr (fields->name, ==, "Sagebrush Veterinary Hospital of Northern Nevada, PLLC");
+  g_assert_cmpstr (fields->address, ==, "4400 Kietzke Lane, Building C, Reno, NV 89502");
+  g_assert_cmpstr (fields->carrier, ==, "Meadowlark Telephone Cooperative");
+  g_assert_cmpstr (fields->account_number, ==, "55-1234-9");
+}
+
+/* Signed in a box under the label, or the box left blank; French labels. */
+static void
+test_loa_signature_under_label (void)
+{
+  const Item signed_items[] = {
+    TEXT (60, 60, "Lettre d'autorisation"),
+    TEXT (60, 100, "Nom de l'entreprise : Fromagerie Saint-Roch inc."),
+    TEXT (60, 300, "Signature du client"),
+    BOX (60, 306, 240, 40),
+    STROKE (80, 312, 150, 26),
+    TEXT (360, 300, "Date : 2026-11-04"),
+  };
+  const Item blank_items[] = {
+    TEXT (60, 60, "Lettre d'autorisation"),
+    TEXT (60, 100, "Nom de l'entreprise : Fromagerie Saint-Roch inc."),
+    TEXT (60, 300, "Signature du client"),
+    BOX (60, 306, 240, 40),
+    TEXT (360, 300, "Date : 2026-11-04"),
+  };
+  g_autofree char *signed_path = write_form ("under-signed.pdf", signed_items, G_N_ELEMENTS (signed_items), 10);
+  g_autofree char *blank_path = write_form ("under-blank.pdf", blank_items, G_N_ELEMENTS (blank_items), 10);
+  g_autoptr(PortingLoaFields) signed_loa = read_loa (signed_path, NULL);
+  g_autoptr(PortingLoaFields) blank_loa = read_loa (blank_path, NULL);
+
+  g_assert_cmpstr (signed_loa->name, ==, "Fromagerie Saint-Roch inc.");
+  g_assert_true (signed_loa->has_signature_line);
+  g_assert_true (signed_loa->is_signed);
+  g_assert_true (blank_loa->has_signature_line);
+  g_assert_false (blank_loa->is_signed);
+}
+
 static void
 test_loa_own_writer (void)
 {
@@ -674,6 +741,8 @@ main (int    argc,
   for (guint i = 0; i < G_N_ELEMENTS (form_cases); i++)
     g_test_add_data_func (form_cases[i].path, &form_cases[i], test_loa_form);
   g_test_add_func ("/loa/own-writer", test_loa_own_writer);
+  g_test_add_func ("/loa/signature-under-label", test_loa_signature_under_label);
+  g_test_add_func ("/loa/centred-cells", test_loa_centred_cells);
 
   return g_test_run ();
 }

@@ -7,7 +7,7 @@
 
 #include <locale.h>
 
-#include "porting-normalize.h"
+#include "porting-address.h"
 
 static void
 test_fold (void)
@@ -254,6 +254,8 @@ test_same_characters (void)
   g_assert_false (porting_normalize_same_characters ("1200 Harbor Blvd", -1, "1200 Harbor Boulevard", -1));
   /* Case is for "equivalent" (the shared fixtures want ACME WIDGETS LLC equivalent). */
   g_assert_false (porting_normalize_same_characters ("ACME WIDGETS LLC", -1, "Acme Widgets LLC", -1));
+  g_assert_false (porting_normalize_same_characters ("MONTRÉAL", -1, "Montréal", -1));
+  g_assert_false (porting_normalize_same_characters ("MONTREAL", -1, "Montréal", -1));
 }
 
 static void
@@ -384,6 +386,49 @@ test_compare (void)
                   "455 RUE SAINT-PAUL OUEST\nLAVAL QC H2Y 2A8", "city: MONTREAL ≠ LAVAL; postal code: H2Y 2A7 ≠ H2Y 2A8");
   assert_compare ("1200 Harbour Street, Suite 400, Toronto, Ontario M5J 2N8",
                   "400-1200 HARBOUR ST, TORONTO ON M5J2N8", "");
+  /* Two units, each on a line of its own on the bill. */
+  assert_compare ("2201 Fenwick Rd, Building B, Suite 140, Columbus, OH 43215",
+                  "2201 FENWICK RD\nBLDG B\nSTE 140\nCOLUMBUS OH 43215-2208", "");
+  assert_compare ("2201 Fenwick Rd, Building B, Suite 140, Columbus, OH 43215",
+                  "2201 FENWICK RD\nBLDG C\nSTE 140\nCOLUMBUS OH 43215", "unit: B 140 ≠ C 140");
+}
+
+/* DESIGN §3.4: Québec and other French-Canadian addresses against the same
+ * address written the English way. */
+static void
+test_compare_french (void)
+{
+  /* rue X Est = X St E; a comma after the civic number; local = unit; (Québec) = , QC */
+  assert_compare ("80 Principale St E, Unit 5, Sherbrooke, QC",
+                  "80, rue Principale Est, local 5, Sherbrooke (Québec)", "");
+  assert_compare ("80, rue Principale Est, local 5, Sherbrooke (Québec)",
+                  "80 Principale St E, Unit 5, Sherbrooke, QC", "");
+  /* bureau = suite; Sainte = Ste; the postal code with or without its space */
+  assert_compare ("2250 Sainte-Catherine St E, Suite 310, Montréal, QC H2L 2C3",
+                  "2250, rue Sainte-Catherine Est, bureau 310\nMontréal (Québec) H2L2C3", "");
+  assert_compare ("2250 Ste-Catherine Street East, Suite 310, Montreal, Quebec H2L 2C3",
+                  "2250, rue Sainte-Catherine Est, bureau 310, Montréal (Québec) H2L 2C3", "");
+  /* The type word before or after the name: avenue, boulevard, chemin, côte, place */
+  assert_compare ("4300 avenue du Parc, Montréal, QC H2V 4E3", "4300 Parc Ave, Montreal, QC H2V 4E3", "");
+  assert_compare ("1010 boul. René-Lévesque Ouest, app. 4, Québec (Québec) G1S 1T2",
+                  "1010 RENE-LEVESQUE BLVD W APT 4\nQUEBEC QC G1S 1T2", "");
+  assert_compare ("55 chemin de la Côte-Sainte-Catherine, Outremont, QC H2V 2A6",
+                  "55 CH COTE STE CATHERINE, OUTREMONT QC H2V2A6", "");
+  assert_compare ("12 place d'Youville, Montréal, QC H2Y 2B4", "12 D'Youville Pl, Montreal QC H2Y2B4", "");
+  /* Saint = St in a city; Trois-Rivières (Québec) = Trois-Rivieres, QC */
+  assert_compare ("900 rue Royale, Trois-Rivières (Québec) G9A 4H6",
+                  "900 Royale St, Trois-Rivieres, QC G9A 4H6", "");
+  assert_compare ("15 rue Notre-Dame, Saint-Jérôme (Québec) J7Z 1A1",
+                  "15 NOTRE-DAME ST, ST-JEROME QC J7Z 1A1", "");
+  /* Still different where a part differs. */
+  assert_compare ("80 Principale St E, Unit 5, Sherbrooke, QC",
+                  "80, rue Principale Ouest, local 5, Sherbrooke (Québec)", "direction: E ≠ W");
+  assert_compare ("80 Principale St E, Unit 5, Sherbrooke, QC",
+                  "80, rue Principale Est, local 6, Sherbrooke (Québec)", "unit: 5 ≠ 6");
+  assert_compare ("80 Principale St E, Sherbrooke, QC",
+                  "80, avenue Principale Est, Sherbrooke (Québec)", "street: PRINCIPALE ST ≠ PRINCIPALE AVE");
+  assert_compare ("1200 Harbor Boulevard, Suite 400, Oakland, CA 94607",
+                  "1200 HARBOR BLVD APT 400\nOAKLAND CA 94607", "unit: STE 400 ≠ APT 400");
 }
 
 int
@@ -407,6 +452,7 @@ main (int   argc,
   g_test_add_func ("/normalize/parse-us", test_parse_us);
   g_test_add_func ("/normalize/parse-ca", test_parse_ca);
   g_test_add_func ("/normalize/compare", test_compare);
+  g_test_add_func ("/normalize/compare-french", test_compare_french);
 
   return g_test_run ();
 }

@@ -19,6 +19,7 @@ const PortingField _porting_check_view_shown_fields[] = {
   PORTING_FIELD_ADDRESS,
   PORTING_FIELD_ACCOUNT_NUMBER,
   PORTING_FIELD_BTN,
+  PORTING_FIELD_CARRIER,
 };
 const guint _porting_check_view_n_shown_fields = G_N_ELEMENTS (_porting_check_view_shown_fields);
 #define shown_fields _porting_check_view_shown_fields
@@ -106,6 +107,8 @@ field_title (PortingField field)
       return _("Account number");
     case PORTING_FIELD_BTN:
       return _("Billing telephone number");
+    case PORTING_FIELD_CARRIER:
+      return _("Current carrier");
     default:
       g_return_val_if_reached (NULL);
     }
@@ -207,20 +210,20 @@ update_verdict (PortingCheckView *self)
 
   if (self->result != NULL)
     {
+      /* What does not match, in words: "The account number does not match." */
+      g_autofree char *summary = porting_check_result_dup_summary (self->result);
+
       switch (porting_check_result_get_verdict (self->result))
         {
         case PORTING_CHECK_VERDICT_MATCH:
-          set_verdict (self, VERDICT_STYLE_SUCCESS, "object-select-symbolic",
-                       _("Name and address match"));
+          set_verdict (self, VERDICT_STYLE_SUCCESS, "object-select-symbolic", summary);
           break;
         case PORTING_CHECK_VERDICT_MISMATCH:
-          set_verdict (self, VERDICT_STYLE_ERROR, "dialog-error-symbolic",
-                       _("The name or address differs: carriers reject such ports"));
+          set_verdict (self, VERDICT_STYLE_ERROR, "dialog-error-symbolic", summary);
           break;
         case PORTING_CHECK_VERDICT_REVIEW:
         default:
-          set_verdict (self, VERDICT_STYLE_WARNING, "dialog-warning-symbolic",
-                       _("This image has no readable text: check it by eye"));
+          set_verdict (self, VERDICT_STYLE_WARNING, "dialog-warning-symbolic", summary);
           break;
         }
     }
@@ -285,10 +288,17 @@ create_field_row (PortingCheckView         *self,
   /* TRANSLATORS: what the LOA says, then what the invoice says */
   g_string_append_printf (subtitle, _("LOA: %s  ·  Invoice: %s"), loa_text, proof_text);
 
+  if (field->source == PORTING_TEXT_SOURCE_FORM)
+    {
+      g_string_append_c (subtitle, '\n');
+      g_string_append (subtitle, _("Read from the LOA’s form fields"));
+    }
+
   if (field->differences != NULL && field->differences->len > 0)
     {
       g_string_append_c (subtitle, '\n');
-      g_string_append (subtitle, _("Differs:"));
+      /* An equivalent value says what was not counted (a leading "The"). */
+      g_string_append (subtitle, field->status <= PORTING_FIELD_STATUS_EQUIVALENT ? _("Not counted:") : _("Differs:"));
       for (guint i = 0; i < field->differences->len; i++)
         {
           g_autofree char *difference = g_markup_escape_text (g_ptr_array_index (field->differences, i), -1);

@@ -101,7 +101,8 @@ print_field (const char               *title,
     return;
 
   printf ("%-16s %s\n", title, status_label (field->status));
-  printf ("  %-14s %s\n", _("LOA:"), field->loa_text != NULL ? field->loa_text : _("(none)"));
+  printf ("  %-14s %s%s\n", _("LOA:"), field->loa_text != NULL ? field->loa_text : _("(none)"),
+          field->source == PORTING_TEXT_SOURCE_FORM ? _(" (form field)") : "");
   if (field->proof_text != NULL && field->proof_page >= 0)
     {
       g_autofree char *page = g_strdup_printf (_("(page %d)"), field->proof_page + 1);
@@ -131,6 +132,7 @@ print_report (PortingCheckResult *result,
   print_field (_("Address"), porting_check_result_get_field (result, PORTING_FIELD_ADDRESS));
   print_field (_("Account number"), porting_check_result_get_field (result, PORTING_FIELD_ACCOUNT_NUMBER));
   print_field (_("Billing number"), porting_check_result_get_field (result, PORTING_FIELD_BTN));
+  print_field (_("Carrier"), porting_check_result_get_field (result, PORTING_FIELD_CARRIER));
 
   printf ("%-16s", _("LOA numbers"));
   if (loa->numbers->len == 0)
@@ -172,6 +174,12 @@ print_report (PortingCheckResult *result,
       printf ("%s\n", _("review — a document has no readable text; compare them by eye"));
       break;
     }
+
+  {
+    g_autofree char *summary = porting_check_result_dup_summary (result);
+
+    printf ("%-16s %s\n", "", summary);
+  }
 }
 
 static gboolean

@@ -202,31 +202,36 @@ porting_cli_requests (int    argc,
   g_autofree char *url = NULL;
   g_autofree char *token = NULL;
   g_autofree char *status = NULL;
+  g_autofree char *cursor = NULL;
   g_auto(GStrv) rest = NULL;
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(PortingIntakeClient) client = NULL;
   g_autoptr(GMainLoop) loop = NULL;
   g_autoptr(JsonNode) node = NULL;
+  int limit = 0;
   Wait wait = { 0 };
   GOptionEntry entries[] = {
     { "url", 0, 0, G_OPTION_ARG_STRING, &url, N_("Address of the intake service"), "URL" },
     { "token", 0, 0, G_OPTION_ARG_STRING, &token, N_("Access token (default: $PORTING_TOKEN)"), "TOKEN" },
     { "status", 0, 0, G_OPTION_ARG_STRING, &status, N_("Only requests with this status"), "STATUS" },
+    { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("One page of at most N requests (1–200), with its next_cursor"), "N" },
+    { "cursor", 0, 0, G_OPTION_ARG_STRING, &cursor, N_("The page after the one that gave this next_cursor"), "CURSOR" },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, "[ID]" },
     { NULL }
   };
 
-  context = g_option_context_new (_("[ID] — list requests on the intake service, or show one"));
+  context = g_option_context_new (_("[ID|REFERENCE] — list requests on the intake service, or show one"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       fprintf (stderr, "porting-cli requests: %s\n", error->message);
       return PORTING_CLI_EXIT_USAGE;
     }
-  if (url == NULL || (rest != NULL && rest[0] != NULL && rest[1] != NULL))
+  if (url == NULL || (rest != NULL && rest[0] != NULL && rest[1] != NULL) || limit < 0 || limit > 200 ||
+      (cursor != NULL && limit == 0))
     {
-      fprintf (stderr, "%s\n", _("Usage: porting-cli requests --url URL --token TOKEN [--status STATUS] [ID]"));
+      fprintf (stderr, "%s\n", _("Usage: porting-cli requests --url URL --token TOKEN [--status STATUS] [--limit N [--cursor C]] [ID|REFERENCE]"));
       return PORTING_CLI_EXIT_USAGE;
     }
 
@@ -250,11 +255,19 @@ porting_cli_requests (int    argc,
     {
       g_autoptr(GPtrArray) requests = NULL;
       g_autoptr(JsonObject) root = json_object_new ();
+      g_autofree char *next_cursor = NULL;
       JsonArray *array = json_array_new ();
 
-      porting_intake_client_list_async (client, status, NULL, wait_cb, &wait);
+      /* Every page, newest first; or the one page asked for. */
+      if (limit > 0)
+        porting_intake_client_list_page_async (client, status, (guint) limit, cursor, NULL, wait_cb, &wait);
+      else
+        porting_intake_client_list_async (client, status, NULL, wait_cb, &wait);
       g_main_loop_run (loop);
-      requests = porting_intake_client_list_finish (client, wait.result, &error);
+      if (limit > 0)
+        requests = porting_intake_client_list_page_finish (client, wait.result, &next_cursor, &error);
+      else
+        requests = porting_intake_client_list_finish (client, wait.result, &error);
       g_clear_object (&wait.result);
       if (requests == NULL)
         {
@@ -265,6 +278,10 @@ porting_cli_requests (int    argc,
         json_array_add_element (array, porting_request_to_json_node (g_ptr_array_index (requests, i),
                                                                      PORTING_REQUEST_JSON_STORED));
       json_object_set_array_member (root, "requests", array);
+      if (limit > 0 && next_cursor != NULL)
+        json_object_set_string_member (root, "next_cursor", next_cursor);
+      else if (limit > 0)
+        json_object_set_null_member (root, "next_cursor");
       node = json_node_init_object (json_node_alloc (), root);
     }
 

@@ -13,13 +13,14 @@
 
 #include "porting-document-check.h"
 #include "porting-phone-number.h"
+#include "porting-proof-date.h"
 
 /* Carriers want a bill from the last 30 days. */
 #define MAX_PROOF_AGE_DAYS 30
 /* Bills print their date on the first pages: past these, stop looking for it. */
 #define DATE_SEARCH_PAGES 3
 
-#define N_FIELDS 4
+#define N_FIELDS PORTING_N_FIELDS
 
 struct _PortingCheckOptions
 {
@@ -276,6 +277,139 @@ porting_check_verdict_to_string (PortingCheckVerdict verdict)
     }
 }
 
+/* "the name", "the name and the address", "the name, the address and the account number" */
+static char *
+join_list (GPtrArray *items)
+{
+  g_autofree char *joined = NULL;
+
+  if (items->len == 0)
+    return NULL;
+  joined = g_strdup (g_ptr_array_index (items, 0));
+  for (guint i = 1; i < items->len; i++)
+    {
+      char *longer = i + 1 < items->len ?
+        /* TRANSLATORS: joins the items of a list but its last: "the name, the address" */
+        g_strdup_printf (_("%s, %s"), joined, (const char *) g_ptr_array_index (items, i)) :
+        /* TRANSLATORS: joins the last item of a list: "the name and the address" */
+        g_strdup_printf (_("%s and %s"), joined, (const char *) g_ptr_array_index (items, i));
+
+      g_free (joined);
+      joined = longer;
+    }
+  return g_steal_pointer (&joined);
+}
+
+static const char *
+field_noun (PortingField field)
+{
+  switch (field)
+    {
+    case PORTING_FIELD_NAME:
+      return _("the name");
+    case PORTING_FIELD_ADDRESS:
+      return _("the address");
+    case PORTING_FIELD_ACCOUNT_NUMBER:
+      return _("the account number");
+    case PORTING_FIELD_BTN:
+      return _("the billing telephone number");
+    case PORTING_FIELD_CARRIER:
+      return _("the carrier");
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+static void
+append_sentence (GString    *out,
+                 const char *sentence)
+{
+  g_autofree char *first = g_utf8_strup (sentence, g_utf8_next_char (sentence) - sentence);
+
+  if (out->len > 0)
+    g_string_append_c (out, ' ');
+  g_string_append (out, first);
+  g_string_append (out, g_utf8_next_char (sentence));
+}
+
+/**
+ * porting_check_result_dup_summary:
+ * @self: a #PortingCheckResult
+ *
+ * The verdict in words, naming what does not match: "Name and address
+ * match", "The account number does not match. Carriers reject such
+ * ports." A carrier other than the bill's is said, though it does not
+ * change the verdict.
+ *
+ * Returns: (transfer full): a translated sentence or two
+ */
+char *
+porting_check_result_dup_summary (PortingCheckResult *self)
+{
+  static const PortingField checked[] = {
+    PORTING_FIELD_NAME, PORTING_FIELD_ADDRESS, PORTING_FIELD_ACCOUNT_NUMBER, PORTING_FIELD_BTN,
+  };
+  g_autoptr(GPtrArray) differ = g_ptr_array_new ();
+  g_autoptr(GPtrArray) missing = g_ptr_array_new ();
+  g_autoptr(GString) out = g_string_new (NULL);
+  const PortingFieldResult *carrier;
+
+  g_return_val_if_fail (PORTING_IS_CHECK_RESULT (self), NULL);
+
+  if (self->verdict == PORTING_CHECK_VERDICT_REVIEW)
+    return g_strdup (_("This image has no readable text: check it by eye"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (checked); i++)
+    {
+      const PortingFieldResult *field = self->fields[checked[i]];
+
+      if (field == NULL)
+        continue;
+      if (field->status == PORTING_FIELD_STATUS_MISMATCH)
+        g_ptr_array_add (differ, (gpointer) field_noun (checked[i]));
+      else if (field->status == PORTING_FIELD_STATUS_NOT_FOUND)
+        g_ptr_array_add (missing, (gpointer) field_noun (checked[i]));
+    }
+
+  if (self->verdict == PORTING_CHECK_VERDICT_MATCH)
+    g_string_append (out, _("Name and address match"));
+
+  if (differ->len > 0)
+    {
+      g_autofree char *list = join_list (differ);
+      g_autofree char *sentence = differ->len == 1 ?
+        /* TRANSLATORS: %s is "the account number", "the name"… */
+        g_strdup_printf (_("%s does not match."), list) :
+        /* TRANSLATORS: %s is "the name and the address"… */
+        g_strdup_printf (_("%s do not match."), list);
+
+      append_sentence (out, sentence);
+    }
+  if (missing->len > 0)
+    {
+      g_autofree char *list = join_list (missing);
+      g_autofree char *sentence = missing->len == 1 ?
+        /* TRANSLATORS: %s is "the name", "the address"… */
+        g_strdup_printf (_("%s is not on the invoice or CSR."), list) :
+        /* TRANSLATORS: %s is "the name and the address"… */
+        g_strdup_printf (_("%s are not on the invoice or CSR."), list);
+
+      append_sentence (out, sentence);
+    }
+  if (self->verdict == PORTING_CHECK_VERDICT_MISMATCH)
+    append_sentence (out, _("Carriers reject such ports."));
+
+  carrier = self->fields[PORTING_FIELD_CARRIER];
+  if (carrier != NULL && carrier->status == PORTING_FIELD_STATUS_MISMATCH)
+    {
+      if (self->verdict == PORTING_CHECK_VERDICT_MATCH)
+        g_string_append_c (out, '.');
+      append_sentence (out, _("The LOA names another carrier than the one the bill is from."));
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 static void
 add_nullable_string (JsonBuilder *builder,
                      const char  *member,
@@ -310,6 +444,10 @@ add_field (JsonBuilder              *builder,
   for (guint i = 0; field->differences != NULL && i < field->differences->len; i++)
     json_builder_add_string_value (builder, g_ptr_array_index (field->differences, i));
   json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "source");
+  json_builder_add_string_value (builder, porting_text_source_to_string (field->source));
+  json_builder_set_member_name (builder, "confidence");
+  json_builder_add_double_value (builder, field->confidence);
 
   json_builder_end_object (builder);
 }
@@ -340,6 +478,8 @@ porting_check_result_to_json (PortingCheckResult *self)
     add_field (builder, "account_number", self->fields[PORTING_FIELD_ACCOUNT_NUMBER]);
   if (self->fields[PORTING_FIELD_BTN] != NULL)
     add_field (builder, "btn", self->fields[PORTING_FIELD_BTN]);
+  if (self->fields[PORTING_FIELD_CARRIER] != NULL)
+    add_field (builder, "carrier", self->fields[PORTING_FIELD_CARRIER]);
 
   json_builder_set_member_name (builder, "numbers");
   json_builder_begin_object (builder);
@@ -370,165 +510,11 @@ porting_check_result_to_json (PortingCheckResult *self)
 
 /* ---- Bill date -------------------------------------------------------- */
 
-static GDateMonth
-parse_month (const char *word)
-{
-  static const struct { const char *prefix; GDateMonth month; } months[] = {
-    /* "juil" before "jui…" of June, French forms beside English ones. */
-    { "jan", G_DATE_JANUARY }, { "feb", G_DATE_FEBRUARY }, { "fév", G_DATE_FEBRUARY },
-    { "fev", G_DATE_FEBRUARY }, { "mar", G_DATE_MARCH }, { "apr", G_DATE_APRIL },
-    { "avr", G_DATE_APRIL }, { "may", G_DATE_MAY }, { "mai", G_DATE_MAY },
-    { "juil", G_DATE_JULY }, { "jun", G_DATE_JUNE }, { "juin", G_DATE_JUNE },
-    { "jul", G_DATE_JULY }, { "aug", G_DATE_AUGUST }, { "aoû", G_DATE_AUGUST },
-    { "aou", G_DATE_AUGUST }, { "sep", G_DATE_SEPTEMBER }, { "oct", G_DATE_OCTOBER },
-    { "nov", G_DATE_NOVEMBER }, { "dec", G_DATE_DECEMBER }, { "déc", G_DATE_DECEMBER },
-  };
-  g_autofree char *lower = g_utf8_strdown (word, -1);
-
-  for (guint i = 0; i < G_N_ELEMENTS (months); i++)
-    {
-      if (g_str_has_prefix (lower, months[i].prefix))
-        return months[i].month;
-    }
-  return G_DATE_BAD_MONTH;
-}
-
-static int
-fetch_int (GMatchInfo *match_info,
-           int         group)
-{
-  g_autofree char *text = g_match_info_fetch (match_info, group);
-
-  return text != NULL && text[0] != '\0' ? atoi (text) : -1;
-}
-
-static gboolean
-match_to_date (GMatchInfo *match_info,
-               GDate      *date)
-{
-  int day = -1, month = -1, year = -1;
-  g_autofree char *month_word = NULL;
-
-  if ((year = fetch_int (match_info, 4)) > 0)
-    {
-      month_word = g_match_info_fetch (match_info, 2);
-      month = parse_month (month_word);
-      day = fetch_int (match_info, 3);
-    }
-  else if ((year = fetch_int (match_info, 7)) > 0)
-    {
-      day = fetch_int (match_info, 5);
-      month_word = g_match_info_fetch (match_info, 6);
-      month = parse_month (month_word);
-    }
-  else if ((year = fetch_int (match_info, 8)) > 0)
-    {
-      month = fetch_int (match_info, 9);
-      day = fetch_int (match_info, 10);
-    }
-  else if ((year = fetch_int (match_info, 13)) > 0 ||
-           (year = fetch_int (match_info, 16)) >= 0)
-    {
-      gboolean short_year = fetch_int (match_info, 13) <= 0;
-
-      /* 10/28/2026 in North America; 28/10/2026 when it cannot be a month. */
-      month = fetch_int (match_info, short_year ? 14 : 11);
-      day = fetch_int (match_info, short_year ? 15 : 12);
-      if (short_year)
-        year += 2000;
-      if (month > 12 && day <= 12)
-        {
-          int swap = month;
-          month = day;
-          day = swap;
-        }
-    }
-
-  if (year < 1900 || month < 1 || month > 12 || day < 1 || day > 31 ||
-      !g_date_valid_dmy (day, month, year))
-    return FALSE;
-
-  g_date_set_dmy (date, day, month, year);
-  return TRUE;
-}
-
 gboolean
 porting_document_check_find_bill_date (const char *text,
                                        GDate      *date)
 {
-  static GRegex *regex = NULL;
-  static gsize initialized = 0;
-  g_autoptr(GMatchInfo) match_info = NULL;
-  gboolean found_bare = FALSE;
-  GDate bare_date;
-
-  g_return_val_if_fail (date != NULL, FALSE);
-
-  if (text == NULL)
-    return FALSE;
-
-  if (g_once_init_enter (&initialized))
-    {
-      const char *pattern =
-        "(?<![\\p{L}])"
-        "(?:(invoice|bill|billing|statement|issue|print|printed|document)\\s+)?"
-        "date(?:\\s+of\\s+(?:invoice|bill|statement|issue))?(?![\\p{L}])"
-        "[\\s:.\\-–]{0,12}"
-        "(?:"
-        "(\\p{L}{3,9})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})"     /* Oct 28, 2026 */
-        "|(\\d{1,2})(?:er)?\\s+(\\p{L}{3,9})\\.?,?\\s+(\\d{4})"              /* 28 oct. 2026 */
-        "|(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})(?!\\d)"                     /* 2026-10-28 */
-        "|(\\d{1,2})[-/.](\\d{1,2})[-/.](\\d{4})"                            /* 10/28/2026 */
-        "|(\\d{1,2})/(\\d{1,2})/(\\d{2})(?![\\d/])"                           /* 10/28/26 */
-        ")";
-      g_autoptr(GError) error = NULL;
-
-      regex = g_regex_new (pattern, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, &error);
-      if (regex == NULL)
-        g_error ("Bad bill date pattern: %s", error->message);
-      g_once_init_leave (&initialized, 1);
-    }
-
-  g_date_clear (&bare_date, 1);
-
-  g_regex_match (regex, text, 0, &match_info);
-  while (g_match_info_matches (match_info))
-    {
-      g_autofree char *qualifier = g_match_info_fetch (match_info, 1);
-      int start = 0;
-      GDate found;
-
-      g_date_clear (&found, 1);
-      g_match_info_fetch_pos (match_info, 0, &start, NULL);
-
-      if (match_to_date (match_info, &found))
-        {
-          if (qualifier != NULL && qualifier[0] != '\0')
-            {
-              *date = found;
-              return TRUE;
-            }
-          else if (!found_bare)
-            {
-              /* A bare "Date", but not "Due date", "Port date", "Service date"… */
-              int p = start;
-
-              while (p > 0 && (text[p - 1] == ' ' || text[p - 1] == '\t'))
-                p--;
-              if (p == 0 || !g_ascii_isalpha (text[p - 1]))
-                {
-                  bare_date = found;
-                  found_bare = TRUE;
-                }
-            }
-        }
-
-      g_match_info_next (match_info, NULL);
-    }
-
-  if (found_bare)
-    *date = bare_date;
-  return found_bare;
+  return porting_proof_date_find_in_text (text, date);
 }
 
 /* ---- The check -------------------------------------------------------- */
@@ -577,7 +563,7 @@ scan_proof_page (PortingPageText *page,
     }
 
   if (!g_date_valid (&result->proof_date))
-    porting_document_check_find_bill_date (page->text, &result->proof_date);
+    porting_proof_date_find (page, &result->proof_date);
 
   /* A long invoice is read no further than what the answer needs. */
   return !(scan->settled[PORTING_FIELD_NAME] &&
@@ -609,6 +595,28 @@ new_field (PortingField           field,
     result->loa_end = span_end->end;
 
   return result;
+}
+
+/* Where the LOA's side of @field was read: a form field or the text (or
+ * OCR), and how surely. */
+static void
+set_loa_source (PortingFieldResult    *field,
+                GPtrArray             *loa_pages,
+                const PortingTextSpan *span)
+{
+  PortingTextSource source = PORTING_TEXT_SOURCE_TEXT;
+  double confidence;
+
+  if (field == NULL || span == NULL || span->page < 0 || (guint) span->page >= loa_pages->len ||
+      span->end <= span->start)
+    return;
+
+  confidence = porting_page_text_get_confidence (g_ptr_array_index (loa_pages, span->page),
+                                                 span->start, span->end, &source);
+  field->loa_source = MAX (field->loa_source, source);
+  field->loa_confidence = MIN (field->loa_confidence, confidence);
+  field->source = field->loa_source;
+  field->confidence = field->loa_confidence;
 }
 
 static void
@@ -662,6 +670,13 @@ add_date_warnings (PortingCheckResult        *self,
                    g_strdup_printf (_("The bill is dated %s, more than 30 days ago. Carriers want a bill from the last 30 days."),
                                     formatted));
     }
+}
+
+static gboolean
+field_is_mismatch (PortingCheckResult *self,
+                   PortingField        field)
+{
+  return self->fields[field] != NULL && self->fields[field]->status == PORTING_FIELD_STATUS_MISMATCH;
 }
 
 static gboolean
@@ -727,6 +742,20 @@ porting_document_check_run (PortingDocument            *loa,
   if (self->loa->btn != NULL)
     self->fields[PORTING_FIELD_BTN] =
       new_field (PORTING_FIELD_BTN, NULL, self->loa->btn, &self->loa->btn_span, NULL);
+  if (self->loa->carrier != NULL)
+    self->fields[PORTING_FIELD_CARRIER] =
+      new_field (PORTING_FIELD_CARRIER, NULL, self->loa->carrier, &self->loa->carrier_span, NULL);
+
+  if (name_override == NULL)
+    set_loa_source (self->fields[PORTING_FIELD_NAME], loa_pages, &self->loa->name_span);
+  if (address_override == NULL)
+    {
+      set_loa_source (self->fields[PORTING_FIELD_ADDRESS], loa_pages, &self->loa->street_span);
+      set_loa_source (self->fields[PORTING_FIELD_ADDRESS], loa_pages, &self->loa->city_line_span);
+    }
+  set_loa_source (self->fields[PORTING_FIELD_ACCOUNT_NUMBER], loa_pages, &self->loa->account_number_span);
+  set_loa_source (self->fields[PORTING_FIELD_BTN], loa_pages, &self->loa->btn_span);
+  set_loa_source (self->fields[PORTING_FIELD_CARRIER], loa_pages, &self->loa->carrier_span);
 
   /* Nothing to look for is as good as found: it must not keep the scan going. */
   for (guint f = 0; f < N_FIELDS; f++)
@@ -744,11 +773,12 @@ porting_document_check_run (PortingDocument            *loa,
       self->fields[PORTING_FIELD_ADDRESS]->status = PORTING_FIELD_STATUS_UNREADABLE;
       g_clear_pointer (&self->fields[PORTING_FIELD_ACCOUNT_NUMBER], porting_field_result_free);
       g_clear_pointer (&self->fields[PORTING_FIELD_BTN], porting_field_result_free);
+      g_clear_pointer (&self->fields[PORTING_FIELD_CARRIER], porting_field_result_free);
     }
   else
     {
-      /* Account number and BTN only where both documents show one. */
-      for (guint f = PORTING_FIELD_ACCOUNT_NUMBER; f <= PORTING_FIELD_BTN; f++)
+      /* Account number, BTN and carrier only where both documents show one. */
+      for (guint f = PORTING_FIELD_ACCOUNT_NUMBER; f <= PORTING_FIELD_CARRIER; f++)
         {
           if (self->fields[f] != NULL && self->fields[f]->status == PORTING_FIELD_STATUS_NOT_FOUND)
             g_clear_pointer (&self->fields[f], porting_field_result_free);
@@ -767,9 +797,13 @@ porting_document_check_run (PortingDocument            *loa,
       self->fields[PORTING_FIELD_ADDRESS]->status == PORTING_FIELD_STATUS_UNREADABLE)
     self->verdict = PORTING_CHECK_VERDICT_REVIEW;
   else if (self->fields[PORTING_FIELD_NAME]->status <= PORTING_FIELD_STATUS_EQUIVALENT &&
-           self->fields[PORTING_FIELD_ADDRESS]->status <= PORTING_FIELD_STATUS_EQUIVALENT)
+           self->fields[PORTING_FIELD_ADDRESS]->status <= PORTING_FIELD_STATUS_EQUIVALENT &&
+           !field_is_mismatch (self, PORTING_FIELD_ACCOUNT_NUMBER) &&
+           !field_is_mismatch (self, PORTING_FIELD_BTN))
     self->verdict = PORTING_CHECK_VERDICT_MATCH;
   else
+    /* Carriers reject account-number and billing-number mismatches too;
+     * a carrier that differs is for a person to see, not a rejection. */
     self->verdict = PORTING_CHECK_VERDICT_MISMATCH;
 
   check_numbers (self, options);

@@ -62,8 +62,8 @@ G_DECLARE_FINAL_TYPE (PortingCheckResult, porting_check_result, PORTING, CHECK_R
 
 PortingCheckVerdict       porting_check_result_get_verdict          (PortingCheckResult *self);
 const PortingLoaFields   *porting_check_result_get_loa_fields       (PortingCheckResult *self);
-/* Never NULL for NAME and ADDRESS; NULL for ACCOUNT_NUMBER / BTN unless both
- * documents show one. */
+/* Never NULL for NAME and ADDRESS; NULL for ACCOUNT_NUMBER, BTN and CARRIER
+ * unless both documents show one. */
 const PortingFieldResult *porting_check_result_get_field            (PortingCheckResult *self,
                                                                      PortingField        field);
 /* Each number given in the options whose E.164 is not on the LOA (char*). */
@@ -76,6 +76,8 @@ gboolean                  porting_check_result_has_warning          (PortingChec
 const GDate              *porting_check_result_get_proof_date       (PortingCheckResult *self);
 /* How many proof pages were read before the answer was known. */
 guint                     porting_check_result_get_proof_pages_read (PortingCheckResult *self);
+/* The verdict in words, naming what does not match (translated). */
+char                     *porting_check_result_dup_summary          (PortingCheckResult *self);
 /* The DESIGN.md §3.2 object. */
 JsonNode                 *porting_check_result_to_json              (PortingCheckResult *self);
 

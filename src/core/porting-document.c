@@ -13,15 +13,12 @@
 #include <poppler.h>
 #include <string.h>
 
-#include "porting-document.h"
+#include "porting-document-private.h"
 
 /* Bigger files are refused before being read: no invoice or LOA is that big. */
 #define MAX_FILE_SIZE ((goffset) 100 * 1024 * 1024)
 /* A screenshot bigger than this is a decompression bomb, not a bill. */
 #define MAX_IMAGE_PIXELS ((gint64) 100 * 1000 * 1000)
-/* How far the scan workers may run ahead of the page being handed out. */
-#define SCAN_LOOK_AHEAD_PER_WORKER 2
-#define SCAN_MAX_WORKERS 4
 
 struct _PortingDocument
 {
@@ -680,210 +677,21 @@ porting_document_get_page_size (PortingDocument *self,
 
 /* Page text */
 
-static inline gboolean
-is_word_separator (gunichar c)
-{
-  return g_unichar_isspace (c) || c == 0x00a0;
-}
-
-static inline PortingRect
-rect_from_poppler (const PopplerRectangle *r)
-{
-  return (PortingRect) {
-    MIN (r->x1, r->x2), MIN (r->y1, r->y2),
-    MAX (r->x1, r->x2), MAX (r->y1, r->y2),
-  };
-}
-
-static inline void
-rect_union (PortingRect       *rect,
-            const PortingRect *other)
-{
-  rect->x1 = MIN (rect->x1, other->x1);
-  rect->y1 = MIN (rect->y1, other->y1);
-  rect->x2 = MAX (rect->x2, other->x2);
-  rect->y2 = MAX (rect->y2, other->y2);
-}
-
-/* poppler glues two blocks that share a line with nothing between them
- * ("ACCOUNT NAMEAccount number: 8841…"). Where the next character sits on
- * the same line but well apart from the previous one, a tab goes between
- * them, like a table cell. Rotated or vertical text (no shared line) and
- * right-to-left text (next to, not apart) are left alone. */
-static gboolean
-needs_tab_between (const PortingRect *previous,
-                   const PortingRect *next)
-{
-  double previous_height = previous->y2 - previous->y1;
-  double next_height = next->y2 - next->y1;
-  double overlap = MIN (previous->y2, next->y2) - MAX (previous->y1, next->y1);
-  double height = MAX (previous_height, next_height);
-
-  if (height <= 0 || overlap < 0.5 * MIN (previous_height, next_height))
-    return FALSE;
-
-  return next->x1 - previous->x2 > height || next->x2 < previous->x1 - height;
-}
-
-/* poppler also glues the last line of one block to a line of a block in
- * another column ("Seattle, WA 98101(206) 555-0100"). Where the next
- * character shares neither a line nor a column with the previous one, it
- * starts a new line. Vertical text (one column) is left alone. */
-static gboolean
-needs_newline_between (const PortingRect *previous,
-                       const PortingRect *next)
-{
-  double vertical_overlap = MIN (previous->y2, next->y2) - MAX (previous->y1, next->y1);
-  double horizontal_overlap = MIN (previous->x2, next->x2) - MAX (previous->x1, next->x1);
-
-  if (previous->y2 - previous->y1 <= 0 || next->y2 - next->y1 <= 0)
-    return FALSE;
-
-  return vertical_overlap < 0 && horizontal_overlap < 0;
-}
-
-/* poppler_page_get_text_layout() gives one rectangle per character of
- * poppler_page_get_text(), origin top-left (unlike find_text). */
-static PortingPageText *
-build_page_text (guint                   page,
-                 const char             *text,
-                 const PopplerRectangle *rects,
-                 guint                   n_rects,
-                 gboolean                with_words)
-{
-  PortingPageText *page_text;
-  GString *out;
-  GArray *words;
-  const char *p;
-  guint char_index = 0;
-  gboolean in_word = FALSE;
-  gboolean have_previous = FALSE;
-  PortingRect previous = { 0 };
-  PortingWord word = { 0 };
-
-  /* Without one rectangle per character, positions cannot be trusted. */
-  if (rects != NULL && (glong) n_rects != g_utf8_strlen (text, -1))
-    {
-      g_debug ("Page %u: %u rectangles for %ld characters", page + 1,
-               n_rects, g_utf8_strlen (text, -1));
-      rects = NULL;
-      n_rects = 0;
-    }
-
-  out = g_string_sized_new (strlen (text) + 64);
-  page_text = porting_page_text_new (page, NULL);
-  words = page_text->words;
-
-  for (p = text; *p != '\0'; p = g_utf8_next_char (p), char_index++)
-    {
-      gunichar c = g_utf8_get_char (p);
-      const char *next = g_utf8_next_char (p);
-      PortingRect rect = { 0 };
-
-      if (rects != NULL)
-        rect = rect_from_poppler (&rects[char_index]);
-
-      if (c == '\n' || c == '\r')
-        {
-          have_previous = FALSE;
-          c = '\n';
-        }
-      else if (rects != NULL && have_previous && !is_word_separator (c) &&
-               needs_tab_between (&previous, &rect))
-        {
-          if (in_word)
-            g_array_append_val (words, word);
-          in_word = FALSE;
-          g_string_append_c (out, '\t');
-        }
-      else if (rects != NULL && have_previous && !is_word_separator (c) &&
-               needs_newline_between (&previous, &rect))
-        {
-          if (in_word)
-            g_array_append_val (words, word);
-          in_word = FALSE;
-          g_string_append_c (out, '\n');
-        }
-
-      if (c != '\n')
-        {
-          previous = rect;
-          have_previous = TRUE;
-        }
-
-      if (is_word_separator (c))
-        {
-          if (in_word)
-            g_array_append_val (words, word);
-          in_word = FALSE;
-        }
-      else if (!in_word)
-        {
-          in_word = TRUE;
-          word.start = out->len;
-          word.rect = rect;
-        }
-      else
-        {
-          rect_union (&word.rect, &rect);
-        }
-
-      if (c == '\n')
-        g_string_append_c (out, '\n');
-      else
-        g_string_append_len (out, p, next - p);
-
-      if (in_word)
-        word.end = out->len;
-    }
-
-  if (in_word)
-    g_array_append_val (words, word);
-
-  if (!with_words)
-    g_array_set_size (words, 0);
-
-  g_free (page_text->text);
-  page_text->text = g_string_free (out, FALSE);
-
-  return page_text;
-}
-
 static PortingPageText *
 extract_page_text (PopplerDocument      *poppler_document,
                    guint                 page,
                    PortingPageTextFlags  flags)
 {
-  PopplerPage *poppler_page;
-  g_autofree char *text = NULL;
-  g_autofree PopplerRectangle *rects = NULL;
-  guint n_rects = 0;
+  PopplerPage *poppler_page = poppler_document_get_page (poppler_document, page);
+  PortingPageText *page_text;
 
-  poppler_page = poppler_document_get_page (poppler_document, page);
   if (poppler_page == NULL)
     return porting_page_text_new (page, NULL);
 
-  text = poppler_page_get_text (poppler_page);
-  if (text == NULL)
-    text = g_strdup ("");
+  page_text = _porting_pdf_page_get_text (poppler_page, page, (flags & PORTING_PAGE_TEXT_FLAGS_WORDS) != 0);
+  g_object_unref (poppler_page);
 
-  if (!g_utf8_validate (text, -1, NULL))
-    {
-      char *valid = g_utf8_make_valid (text, -1);
-
-      g_free (text);
-      text = valid;
-    }
-  else if (!poppler_page_get_text_layout (poppler_page, &rects, &n_rects))
-    {
-      g_clear_pointer (&rects, g_free);
-      n_rects = 0;
-    }
-
-  g_clear_object (&poppler_page);
-
-  return build_page_text (page, text, rects, n_rects,
-                          (flags & PORTING_PAGE_TEXT_FLAGS_WORDS) != 0);
+  return page_text;
 }
 
 static gboolean
@@ -989,270 +797,84 @@ porting_document_get_page_text (PortingDocument       *self,
   return store_cached (self, page_text);
 }
 
-/* Scanning: workers extract pages ahead, the caller gets them in order */
+/* Internal: what the scan (porting-document-scan.c) needs */
 
-typedef struct
+PopplerDocument *
+_porting_document_open_view (PortingDocument  *self,
+                             GError          **error)
 {
-  PortingDocument      *document;
-  PortingPageTextFlags  flags;
-
-  GMutex                lock;
-  GCond                 cond;
-  guint                 next_to_claim;    /* first page no worker took yet */
-  guint                 next_to_deliver;  /* first page the caller has not had */
-  guint                 look_ahead;
-  PortingPageText     **ready;            /* per page, extracted but not delivered */
-  gboolean              stop;
-  GError               *error;
-} Scan;
-
-typedef struct
-{
-  Scan            *scan;
-  PopplerDocument *poppler_document;
-} ScanWorker;
-
-static gpointer
-scan_worker_thread (gpointer user_data)
-{
-  ScanWorker *worker = user_data;
-  Scan *scan = worker->scan;
-  PortingDocument *document = scan->document;
-
-  for (;;)
-    {
-      PortingPageText *page_text;
-      guint page;
-
-      g_mutex_lock (&scan->lock);
-      while (!scan->stop &&
-             scan->next_to_claim < document->n_pages &&
-             scan->next_to_claim >= scan->next_to_deliver + scan->look_ahead)
-        g_cond_wait (&scan->cond, &scan->lock);
-
-      if (scan->stop || scan->next_to_claim >= document->n_pages)
-        {
-          g_mutex_unlock (&scan->lock);
-          break;
-        }
-
-      page = scan->next_to_claim++;
-      g_mutex_unlock (&scan->lock);
-
-      /* Not cached: kept from worker threads, hundreds of small texts pin
-       * their arenas' freed pages, and cost several times their size. */
-      page_text = lookup_cached (document, page, scan->flags);
-      if (page_text == NULL)
-        page_text = extract_page_text (worker->poppler_document, page, scan->flags);
-
-      g_mutex_lock (&scan->lock);
-      scan->ready[page] = page_text;
-      g_cond_broadcast (&scan->cond);
-      g_mutex_unlock (&scan->lock);
-    }
-
-  return NULL;
+  return new_poppler_document (self->bytes, self->password, error);
 }
 
-static void
-on_scan_cancelled (GCancellable *cancellable,
-                   gpointer      user_data)
+PortingPageText *
+_porting_document_lookup_text (PortingDocument      *self,
+                               guint                 page,
+                               PortingPageTextFlags  flags)
 {
-  Scan *scan = user_data;
-
-  g_mutex_lock (&scan->lock);
-  scan->stop = TRUE;
-  g_cond_broadcast (&scan->cond);
-  g_mutex_unlock (&scan->lock);
+  return lookup_cached (self, page, flags);
 }
 
-/* Small documents and images: no threads. */
-static gboolean
-scan_text_in_order (PortingDocument       *self,
-                    guint                  first_page,
-                    PortingPageTextFlags   flags,
-                    PortingPageTextFunc    func,
-                    gpointer               user_data,
-                    GCancellable          *cancellable,
-                    GError               **error)
+PortingPageText *
+_porting_document_extract_text (PopplerDocument      *poppler_document,
+                                guint                 page,
+                                PortingPageTextFlags  flags)
 {
-  for (guint page = first_page; page < self->n_pages; page++)
-    {
-      g_autoptr(PortingPageText) page_text = NULL;
-
-      page_text = porting_document_get_page_text (self, page, flags, cancellable, error);
-      if (page_text == NULL)
-        return FALSE;
-
-      if (!func (page_text, user_data))
-        break;
-    }
-
-  return TRUE;
+  return extract_page_text (poppler_document, page, flags);
 }
+
+const char *
+_porting_document_get_display_name (PortingDocument *self)
+{
+  return self->display_name;
+}
+
+/* Form fields */
 
 /**
- * porting_document_scan_text:
+ * porting_document_get_form_fields:
  * @self: a #PortingDocument
- * @flags: what to extract of each page
- * @func: (scope call): called for each page, in order, on the calling thread
- * @user_data: data for @func
- * @cancellable: (nullable): a #GCancellable
+ * @page: 0-based page index
+ * @with_signatures: whether to look for a digital signature in signature
+ *   fields (which starts the crypto library: only for an LOA)
  * @error: a #GError
  *
- * The first page is read on the calling thread (and cached). From the
- * second on, worker threads, each with its own PopplerDocument on the
- * same bytes, extract a few pages ahead of @func; when @func returns
- * %FALSE, they stop after the page they are on. Those pages are not
- * cached: the text of a page is the same each time it is extracted, so
- * byte offsets stay valid for porting_document_get_page_text() later.
+ * Thread-safe.
  *
- * Returns: %TRUE when every page was handed out or @func stopped the scan;
- *   %FALSE with @error set when cancelled or failing
+ * Returns: (transfer full) (element-type PortingPdfField): the fields of
+ *   @page, empty for an image or a page without any; %NULL with @error set
+ *   when there is no such page
  */
-gboolean
-porting_document_scan_text (PortingDocument       *self,
-                            PortingPageTextFlags   flags,
-                            PortingPageTextFunc    func,
-                            gpointer               user_data,
-                            GCancellable          *cancellable,
-                            GError               **error)
+GPtrArray *
+porting_document_get_form_fields (PortingDocument  *self,
+                                  guint             page,
+                                  gboolean          with_signatures,
+                                  GError          **error)
 {
-  Scan scan = { 0 };
-  ScanWorker workers[SCAN_MAX_WORKERS] = { { 0 } };
-  GThread *threads[SCAN_MAX_WORKERS] = { 0 };
-  guint n_workers;
-  guint n_started = 0;
-  gulong cancelled_id = 0;
-  gboolean stopped_by_func = FALSE;
-  gboolean ret = TRUE;
+  PopplerPage *poppler_page;
+  GPtrArray *fields;
 
-  g_return_val_if_fail (PORTING_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (func != NULL, FALSE);
-  g_return_val_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  g_return_val_if_fail (PORTING_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
-
-  n_workers = CLAMP (g_get_num_processors (), 1, SCAN_MAX_WORKERS);
-  n_workers = MIN (n_workers, self->n_pages);
-
-  if (self->kind == PORTING_DOCUMENT_KIND_IMAGE || self->n_pages <= 2)
-    return scan_text_in_order (self, 0, flags, func, user_data, cancellable, error);
-
-  /* Most bills say whose they are on their first page: no threads, no
-   * second PopplerDocument, no page read ahead for that. */
-  {
-    g_autoptr(PortingPageText) first_page = NULL;
-
-    first_page = porting_document_get_page_text (self, 0, flags, cancellable, error);
-    if (first_page == NULL)
-      return FALSE;
-
-    if (!func (first_page, user_data))
-      return TRUE;
-
-    if (g_cancellable_set_error_if_cancelled (cancellable, error))
-      return FALSE;
-  }
-
-  scan.document = self;
-  scan.flags = flags;
-  scan.next_to_claim = 1;
-  scan.next_to_deliver = 1;
-  scan.look_ahead = n_workers * SCAN_LOOK_AHEAD_PER_WORKER;
-  scan.ready = g_new0 (PortingPageText *, self->n_pages);
-  g_mutex_init (&scan.lock);
-  g_cond_init (&scan.cond);
-
-  for (guint i = 0; i < n_workers; i++)
+  if (page >= self->n_pages)
     {
-      g_autoptr(GError) local_error = NULL;
-      g_autofree char *name = g_strdup_printf ("porting-scan-%u", i);
-
-      /* Opening is cheap next to extracting: the bytes are shared and
-       * poppler reads the cross-reference table only. */
-      workers[i].scan = &scan;
-      workers[i].poppler_document =
-        new_poppler_document (self->bytes, self->password, &local_error);
-      if (workers[i].poppler_document == NULL)
-        {
-          g_warning ("Cannot open a second view of %s: %s",
-                     self->display_name, local_error->message);
-          break;
-        }
-
-      threads[i] = g_thread_try_new (name, scan_worker_thread, &workers[i], &local_error);
-      if (threads[i] == NULL)
-        {
-          g_warning ("Cannot start a scan thread: %s", local_error->message);
-          g_clear_object (&workers[i].poppler_document);
-          break;
-        }
-
-      n_started++;
+      g_set_error (error, PORTING_DOCUMENT_ERROR, PORTING_DOCUMENT_ERROR_FAILED,
+                   _("“%s” has no page %u"), self->display_name, page + 1);
+      return NULL;
     }
 
-  if (n_started == 0)
-    {
-      g_mutex_clear (&scan.lock);
-      g_cond_clear (&scan.cond);
-      g_free (scan.ready);
-      return scan_text_in_order (self, 1, flags, func, user_data, cancellable, error);
-    }
+  if (self->kind != PORTING_DOCUMENT_KIND_PDF)
+    return g_ptr_array_new ();
 
-  if (cancellable != NULL)
-    cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (on_scan_cancelled), &scan, NULL);
+  g_mutex_lock (&self->poppler_lock);
+  poppler_page = poppler_document_get_page (self->poppler_document, page);
+  fields = poppler_page != NULL ?
+           _porting_pdf_page_get_form_fields (poppler_page, page, with_signatures) :
+           g_ptr_array_new ();
+  g_clear_object (&poppler_page);
+  g_mutex_unlock (&self->poppler_lock);
 
-  for (guint page = 1; page < self->n_pages; page++)
-    {
-      PortingPageText *page_text;
-
-      g_mutex_lock (&scan.lock);
-      while (scan.ready[page] == NULL && !scan.stop)
-        g_cond_wait (&scan.cond, &scan.lock);
-      /* Cancelled: not one more page, even one already extracted. */
-      page_text = scan.stop ? NULL : g_steal_pointer (&scan.ready[page]);
-      scan.next_to_deliver = page + 1;
-      g_cond_broadcast (&scan.cond);
-      g_mutex_unlock (&scan.lock);
-
-      if (page_text == NULL)
-        break;
-
-      if (!func (page_text, user_data))
-        stopped_by_func = TRUE;
-
-      porting_page_text_unref (page_text);
-
-      if (stopped_by_func)
-        break;
-    }
-
-  g_mutex_lock (&scan.lock);
-  scan.stop = TRUE;
-  g_cond_broadcast (&scan.cond);
-  g_mutex_unlock (&scan.lock);
-
-  g_cancellable_disconnect (cancellable, cancelled_id);
-
-  for (guint i = 0; i < n_started; i++)
-    {
-      g_thread_join (threads[i]);
-      g_clear_object (&workers[i].poppler_document);
-    }
-
-  for (guint page = 0; page < self->n_pages; page++)
-    g_clear_pointer (&scan.ready[page], porting_page_text_unref);
-  g_free (scan.ready);
-  g_mutex_clear (&scan.lock);
-  g_cond_clear (&scan.cond);
-
-  if (!stopped_by_func && g_cancellable_set_error_if_cancelled (cancellable, error))
-    ret = FALSE;
-
-  return ret;
+  return fields;
 }
 
 /* Rendering */

@@ -37,6 +37,31 @@ typedef enum
   PORTING_PAGE_TEXT_FLAGS_WORDS = 1 << 0,   /* also fill PortingPageText.words (slower) */
 } PortingPageTextFlags;
 
+/* A fillable form's field (AcroForm), as a viewer left it. */
+typedef enum
+{
+  PORTING_PDF_FIELD_TEXT,
+  PORTING_PDF_FIELD_CHOICE,     /* a list or combo box: @value is the chosen item(s) */
+  PORTING_PDF_FIELD_CHECK,      /* a check box or radio button: @checked */
+  PORTING_PDF_FIELD_SIGNATURE,
+  PORTING_PDF_FIELD_OTHER,
+} PortingPdfFieldKind;
+
+typedef struct
+{
+  PortingPdfFieldKind  kind;
+  guint                 page;            /* 0-based */
+  PortingRect           rect;            /* points, origin top-left */
+  char                 *name;            /* fully qualified: "loa.customer.name" */
+  char                 *partial_name;    /* "name" */
+  char                 *alternate_name;  /* the tooltip (TU), often the label; NULL when none */
+  char                 *value;           /* text or chosen item(s), trimmed; NULL when empty */
+  double                font_size;       /* 0 = automatic */
+  gboolean              multiline;
+  gboolean              checked;
+  gboolean              is_signed;       /* a signature field holding a digital signature */
+} PortingPdfField;
+
 /* Called on the calling thread, in page order; return FALSE to stop early. */
 typedef gboolean (*PortingPageTextFunc) (PortingPageText *page_text,
                                          gpointer         user_data);
@@ -83,6 +108,14 @@ gboolean             porting_document_scan_text      (PortingDocument      *self
                                                       gpointer              user_data,
                                                       GCancellable         *cancellable,
                                                       GError              **error);
+
+/* Thread-safe. The form fields of @page (PortingPdfField*, none for an
+ * image); @with_signatures also looks for a digital signature in each
+ * signature field. */
+GPtrArray           *porting_document_get_form_fields (PortingDocument     *self,
+                                                       guint                 page,
+                                                       gboolean              with_signatures,
+                                                       GError              **error);
 
 /* Thread-safe. ARGB32, white behind the page, @scale device pixels per point. */
 cairo_surface_t     *porting_document_render_page    (PortingDocument      *self,

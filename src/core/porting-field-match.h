@@ -16,7 +16,10 @@ typedef enum
   PORTING_FIELD_ADDRESS,
   PORTING_FIELD_ACCOUNT_NUMBER,
   PORTING_FIELD_BTN,
+  PORTING_FIELD_CARRIER,      /* the LOA's current carrier against the proof's */
 } PortingField;
+
+#define PORTING_N_FIELDS (PORTING_FIELD_CARRIER + 1)
 
 /* Ordered from best to worst: a better candidate has a lower value. */
 typedef enum
@@ -42,6 +45,13 @@ typedef struct
   guint               loa_end;
   GPtrArray          *differences;    /* of char*: "house number: 1200 ≠ 1220", "name: WIDGETS ≠ WIDGET" */
   double              score;          /* candidate closeness 0…1, to rank mismatches */
+  /* Where the compared text came from, the least sure of both documents
+   * (OCR, then a form field, then a text layer), and how sure it is:
+   * 1 for text and form fields, the least word confidence for OCR. */
+  PortingTextSource   source;
+  double              confidence;
+  PortingTextSource   loa_source;     /* the LOA's side alone */
+  double              loa_confidence;
 } PortingFieldResult;
 
 #define PORTING_TYPE_FIELD_RESULT (porting_field_result_get_type ())
@@ -53,7 +63,8 @@ PortingFieldResult *porting_field_result_copy       (const PortingFieldResult *s
 void                porting_field_result_free       (PortingFieldResult       *self);
 
 const char         *porting_field_status_to_string  (PortingFieldStatus        status); /* "exact", "not-found", … */
-const char         *porting_field_to_string         (PortingField              field);  /* "name", "address", "account_number", "btn" */
+const char         *porting_field_to_string         (PortingField              field);  /* "name", "address", "account_number", "btn", "carrier" */
+const char         *porting_text_source_to_string   (PortingTextSource         source); /* "text", "form", "ocr" */
 
 /* Looks for @result->loa_text on @page and keeps in @result whichever is
  * better: what it already holds or the best candidate of this page.

@@ -1,34 +1,30 @@
 /* porting-intake-client.c — talks to the intake service (DESIGN.md §3.5)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The API calls; how a call is sent, retried and bounded is in
+ * porting-intake-client-call.c.
  */
 #define G_LOG_DOMAIN "porting-intake-client"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <libsoup/soup.h>
 #include <string.h>
 
-#include "porting-intake-client.h"
-#include "porting-multipart-stream.h"
+#include "porting-intake-client-private.h"
 
-#define DEFAULT_RETRY_DELAY_MS 500
-#define DEFAULT_MAX_ATTEMPTS   5
-#define MAX_RETRY_WAIT_MS      (60 * 1000)
+#define DEFAULT_RETRY_DELAY_MS   500
+#define DEFAULT_MAX_ATTEMPTS     5
+#define DEFAULT_TIMEOUT_S        60
+#define DEFAULT_DEADLINE_S       120
+#define DEFAULT_MAX_ANSWER_SIZE  (16 * 1024 * 1024)
+/* A document, and the answer's own headroom. */
+#define MAX_DOCUMENT_ANSWER      (PORTING_INTAKE_MAX_DOCUMENT_SIZE + 64 * 1024)
+/* Pages of a whole listing: 200 000 requests, then it is a loop. */
+#define MAX_PAGES                1000
 
-struct _PortingIntakeClient
-{
-  GObject      parent_instance;
-
-  SoupSession *session;
-  char        *base_url;
-  char        *token;
-  guint        retry_delay_ms;
-  guint        max_attempts;
-};
-
-G_DEFINE_TYPE (PortingIntakeClient, porting_intake_client, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (PortingIntakeClient, porting_intake_client, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (porting-intake-error-quark, porting_intake_error)
 
@@ -38,89 +34,14 @@ enum {
   PROP_TOKEN,
   PROP_RETRY_DELAY,
   PROP_MAX_ATTEMPTS,
+  PROP_TIMEOUT,
+  PROP_DEADLINE,
+  PROP_MAX_ANSWER_SIZE,
+  PROP_TLS_DATABASE,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
-
-typedef struct
-{
-  char    *part;
-  GFile   *file;
-  goffset  size;
-} Upload;
-
-typedef struct
-{
-  PortingIntakeClient       *client;
-  char                      *method;
-  char                      *path;
-  char                      *idempotency_key;
-  GBytes                    *json_body;
-
-  /* multipart submissions */
-  char                      *request_json;
-  GArray                    *uploads;
-  PortingIntakeProgressFunc  progress;
-  gpointer                   progress_data;
-  goffset                    sent;
-  goffset                    total;
-
-  /* downloads */
-  GFile                     *destination;
-
-  guint                      attempt;
-  SoupMessage               *msg;
-  GSource                   *wait_source;
-  GSource                   *cancel_source;
-  char                      *invalid_field;
-} Call;
-
-static void call_attempt (GTask *task);
-
-static void
-upload_clear (Upload *upload)
-{
-  g_clear_pointer (&upload->part, g_free);
-  g_clear_object (&upload->file);
-}
-
-static void
-call_free (Call *call)
-{
-  if (call->wait_source != NULL)
-    g_source_destroy (call->wait_source);
-  g_clear_pointer (&call->wait_source, g_source_unref);
-  if (call->cancel_source != NULL)
-    g_source_destroy (call->cancel_source);
-  g_clear_pointer (&call->cancel_source, g_source_unref);
-  g_clear_object (&call->client);
-  g_clear_pointer (&call->method, g_free);
-  g_clear_pointer (&call->path, g_free);
-  g_clear_pointer (&call->idempotency_key, g_free);
-  g_clear_pointer (&call->json_body, g_bytes_unref);
-  if (call->request_json != NULL)
-    memset (call->request_json, 0, strlen (call->request_json)); /* it may hold a PIN */
-  g_clear_pointer (&call->request_json, g_free);
-  g_clear_pointer (&call->uploads, g_array_unref);
-  g_clear_object (&call->destination);
-  g_clear_object (&call->msg);
-  g_clear_pointer (&call->invalid_field, g_free);
-  g_free (call);
-}
-
-static Call *
-call_new (PortingIntakeClient *client,
-          const char          *method,
-          const char          *path)
-{
-  Call *call = g_new0 (Call, 1);
-
-  call->client = g_object_ref (client);
-  call->method = g_strdup (method);
-  call->path = g_strdup (path);
-  return call;
-}
 
 /* Properties and life cycle */
 
@@ -130,6 +51,7 @@ porting_intake_client_finalize (GObject *object)
   PortingIntakeClient *self = (PortingIntakeClient *) object;
 
   g_clear_object (&self->session);
+  g_clear_object (&self->tls_database);
   g_clear_pointer (&self->base_url, g_free);
   g_clear_pointer (&self->token, g_free);
 
@@ -157,6 +79,18 @@ porting_intake_client_get_property (GObject    *object,
       break;
     case PROP_MAX_ATTEMPTS:
       g_value_set_uint (value, self->max_attempts);
+      break;
+    case PROP_TIMEOUT:
+      g_value_set_uint (value, self->timeout_s);
+      break;
+    case PROP_DEADLINE:
+      g_value_set_uint (value, self->deadline_s);
+      break;
+    case PROP_MAX_ANSWER_SIZE:
+      g_value_set_uint64 (value, self->max_answer_size);
+      break;
+    case PROP_TLS_DATABASE:
+      g_value_set_object (value, self->tls_database);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -193,6 +127,20 @@ porting_intake_client_set_property (GObject      *object,
     case PROP_MAX_ATTEMPTS:
       self->max_attempts = g_value_get_uint (value);
       break;
+    case PROP_TIMEOUT:
+      self->timeout_s = g_value_get_uint (value);
+      g_object_set (self->session, "timeout", self->timeout_s, NULL);
+      break;
+    case PROP_DEADLINE:
+      self->deadline_s = g_value_get_uint (value);
+      break;
+    case PROP_MAX_ANSWER_SIZE:
+      self->max_answer_size = (gsize) g_value_get_uint64 (value);
+      break;
+    case PROP_TLS_DATABASE:
+      g_set_object (&self->tls_database, g_value_get_object (value));
+      soup_session_set_tls_database (self->session, self->tls_database);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -219,20 +167,44 @@ porting_intake_client_class_init (PortingIntakeClientClass *klass)
   properties[PROP_MAX_ATTEMPTS] =
     g_param_spec_uint ("max-attempts", NULL, NULL, 1, 20, DEFAULT_MAX_ATTEMPTS,
                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TIMEOUT] =
+    g_param_spec_uint ("timeout", NULL, NULL, 0, 3600, DEFAULT_TIMEOUT_S,
+                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DEADLINE] =
+    g_param_spec_uint ("deadline", NULL, NULL, 0, 24 * 3600, DEFAULT_DEADLINE_S,
+                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MAX_ANSWER_SIZE] =
+    g_param_spec_uint64 ("max-answer-size", NULL, NULL, 1024, G_MAXUINT32, DEFAULT_MAX_ANSWER_SIZE,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TLS_DATABASE] =
+    g_param_spec_object ("tls-database", NULL, NULL, G_TYPE_TLS_DATABASE,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static guint
+uint_from_env (const char *name,
+               guint       fallback,
+               guint       max)
+{
+  const char *value = g_getenv (name);
+  guint64 parsed;
+
+  if (value == NULL || !g_ascii_string_to_unsigned (value, 10, 0, max, &parsed, NULL))
+    return fallback;
+  return (guint) parsed;
 }
 
 static void
 porting_intake_client_init (PortingIntakeClient *self)
 {
-  const char *delay = g_getenv ("PORTING_INTAKE_RETRY_DELAY_MS");
-
-  self->retry_delay_ms = DEFAULT_RETRY_DELAY_MS;
-  if (delay != NULL && *delay != '\0')
-    self->retry_delay_ms = (guint) MIN (g_ascii_strtoull (delay, NULL, 10), 60000);
-  self->max_attempts = DEFAULT_MAX_ATTEMPTS;
+  self->retry_delay_ms = uint_from_env ("PORTING_INTAKE_RETRY_DELAY_MS", DEFAULT_RETRY_DELAY_MS, 60000);
+  self->max_attempts = MAX (uint_from_env ("PORTING_INTAKE_MAX_ATTEMPTS", DEFAULT_MAX_ATTEMPTS, 20), 1);
+  self->timeout_s = uint_from_env ("PORTING_INTAKE_TIMEOUT", DEFAULT_TIMEOUT_S, 3600);
+  self->deadline_s = uint_from_env ("PORTING_INTAKE_DEADLINE", DEFAULT_DEADLINE_S, 24 * 3600);
+  self->max_answer_size = DEFAULT_MAX_ANSWER_SIZE;
   self->session = soup_session_new_with_options ("user-agent", "Porting/" PACKAGE_VERSION,
-                                                 "timeout", 60,
+                                                 "timeout", self->timeout_s,
                                                  NULL);
 }
 
@@ -266,19 +238,6 @@ porting_intake_client_set_token (PortingIntakeClient *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOKEN]);
 }
 
-static gboolean
-host_is_loopback (const char *host)
-{
-  g_autoptr(GInetAddress) address = NULL;
-
-  if (host == NULL)
-    return FALSE;
-  if (g_ascii_strcasecmp (host, "localhost") == 0)
-    return TRUE;
-  address = g_inet_address_new_from_string (host);
-  return address != NULL && g_inet_address_get_is_loopback (address);
-}
-
 gboolean
 porting_intake_client_check_url (PortingIntakeClient  *self,
                                  GError              **error)
@@ -299,7 +258,7 @@ porting_intake_client_check_url (PortingIntakeClient  *self,
     }
 
   scheme = g_uri_get_scheme (uri);
-  if (g_str_equal (scheme, "http") && !host_is_loopback (g_uri_get_host (uri)))
+  if (g_str_equal (scheme, "http") && !porting_intake_host_is_loopback (g_uri_get_host (uri)))
     {
       g_set_error (error, PORTING_INTAKE_ERROR, PORTING_INTAKE_ERROR_INSECURE,
                    _("The service address must start with https:// so that your documents travel encrypted; plain http is only allowed to this computer."));
@@ -310,442 +269,6 @@ porting_intake_client_check_url (PortingIntakeClient  *self,
 }
 
 /* Answers */
-
-static gboolean
-error_from_status (Call        *call,
-                   guint        status,
-                   GBytes      *body,
-                   const char  *content_type,
-                   GError     **error)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  const char *message = NULL;
-  const char *field = NULL;
-  JsonNode *root;
-
-  if (body != NULL && content_type != NULL && g_str_has_prefix (content_type, "application/json") &&
-      json_parser_load_from_data (parser, g_bytes_get_data (body, NULL), g_bytes_get_size (body), NULL) &&
-      (root = json_parser_get_root (parser)) != NULL && JSON_NODE_HOLDS_OBJECT (root))
-    {
-      JsonObject *object = json_node_get_object (root);
-      JsonNode *error_node = json_object_get_member (object, "error");
-
-      if (error_node != NULL && JSON_NODE_HOLDS_OBJECT (error_node))
-        {
-          JsonObject *error_object = json_node_get_object (error_node);
-
-          message = json_object_get_string_member_with_default (error_object, "message", NULL);
-          field = json_object_get_string_member_with_default (error_object, "field", NULL);
-        }
-    }
-
-  g_clear_pointer (&call->invalid_field, g_free);
-  call->invalid_field = g_strdup (field);
-
-  switch (status)
-    {
-    case SOUP_STATUS_UNAUTHORIZED:
-      g_set_error_literal (error, PORTING_INTAKE_ERROR, PORTING_INTAKE_ERROR_UNAUTHORIZED,
-                           _("The service did not accept your access token: check it in Preferences or ask your provider for a new one."));
-      break;
-    case SOUP_STATUS_FORBIDDEN:
-      g_set_error_literal (error, PORTING_INTAKE_ERROR, PORTING_INTAKE_ERROR_FORBIDDEN,
-                           message ? message : _("Your access token does not allow this."));
-      break;
-    case SOUP_STATUS_NOT_FOUND:
-      g_set_error_literal (error, PORTING_INTAKE_ERROR, PORTING_INTAKE_ERROR_NOT_FOUND,
-                           message ? message : _("The service does not know this request."));
-      break;
-    case SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE:
-      g_set_error_literal (error, PORTING_INTAKE_ERROR, PORTING_INTAKE_ERROR_TOO_LARGE,
-                           message ? message : _("A document is larger than 25 MB: send a smaller scan or export it again at a lower resolution."));
-      break;
-    default:
-      if (message != NULL)
-        g_set_error_literal (error, PORTING_INTAKE_ERROR, PORTING_INTAKE_ERROR_REFUSED, message);
-      else
-        g_set_error (error, PORTING_INTAKE_ERROR, PORTING_INTAKE_ERROR_REFUSED,
-                     _("The service refused the request (HTTP %u)."), status);
-      break;
-    }
-  return FALSE;
-}
-
-static JsonNode *
-parse_answer (GBytes      *body,
-              const char  *content_type,
-              GError     **error)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonNode *root;
-
-  if (content_type == NULL || !g_str_has_prefix (content_type, "application/json") ||
-      !json_parser_load_from_data (parser, g_bytes_get_data (body, NULL), g_bytes_get_size (body), NULL) ||
-      (root = json_parser_get_root (parser)) == NULL ||
-      (!JSON_NODE_HOLDS_OBJECT (root) && !JSON_NODE_HOLDS_ARRAY (root)))
-    {
-      g_set_error_literal (error, PORTING_INTAKE_ERROR, PORTING_INTAKE_ERROR_BAD_ANSWER,
-                           _("The service sent an answer this app cannot read: check the service address, or try again later."));
-      return NULL;
-    }
-
-  return json_node_copy (root);
-}
-
-/* Retries */
-
-static guint
-retry_after_ms (SoupMessage *msg)
-{
-  const char *value = soup_message_headers_get_one (soup_message_get_response_headers (msg), "Retry-After");
-  g_autoptr(GDateTime) when = NULL;
-  g_autoptr(GDateTime) now = NULL;
-  char *end = NULL;
-  guint64 seconds;
-
-  if (value == NULL)
-    return 0;
-
-  seconds = g_ascii_strtoull (value, &end, 10);
-  if (end != value && *end == '\0')
-    return (guint) MIN (seconds * 1000, MAX_RETRY_WAIT_MS);
-
-  when = soup_date_time_new_from_http_string (value);
-  if (when == NULL)
-    return 0;
-  now = g_date_time_new_now_utc ();
-  return (guint) CLAMP (g_date_time_difference (when, now) / 1000, 0, MAX_RETRY_WAIT_MS);
-}
-
-static gboolean
-retry_wait_done_cb (gpointer user_data)
-{
-  GTask *task = user_data;
-  Call *call = g_task_get_task_data (task);
-
-  g_clear_pointer (&call->wait_source, g_source_unref);
-  if (call->cancel_source != NULL)
-    g_source_destroy (call->cancel_source);
-  g_clear_pointer (&call->cancel_source, g_source_unref);
-
-  call_attempt (task);
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-retry_cancelled_cb (GCancellable *cancellable,
-                    gpointer      user_data)
-{
-  GTask *task = user_data;
-  Call *call = g_task_get_task_data (task);
-
-  g_clear_pointer (&call->cancel_source, g_source_unref);
-  if (call->wait_source != NULL)
-    g_source_destroy (call->wait_source);
-  g_clear_pointer (&call->wait_source, g_source_unref);
-
-  g_task_return_error_if_cancelled (task);
-  g_object_unref (task);
-  return G_SOURCE_REMOVE;
-}
-
-/* Returns TRUE when another attempt was scheduled (the task is kept). */
-static gboolean
-schedule_retry (GTask *task,
-                guint  server_wait_ms)
-{
-  Call *call = g_task_get_task_data (task);
-  GCancellable *cancellable = g_task_get_cancellable (task);
-  guint delay;
-
-  if (call->attempt >= call->client->max_attempts)
-    return FALSE;
-
-  delay = call->client->retry_delay_ms << MIN (call->attempt - 1, 10);
-  delay = MIN (MAX (delay, server_wait_ms), MAX_RETRY_WAIT_MS);
-  g_debug ("Attempt %u of %s %s failed, next in %u ms", call->attempt, call->method, call->path, delay);
-
-  call->wait_source = g_timeout_source_new (delay);
-  g_task_attach_source (task, call->wait_source, retry_wait_done_cb);
-  if (cancellable != NULL)
-    {
-      call->cancel_source = g_cancellable_source_new (cancellable);
-      g_source_set_priority (call->cancel_source, G_PRIORITY_DEFAULT);
-      g_task_attach_source (task, call->cancel_source, (GSourceFunc) retry_cancelled_cb);
-    }
-  return TRUE;
-}
-
-static void
-wrote_body_data_cb (SoupMessage *msg,
-                    guint        chunk_size,
-                    Call        *call)
-{
-  call->sent += chunk_size;
-  if (call->progress != NULL)
-    call->progress (call->sent, call->total, call->progress_data);
-}
-
-static void
-restarted_cb (SoupMessage *msg,
-              Call        *call)
-{
-  /* libsoup sends the body again from the start (the stream is seekable). */
-  call->sent = 0;
-  if (call->progress != NULL)
-    call->progress (0, call->total, call->progress_data);
-}
-
-static char *
-quote_filename (GFile *file)
-{
-  g_autofree char *name = g_file_get_basename (file);
-  GString *quoted = g_string_new (NULL);
-
-  for (const char *p = name; p && *p; p++)
-    {
-      if (*p == '"' || *p == '\\' || *p == '\r' || *p == '\n')
-        g_string_append_c (quoted, '_');
-      else
-        g_string_append_c (quoted, *p);
-    }
-  return g_string_free (quoted, FALSE);
-}
-
-static const char *
-guess_content_type (GFile *file)
-{
-  g_autofree char *name = g_file_get_basename (file);
-  g_autofree char *lower = g_ascii_strdown (name ? name : "", -1);
-
-  if (g_str_has_suffix (lower, ".pdf"))
-    return "application/pdf";
-  if (g_str_has_suffix (lower, ".png"))
-    return "image/png";
-  if (g_str_has_suffix (lower, ".jpg") || g_str_has_suffix (lower, ".jpeg"))
-    return "image/jpeg";
-  return "application/octet-stream";
-}
-
-static GInputStream *
-build_multipart_body (Call  *call,
-                      char **content_type)
-{
-  g_autoptr(PortingMultipartStream) stream = porting_multipart_stream_new ();
-  g_autofree char *uuid = g_uuid_string_random ();
-  g_autofree char *boundary = g_strconcat ("porting-", uuid, NULL);
-  g_autoptr(GBytes) request_bytes = NULL;
-  GString *head;
-
-  head = g_string_new (NULL);
-  g_string_append_printf (head,
-                          "--%s\r\n"
-                          "Content-Disposition: form-data; name=\"request\"\r\n"
-                          "Content-Type: application/json\r\n\r\n",
-                          boundary);
-  g_string_append (head, call->request_json);
-  g_string_append (head, "\r\n");
-  request_bytes = g_string_free_to_bytes (head);
-  porting_multipart_stream_append_bytes (stream, request_bytes);
-
-  for (guint i = 0; i < call->uploads->len; i++)
-    {
-      Upload *upload = &g_array_index (call->uploads, Upload, i);
-      g_autofree char *filename = quote_filename (upload->file);
-      g_autofree char *part_head = NULL;
-      g_autoptr(GBytes) head_bytes = NULL;
-      g_autoptr(GBytes) tail_bytes = g_bytes_new_static ("\r\n", 2);
-
-      part_head = g_strdup_printf ("--%s\r\n"
-                                   "Content-Disposition: form-data; name=\"%s\"; filename=\"%s\"\r\n"
-                                   "Content-Type: %s\r\n\r\n",
-                                   boundary, upload->part, filename, guess_content_type (upload->file));
-      head_bytes = g_bytes_new_take (g_steal_pointer (&part_head), strlen (part_head));
-      porting_multipart_stream_append_bytes (stream, head_bytes);
-      porting_multipart_stream_append_file (stream, upload->file, upload->size);
-      porting_multipart_stream_append_bytes (stream, tail_bytes);
-    }
-
-  {
-    g_autofree char *end = g_strdup_printf ("--%s--\r\n", boundary);
-    g_autoptr(GBytes) end_bytes = NULL;
-    gsize end_len = strlen (end);
-
-    end_bytes = g_bytes_new_take (g_steal_pointer (&end), end_len);
-    porting_multipart_stream_append_bytes (stream, end_bytes);
-  }
-
-  *content_type = g_strdup_printf ("multipart/form-data; boundary=%s", boundary);
-  return G_INPUT_STREAM (g_steal_pointer (&stream));
-}
-
-static void
-send_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  Call *call = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) body = NULL;
-  const char *content_type;
-  JsonNode *answer;
-  guint status;
-
-  body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  if (body == NULL)
-    {
-      if (error->domain == G_TLS_ERROR)
-        {
-          g_task_return_new_error (task, PORTING_INTAKE_ERROR, PORTING_INTAKE_ERROR_UNREACHABLE,
-                                   _("No secure connection could be made to the service: %s"), error->message);
-          return;
-        }
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) ||
-          g_error_matches (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY) ||
-          g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
-        {
-          /* Our own files, not the network. */
-          g_task_return_error (task, g_steal_pointer (&error));
-          return;
-        }
-      if (schedule_retry (task, 0))
-        {
-          g_steal_pointer (&task);
-          return;
-        }
-      /* This computer's own service needs no network. */
-      if (!host_is_loopback (g_uri_get_host (soup_message_get_uri (call->msg))) &&
-          !g_network_monitor_get_network_available (g_network_monitor_get_default ()))
-        g_task_return_new_error (task, PORTING_INTAKE_ERROR, PORTING_INTAKE_ERROR_UNREACHABLE,
-                                 _("This computer is not connected to a network: connect it and try again."));
-      else
-        g_task_return_new_error (task, PORTING_INTAKE_ERROR, PORTING_INTAKE_ERROR_UNREACHABLE,
-                                 _("The service could not be reached (%s): check the connection and try again."),
-                                 error->message);
-      return;
-    }
-
-  status = soup_message_get_status (call->msg);
-  content_type = soup_message_headers_get_content_type (soup_message_get_response_headers (call->msg), NULL);
-
-  if (SOUP_STATUS_IS_SERVER_ERROR (status) || status == 429)
-    {
-      if (schedule_retry (task, retry_after_ms (call->msg)))
-        {
-          g_steal_pointer (&task);
-          return;
-        }
-      g_task_return_new_error (task, PORTING_INTAKE_ERROR, PORTING_INTAKE_ERROR_UNREACHABLE,
-                               _("The service is busy or having trouble (HTTP %u); try again later."), status);
-      return;
-    }
-
-  if (!SOUP_STATUS_IS_SUCCESSFUL (status))
-    {
-      error_from_status (call, status, body, content_type, &error);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  if (call->destination != NULL)
-    {
-      g_task_return_pointer (task, g_bytes_ref (body), (GDestroyNotify) g_bytes_unref);
-      return;
-    }
-
-  answer = parse_answer (body, content_type, &error);
-  if (answer == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, answer, (GDestroyNotify) json_node_unref);
-}
-
-static void
-call_attempt (GTask *task)
-{
-  Call *call = g_task_get_task_data (task);
-  PortingIntakeClient *self = call->client;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *url = NULL;
-  SoupMessageHeaders *headers;
-
-  if (g_task_return_error_if_cancelled (task))
-    {
-      g_object_unref (task);
-      return;
-    }
-
-  if (!porting_intake_client_check_url (self, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      g_object_unref (task);
-      return;
-    }
-
-  call->attempt++;
-  url = g_strconcat (self->base_url, call->path, NULL);
-  g_clear_object (&call->msg);
-  call->msg = soup_message_new (call->method, url);
-  if (call->msg == NULL)
-    {
-      g_task_return_new_error (task, PORTING_INTAKE_ERROR, PORTING_INTAKE_ERROR_UNREACHABLE,
-                               _("The service address “%s” is not a web address."), self->base_url);
-      g_object_unref (task);
-      return;
-    }
-  soup_message_add_flags (call->msg, SOUP_MESSAGE_NO_REDIRECT);
-
-  headers = soup_message_get_request_headers (call->msg);
-  soup_message_headers_replace (headers, "Accept", "application/json");
-  if (self->token != NULL && *self->token != '\0')
-    {
-      g_autofree char *authorization = g_strconcat ("Bearer ", self->token, NULL);
-      soup_message_headers_replace (headers, "Authorization", authorization);
-    }
-  if (call->idempotency_key != NULL)
-    soup_message_headers_replace (headers, "Idempotency-Key", call->idempotency_key);
-
-  if (call->uploads != NULL)
-    {
-      g_autofree char *content_type = NULL;
-      g_autoptr(GInputStream) body = build_multipart_body (call, &content_type);
-
-      call->total = porting_multipart_stream_get_size (PORTING_MULTIPART_STREAM (body));
-      call->sent = 0;
-      if (call->progress != NULL)
-        call->progress (0, call->total, call->progress_data);
-      soup_message_set_request_body (call->msg, content_type, body, call->total);
-      g_signal_connect (call->msg, "wrote-body-data", G_CALLBACK (wrote_body_data_cb), call);
-      g_signal_connect (call->msg, "restarted", G_CALLBACK (restarted_cb), call);
-    }
-  else if (call->json_body != NULL)
-    {
-      soup_message_set_request_body_from_bytes (call->msg, "application/json", call->json_body);
-    }
-
-  soup_session_send_and_read_async (self->session, call->msg, G_PRIORITY_DEFAULT,
-                                    g_task_get_cancellable (task), send_cb, task);
-}
-
-static GTask *
-call_task_new (PortingIntakeClient *self,
-               Call                *call,
-               gpointer             source_tag,
-               GCancellable        *cancellable,
-               GAsyncReadyCallback  callback,
-               gpointer             user_data)
-{
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, source_tag);
-  g_task_set_task_data (task, call, (GDestroyNotify) call_free);
-  return task;
-}
 
 static PortingRequest *
 request_from_answer (JsonNode  *answer,
@@ -761,7 +284,81 @@ request_from_answer (JsonNode  *answer,
   return request;
 }
 
+static GTask *
+start_call (PortingIntakeClient *self,
+            PortingIntakeCall   *call,
+            gpointer             source_tag,
+            GCancellable        *cancellable,
+            GAsyncReadyCallback  callback,
+            gpointer             user_data)
+{
+  GTask *task = porting_intake_call_task_new (self, call, source_tag, cancellable, callback, user_data);
+
+  porting_intake_call_start (g_object_ref (task));
+  return task;
+}
+
+/* A GET of @path whose JSON answer the _finish() function reads. */
+static void
+start_get (PortingIntakeClient *self,
+           const char          *path,
+           gpointer             source_tag,
+           GCancellable        *cancellable,
+           GAsyncReadyCallback  callback,
+           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  task = start_call (self, porting_intake_call_new (self, "GET", path), source_tag, cancellable, callback, user_data);
+}
+
+static char *
+request_path (const char *id,
+              const char *suffix)
+{
+  g_autofree char *escaped = g_uri_escape_string (id, NULL, FALSE);
+
+  return g_strconcat ("/v1/requests/", escaped, suffix, NULL);
+}
+
 /* Submit */
+
+static gboolean
+check_uploads (PortingIntakeCall  *call,
+               GError            **error)
+{
+  goffset total = 0;
+
+  if (call->uploads->len > PORTING_INTAKE_MAX_DOCUMENTS)
+    {
+      g_set_error (error, PORTING_INTAKE_ERROR, PORTING_INTAKE_ERROR_TOO_LARGE,
+                   _("Send %u documents at most with one request."), PORTING_INTAKE_MAX_DOCUMENTS);
+      return FALSE;
+    }
+  for (guint i = 0; i < call->uploads->len; i++)
+    {
+      PortingIntakeUpload *upload = &g_array_index (call->uploads, PortingIntakeUpload, i);
+
+      if (upload->size > PORTING_INTAKE_MAX_DOCUMENT_SIZE)
+        {
+          g_autofree char *name = g_file_get_basename (upload->file);
+
+          g_clear_pointer (&call->invalid_field, g_free);
+          call->invalid_field = g_strdup (upload->part);
+          g_set_error (error, PORTING_INTAKE_ERROR, PORTING_INTAKE_ERROR_TOO_LARGE,
+                       _("“%s” is larger than 25 MB: send a smaller scan or export it again at a lower resolution."), name);
+          return FALSE;
+        }
+      total += upload->size;
+    }
+  if (total > PORTING_INTAKE_MAX_BODY_SIZE - 1024 * 1024)
+    {
+      g_set_error_literal (error, PORTING_INTAKE_ERROR, PORTING_INTAKE_ERROR_TOO_LARGE,
+                           _("The documents are larger than 63 MB together: send smaller scans."));
+      return FALSE;
+    }
+  return TRUE;
+}
 
 static void
 stat_uploads_thread (GTask        *task,
@@ -769,16 +366,16 @@ stat_uploads_thread (GTask        *task,
                      gpointer      task_data,
                      GCancellable *cancellable)
 {
-  Call *call = task_data;
+  PortingIntakeCall *call = task_data;
+  g_autoptr(GError) error = NULL;
 
   for (guint i = 0; i < call->uploads->len; i++)
     {
-      Upload *upload = &g_array_index (call->uploads, Upload, i);
+      PortingIntakeUpload *upload = &g_array_index (call->uploads, PortingIntakeUpload, i);
       g_autoptr(GFileInfo) info = NULL;
-      g_autoptr(GError) error = NULL;
 
       info = g_file_query_info (upload->file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                                G_FILE_QUERY_INFO_NONE, cancellable, &error);
+                                G_FILE_QUERY_INFO_NONE, cancellable, NULL);
       if (info == NULL || g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
         {
           g_autofree char *name = g_file_get_parse_name (upload->file);
@@ -788,6 +385,11 @@ stat_uploads_thread (GTask        *task,
           return;
         }
       upload->size = g_file_info_get_size (info);
+    }
+  if (!check_uploads (call, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
     }
   g_task_return_boolean (task, TRUE);
 }
@@ -806,19 +408,7 @@ stat_uploads_cb (GObject      *object,
       g_object_unref (task);
       return;
     }
-  call_attempt (task);
-}
-
-static void
-add_upload (Call       *call,
-            const char *part,
-            GFile      *file)
-{
-  Upload upload = { 0 };
-
-  upload.part = g_strdup (part);
-  upload.file = g_object_ref (file);
-  g_array_append_val (call->uploads, upload);
+  porting_intake_call_start (task);
 }
 
 void
@@ -838,19 +428,17 @@ porting_intake_client_submit_async (PortingIntakeClient       *self,
   g_autoptr(GTask) stat_task = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *invalid_field = NULL;
-  Call *call;
+  PortingIntakeCall *call;
 
   g_return_if_fail (PORTING_IS_INTAKE_CLIENT (self));
   g_return_if_fail (PORTING_IS_REQUEST (request));
   g_return_if_fail (idempotency_key != NULL);
 
-  call = call_new (self, "POST", "/v1/requests");
+  call = porting_intake_call_new (self, "POST", "/v1/requests");
   call->idempotency_key = g_strdup (idempotency_key);
   call->progress = progress;
   call->progress_data = progress_data;
-  call->uploads = g_array_new (FALSE, TRUE, sizeof (Upload));
-  g_array_set_clear_func (call->uploads, (GDestroyNotify) upload_clear);
-  task = call_task_new (self, call, porting_intake_client_submit_async, cancellable, callback, user_data);
+  task = porting_intake_call_task_new (self, call, porting_intake_client_submit_async, cancellable, callback, user_data);
 
   if (!porting_request_validate (request, &invalid_field, &error))
     {
@@ -861,13 +449,15 @@ porting_intake_client_submit_async (PortingIntakeClient       *self,
 
   call->request_json = porting_request_to_json (request, PORTING_REQUEST_JSON_FOR_SUBMIT);
   if (loa != NULL)
-    add_upload (call, "loa", loa);
+    porting_intake_call_add_upload (call, "loa", loa);
   if (proof != NULL)
-    add_upload (call, "proof", proof);
+    porting_intake_call_add_upload (call, "proof", proof);
   for (guint i = 0; regulatory != NULL && i < regulatory->len; i++)
-    add_upload (call, "regulatory", g_ptr_array_index (regulatory, i));
+    porting_intake_call_add_upload (call, "regulatory", g_ptr_array_index (regulatory, i));
+  if (call->uploads == NULL)
+    call->uploads = g_array_new (FALSE, TRUE, sizeof (PortingIntakeUpload)); /* multipart all the same */
 
-  /* Sizes are needed for Content-Length; stat off the main loop. */
+  /* Sizes are needed for Content-Length and the limits; stat off the main loop. */
   stat_task = g_task_new (self, cancellable, stat_uploads_cb, g_steal_pointer (&task));
   g_task_set_task_data (stat_task, call, NULL);
   g_task_run_in_thread (stat_task, stat_uploads_thread);
@@ -880,7 +470,7 @@ porting_intake_client_submit_finish (PortingIntakeClient  *self,
                                      GError              **error)
 {
   g_autoptr(JsonNode) answer = NULL;
-  Call *call;
+  PortingIntakeCall *call;
 
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
@@ -895,56 +485,32 @@ porting_intake_client_submit_finish (PortingIntakeClient  *self,
   return request_from_answer (answer, error);
 }
 
-/* List, get */
+/* List */
 
-void
-porting_intake_client_list_async (PortingIntakeClient *self,
-                                  const char          *status,
-                                  GCancellable        *cancellable,
-                                  GAsyncReadyCallback  callback,
-                                  gpointer             user_data)
+static GPtrArray *
+requests_from_page (JsonNode   *answer,
+                    char      **next_cursor,
+                    GError    **error)
 {
-  g_autofree char *path = NULL;
-  GTask *task;
-
-  g_return_if_fail (PORTING_IS_INTAKE_CLIENT (self));
-
-  if (status != NULL)
-    {
-      g_autofree char *escaped = g_uri_escape_string (status, NULL, FALSE);
-      path = g_strconcat ("/v1/requests?status=", escaped, NULL);
-    }
-  else
-    path = g_strdup ("/v1/requests");
-
-  task = call_task_new (self, call_new (self, "GET", path), porting_intake_client_list_async,
-                        cancellable, callback, user_data);
-  call_attempt (task);
-}
-
-GPtrArray *
-porting_intake_client_list_finish (PortingIntakeClient  *self,
-                                   GAsyncResult         *result,
-                                   GError              **error)
-{
-  g_autoptr(JsonNode) answer = NULL;
   g_autoptr(GPtrArray) requests = NULL;
   JsonArray *array = NULL;
+  JsonNode *cursor = NULL;
 
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  if (JSON_NODE_HOLDS_OBJECT (answer))
+    {
+      JsonObject *object = json_node_get_object (answer);
+      JsonNode *member = json_object_get_member (object, "requests");
 
-  answer = g_task_propagate_pointer (G_TASK (result), error);
-  if (answer == NULL)
-    return NULL;
+      if (member != NULL && JSON_NODE_HOLDS_ARRAY (member))
+        array = json_node_get_array (member);
+      cursor = json_object_get_member (object, "next_cursor");
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (answer))
+    array = json_node_get_array (answer);  /* a service older than pages */
 
-  if (JSON_NODE_HOLDS_ARRAY (answer))
-    array = json_node_get_array (answer);
-  else if (JSON_NODE_HOLDS_OBJECT (answer) &&
-           json_object_has_member (json_node_get_object (answer), "requests") &&
-           JSON_NODE_HOLDS_ARRAY (json_object_get_member (json_node_get_object (answer), "requests")))
-    array = json_object_get_array_member (json_node_get_object (answer), "requests");
-
-  if (array == NULL)
+  if (array == NULL ||
+      (cursor != NULL && !JSON_NODE_HOLDS_NULL (cursor) &&
+       (JSON_NODE_TYPE (cursor) != JSON_NODE_VALUE || json_node_get_value_type (cursor) != G_TYPE_STRING)))
     {
       g_set_error_literal (error, PORTING_INTAKE_ERROR, PORTING_INTAKE_ERROR_BAD_ANSWER,
                            _("The service sent a list of requests this app cannot read."));
@@ -960,17 +526,165 @@ porting_intake_client_list_finish (PortingIntakeClient  *self,
         return NULL;
       g_ptr_array_add (requests, request);
     }
+  *next_cursor = cursor != NULL && !JSON_NODE_HOLDS_NULL (cursor) ? g_strdup (json_node_get_string (cursor)) : NULL;
   return g_steal_pointer (&requests);
 }
 
 static char *
-request_path (const char *id,
-              const char *suffix)
+list_path (const char *status,
+           guint       limit,
+           const char *cursor)
 {
-  g_autofree char *escaped = g_uri_escape_string (id, NULL, FALSE);
+  GString *path = g_string_new ("/v1/requests");
+  char separator = '?';
 
-  return g_strconcat ("/v1/requests/", escaped, suffix, NULL);
+  if (limit > 0)
+    {
+      g_string_append_printf (path, "%climit=%u", separator, MIN (limit, PORTING_INTAKE_MAX_PAGE));
+      separator = '&';
+    }
+  if (status != NULL)
+    {
+      g_autofree char *escaped = g_uri_escape_string (status, NULL, FALSE);
+
+      g_string_append_printf (path, "%cstatus=%s", separator, escaped);
+      separator = '&';
+    }
+  if (cursor != NULL)
+    {
+      g_autofree char *escaped = g_uri_escape_string (cursor, NULL, FALSE);
+
+      g_string_append_printf (path, "%ccursor=%s", separator, escaped);
+    }
+  return g_string_free (path, FALSE);
 }
+
+void
+porting_intake_client_list_page_async (PortingIntakeClient *self,
+                                       const char          *status,
+                                       guint                limit,
+                                       const char          *cursor,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (PORTING_IS_INTAKE_CLIENT (self));
+
+  path = list_path (status, limit, cursor);
+  start_get (self, path, porting_intake_client_list_page_async, cancellable, callback, user_data);
+}
+
+GPtrArray *
+porting_intake_client_list_page_finish (PortingIntakeClient  *self,
+                                        GAsyncResult         *result,
+                                        char                **next_cursor,
+                                        GError              **error)
+{
+  g_autoptr(JsonNode) answer = NULL;
+  g_autofree char *cursor = NULL;
+  GPtrArray *requests;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  answer = g_task_propagate_pointer (G_TASK (result), error);
+  if (answer == NULL)
+    return NULL;
+  requests = requests_from_page (answer, &cursor, error);
+  if (requests != NULL && next_cursor != NULL)
+    *next_cursor = g_steal_pointer (&cursor);
+  return requests;
+}
+
+typedef struct
+{
+  char      *status;
+  char      *cursor;
+  GPtrArray *requests;
+  guint      n_pages;
+} Listing;
+
+static void
+listing_free (Listing *listing)
+{
+  g_free (listing->status);
+  g_free (listing->cursor);
+  g_ptr_array_unref (listing->requests);
+  g_free (listing);
+}
+
+static void
+list_page_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  PortingIntakeClient *self = PORTING_INTAKE_CLIENT (object);
+  Listing *listing = g_task_get_task_data (task);
+  g_autoptr(GPtrArray) page = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *next_cursor = NULL;
+
+  page = porting_intake_client_list_page_finish (self, result, &next_cursor, &error);
+  if (page == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  for (guint i = 0; i < page->len; i++)
+    g_ptr_array_add (listing->requests, g_object_ref (g_ptr_array_index (page, i)));
+
+  if (next_cursor == NULL)
+    {
+      g_task_return_pointer (task, g_ptr_array_ref (listing->requests), (GDestroyNotify) g_ptr_array_unref);
+      return;
+    }
+  if (++listing->n_pages >= MAX_PAGES || g_strcmp0 (next_cursor, listing->cursor) == 0)
+    {
+      g_task_return_new_error (task, PORTING_INTAKE_ERROR, PORTING_INTAKE_ERROR_BAD_ANSWER,
+                               _("The service sent a list of requests that does not end."));
+      return;
+    }
+  g_free (listing->cursor);
+  listing->cursor = g_steal_pointer (&next_cursor);
+  porting_intake_client_list_page_async (self, listing->status, PORTING_INTAKE_MAX_PAGE, listing->cursor,
+                                         g_task_get_cancellable (task), list_page_cb, g_object_ref (task));
+}
+
+void
+porting_intake_client_list_async (PortingIntakeClient *self,
+                                  const char          *status,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Listing *listing;
+
+  g_return_if_fail (PORTING_IS_INTAKE_CLIENT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, porting_intake_client_list_async);
+  listing = g_new0 (Listing, 1);
+  listing->status = g_strdup (status);
+  listing->requests = g_ptr_array_new_with_free_func (g_object_unref);
+  g_task_set_task_data (task, listing, (GDestroyNotify) listing_free);
+
+  porting_intake_client_list_page_async (self, status, PORTING_INTAKE_MAX_PAGE, NULL, cancellable,
+                                         list_page_cb, g_object_ref (task));
+}
+
+GPtrArray *
+porting_intake_client_list_finish (PortingIntakeClient  *self,
+                                   GAsyncResult         *result,
+                                   GError              **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Get */
 
 void
 porting_intake_client_get_async (PortingIntakeClient *self,
@@ -980,15 +694,12 @@ porting_intake_client_get_async (PortingIntakeClient *self,
                                  gpointer             user_data)
 {
   g_autofree char *path = NULL;
-  GTask *task;
 
   g_return_if_fail (PORTING_IS_INTAKE_CLIENT (self));
   g_return_if_fail (id != NULL);
 
   path = request_path (id, "");
-  task = call_task_new (self, call_new (self, "GET", path), porting_intake_client_get_async,
-                        cancellable, callback, user_data);
-  call_attempt (task);
+  start_get (self, path, porting_intake_client_get_async, cancellable, callback, user_data);
 }
 
 PortingRequest *
@@ -1029,7 +740,7 @@ download_fetched_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
   GFile *destination = g_task_get_task_data (task);
-  GCancellable *cancellable;
+  GCancellable *cancellable = g_task_get_cancellable (task);
 
   bytes = g_task_propagate_pointer (G_TASK (result), &error);
   if (bytes == NULL)
@@ -1038,7 +749,7 @@ download_fetched_cb (GObject      *object,
       return;
     }
 
-  cancellable = g_task_get_cancellable (task);
+  /* Not in the call below: the order its arguments are read in is not defined. */
   g_file_replace_contents_bytes_async (destination, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
                                        cancellable, download_written_cb, g_steal_pointer (&task));
 }
@@ -1057,7 +768,7 @@ porting_intake_client_download_document_async (PortingIntakeClient *self,
   g_autofree char *path = NULL;
   GTask *outer;
   GTask *task;
-  Call *call;
+  PortingIntakeCall *call;
 
   g_return_if_fail (PORTING_IS_INTAKE_CLIENT (self));
   g_return_if_fail (id != NULL && name != NULL && G_IS_FILE (destination));
@@ -1069,11 +780,12 @@ porting_intake_client_download_document_async (PortingIntakeClient *self,
   escaped = g_uri_escape_string (name, NULL, FALSE);
   suffix = g_strconcat ("/documents/", escaped, NULL);
   path = request_path (id, suffix);
-  call = call_new (self, "GET", path);
-  call->destination = g_object_ref (destination);
-  task = g_task_new (self, cancellable, download_fetched_cb, outer);
-  g_task_set_task_data (task, call, (GDestroyNotify) call_free);
-  call_attempt (task);
+  call = porting_intake_call_new (self, "GET", path);
+  call->raw_answer = TRUE;
+  call->max_answer = MAX_DOCUMENT_ANSWER;
+  task = porting_intake_call_task_new (self, call, porting_intake_client_download_document_async,
+                                       cancellable, download_fetched_cb, outer);
+  porting_intake_call_start (task);
 }
 
 gboolean
@@ -1087,6 +799,24 @@ porting_intake_client_download_document_finish (PortingIntakeClient  *self,
 
 /* Review */
 
+static void
+start_review (PortingIntakeClient *self,
+              const char          *id,
+              JsonNode            *body,
+              gpointer             source_tag,
+              GCancellable        *cancellable,
+              GAsyncReadyCallback  callback,
+              gpointer             user_data)
+{
+  g_autofree char *path = request_path (id, "/review");
+  g_autofree char *text = json_to_string (body, FALSE);
+  g_autoptr(GTask) task = NULL;
+  PortingIntakeCall *call = porting_intake_call_new (self, "POST", path);
+
+  call->json_body = g_bytes_new (text, strlen (text));
+  task = start_call (self, call, source_tag, cancellable, callback, user_data);
+}
+
 void
 porting_intake_client_review_async (PortingIntakeClient *self,
                                     const char          *id,
@@ -1096,21 +826,38 @@ porting_intake_client_review_async (PortingIntakeClient *self,
                                     gpointer             user_data)
 {
   g_autoptr(JsonNode) node = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *text = NULL;
-  GTask *task;
-  Call *call;
 
   g_return_if_fail (PORTING_IS_INTAKE_CLIENT (self));
   g_return_if_fail (id != NULL && review != NULL);
 
-  path = request_path (id, "/review");
-  call = call_new (self, "POST", path);
   node = json_node_init_object (json_node_alloc (), review);
-  text = json_to_string (node, FALSE);
-  call->json_body = g_bytes_new (text, strlen (text));
-  task = call_task_new (self, call, porting_intake_client_review_async, cancellable, callback, user_data);
-  call_attempt (task);
+  start_review (self, id, node, porting_intake_client_review_async, cancellable, callback, user_data);
+}
+
+void
+porting_intake_client_send_review_async (PortingIntakeClient *self,
+                                         const char          *id,
+                                         PortingReview       *review,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (PORTING_IS_INTAKE_CLIENT (self));
+  g_return_if_fail (id != NULL && PORTING_IS_REVIEW (review));
+
+  if (!porting_review_validate (review, NULL, &error))
+    {
+      g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+      g_task_set_source_tag (task, porting_intake_client_send_review_async);
+      g_task_return_new_error (task, PORTING_INTAKE_ERROR, PORTING_INTAKE_ERROR_INVALID, "%s", error->message);
+      return;
+    }
+  node = porting_review_to_json_node (review);
+  start_review (self, id, node, porting_intake_client_send_review_async, cancellable, callback, user_data);
 }
 
 PortingRequest *
@@ -1119,6 +866,94 @@ porting_intake_client_review_finish (PortingIntakeClient  *self,
                                      GError              **error)
 {
   return porting_intake_client_get_finish (self, result, error);
+}
+
+/* Wireless PIN, me */
+
+void
+porting_intake_client_get_wireless_pin_async (PortingIntakeClient *self,
+                                              const char          *id,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (PORTING_IS_INTAKE_CLIENT (self));
+  g_return_if_fail (id != NULL);
+
+  path = request_path (id, "/wireless-pin");
+  start_get (self, path, porting_intake_client_get_wireless_pin_async, cancellable, callback, user_data);
+}
+
+char *
+porting_intake_client_get_wireless_pin_finish (PortingIntakeClient  *self,
+                                               GAsyncResult         *result,
+                                               GError              **error)
+{
+  g_autoptr(JsonNode) answer = NULL;
+  const char *pin = NULL;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  answer = g_task_propagate_pointer (G_TASK (result), error);
+  if (answer == NULL)
+    return NULL;
+  if (JSON_NODE_HOLDS_OBJECT (answer))
+    pin = json_object_get_string_member_with_default (json_node_get_object (answer), "pin", NULL);
+  if (pin == NULL)
+    {
+      g_set_error_literal (error, PORTING_INTAKE_ERROR, PORTING_INTAKE_ERROR_BAD_ANSWER,
+                           _("The service sent a PIN this app cannot read."));
+      return NULL;
+    }
+  return g_strdup (pin);
+}
+
+void
+porting_intake_client_get_me_async (PortingIntakeClient *self,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+
+  g_return_if_fail (PORTING_IS_INTAKE_CLIENT (self));
+
+  start_get (self, "/v1/me", porting_intake_client_get_me_async, cancellable, callback, user_data);
+}
+
+gboolean
+porting_intake_client_get_me_finish (PortingIntakeClient  *self,
+                                     GAsyncResult         *result,
+                                     char                **name,
+                                     gboolean             *is_staff,
+                                     char                **expires_at,
+                                     GError              **error)
+{
+  g_autoptr(JsonNode) answer = NULL;
+  JsonObject *object;
+  const char *role;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  answer = g_task_propagate_pointer (G_TASK (result), error);
+  if (answer == NULL)
+    return FALSE;
+  object = JSON_NODE_HOLDS_OBJECT (answer) ? json_node_get_object (answer) : NULL;
+  role = object ? json_object_get_string_member_with_default (object, "role", NULL) : NULL;
+  if (role == NULL || (!g_str_equal (role, "staff") && !g_str_equal (role, "customer")))
+    {
+      g_set_error_literal (error, PORTING_INTAKE_ERROR, PORTING_INTAKE_ERROR_BAD_ANSWER,
+                           _("The service sent an answer this app cannot read: check the service address, or try again later."));
+      return FALSE;
+    }
+  if (name != NULL)
+    *name = g_strdup (json_object_get_string_member_with_default (object, "name", NULL));
+  if (is_staff != NULL)
+    *is_staff = g_str_equal (role, "staff");
+  if (expires_at != NULL)
+    *expires_at = g_strdup (json_object_get_string_member_with_default (object, "expires_at", NULL));
+  return TRUE;
 }
 
 /* Portability */
@@ -1132,16 +967,13 @@ porting_intake_client_portability_async (PortingIntakeClient *self,
 {
   g_autofree char *escaped = NULL;
   g_autofree char *path = NULL;
-  GTask *task;
 
   g_return_if_fail (PORTING_IS_INTAKE_CLIENT (self));
   g_return_if_fail (e164 != NULL);
 
   escaped = g_uri_escape_string (e164, NULL, FALSE);
   path = g_strconcat ("/v1/portability/", escaped, NULL);
-  task = call_task_new (self, call_new (self, "GET", path), porting_intake_client_portability_async,
-                        cancellable, callback, user_data);
-  call_attempt (task);
+  start_get (self, path, porting_intake_client_portability_async, cancellable, callback, user_data);
 }
 
 JsonObject *

@@ -1,4 +1,4 @@
-/* porting-loa.c — read the labelled fields of a Letter of Authorization
+/* porting-loa.c — the fields of a Letter of Authorization
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,1005 +6,10 @@
 
 #include "config.h"
 
-#include <cairo.h>
 #include <string.h>
 
-#include "porting-loa.h"
+#include "porting-loa-private.h"
 #include "porting-phone-number.h"
-
-/*
- * An LOA is a form: it is read by where its words sit. Words are gathered
- * into physical lines, a wide gap becoming a tab (a table cell boundary);
- * without positions poppler's text is used as it is. Each line is cut into
- * segments: a known label (matched case-insensitively at a word start,
- * longest label wins) and the value that follows it — after ':' or
- * '.'-leaders, in the next cell, or after white space for labels of several
- * words and for values starting with a digit — up to the next label or cell
- * on the line. A label with nothing after it takes the line below, in its
- * column, as its value (labels above values). Byte ranges found are mapped
- * back to the page text for highlighting.
- */
-
-typedef enum
-{
-  KIND_NONE,           /* plain text, no label */
-  KIND_UNKNOWN_LABEL,  /* "Something:" that we don't know */
-  KIND_NAME,
-  KIND_AUTHORIZED,
-  KIND_ADDRESS,
-  KIND_ADDRESS2,       /* "Address Line 2" */
-  KIND_UNIT,           /* "Suite:", "Apt:" — with a colon only */
-  KIND_CITY_LINE,      /* "City, State/Province, ZIP/Postal Code" */
-  KIND_CITY,
-  KIND_STATE,
-  KIND_ZIP,
-  KIND_CARRIER,
-  KIND_ACCOUNT,
-  KIND_BTN,
-  KIND_DATE,
-  KIND_SIGNATURE,
-  KIND_NUMBERS,
-  KIND_OTHER,
-} LabelKind;
-
-typedef struct
-{
-  LabelKind   kind;
-  int         priority;   /* lower is a better source for the field */
-  const char *pattern;    /* regex; a space stands for any run of white space */
-} LabelPattern;
-
-static const LabelPattern label_patterns[] = {
-  { KIND_NAME, 0, "customer name" },
-  { KIND_NAME, 0, "business name" },
-  { KIND_NAME, 0, "account name" },
-  { KIND_NAME, 0, "account holder name" },
-  { KIND_NAME, 0, "account holder" },
-  { KIND_NAME, 0, "billing name" },
-  { KIND_NAME, 0, "company name" },
-  { KIND_NAME, 0, "(?:customer|business|company) ?/ ?(?:customer|business|company) name" },
-  { KIND_NAME, 0, "(?:customer|business|company) or (?:customer|business|company) name" },
-  { KIND_NAME, 0, "(?:customer|business) legal name" },
-  { KIND_NAME, 0, "legal (?:business )?name" },
-  { KIND_NAME, 0, "subscriber name" },
-  { KIND_NAME, 0, "end user name" },
-  { KIND_NAME, 0, "name on (?:the )?account" },
-  { KIND_NAME, 1, "name" },
-  { KIND_NAME, 1, "customer" },
-  { KIND_NAME, 1, "company" },
-
-  { KIND_AUTHORIZED, 0, "authorized person" },
-  { KIND_AUTHORIZED, 0, "authorized signer(?: name)?" },
-  { KIND_AUTHORIZED, 0, "authorized (?:representative|agent|contact|by)" },
-  { KIND_AUTHORIZED, 0, "name of (?:the )?(?:authorized )?(?:signer|person|representative|agent)" },
-  { KIND_AUTHORIZED, 0, "name of (?:the )?person authorized" },
-  { KIND_AUTHORIZED, 0, "signer(?:'s)? name" },
-  { KIND_AUTHORIZED, 0, "authorized (?:signer(?:'s)? |person's )?name" },
-  { KIND_AUTHORIZED, 0, "print(?:ed)? name" },
-  { KIND_AUTHORIZED, 0, "contact (?:name|person)" },
-  { KIND_AUTHORIZED, 0, "title" },
-
-  { KIND_ADDRESS, 0, "service address" },
-  { KIND_ADDRESS, 0, "service street address" },
-  { KIND_ADDRESS, 0, "service location" },
-  { KIND_ADDRESS, 0, "(?:location|address) of service" },
-  { KIND_ADDRESS, 0, "installation address" },
-  { KIND_ADDRESS, 1, "street address" },
-  { KIND_ADDRESS, 1, "street" },
-  { KIND_ADDRESS, 2, "address" },
-  { KIND_ADDRESS, 3, "(?:billing|mailing) address" },
-  { KIND_ADDRESS, 0, "service address line 1" },
-  { KIND_ADDRESS, 1, "(?:street )?address line 1" },
-  { KIND_ADDRESS2, 0, "(?:service |street )?address (?:line )?2" },
-  { KIND_UNIT, 0, "(?:suite|unit|apt\\.?|apartment|floor|ste\\.?)(?: ?/ ?(?:suite|unit|apt\\.?|apartment|floor|ste\\.?))*(?: (?:no\\.?|number|#))?" },
-
-  { KIND_CITY_LINE, 0, "city(?: ?(?:,|/|&|and)? ?(?:state|province|prov|zip|postal|code)\\b\\.?)+" },
-  { KIND_CITY, 0, "city" },
-  { KIND_CITY, 0, "town" },
-  { KIND_CITY, 0, "city ?/ ?town" },
-  { KIND_STATE, 0, "state(?: ?/ ?province)?" },
-  { KIND_STATE, 0, "province(?: ?/ ?state)?" },
-  { KIND_STATE, 0, "prov\\." },
-  { KIND_ZIP, 0, "zip(?: code)?(?: ?/ ?postal code)?" },
-  { KIND_ZIP, 0, "postal code(?: ?/ ?zip(?: code)?)?" },
-
-  { KIND_CARRIER, 0, "(?:current|losing|existing|old) (?:local )?(?:service )?(?:carrier|provider|phone company|telephone company)(?: name)?" },
-  { KIND_CARRIER, 1, "carrier(?: name)?" },
-  { KIND_CARRIER, 1, "service provider" },
-
-  { KIND_ACCOUNT, 0, "(?:billing |main |customer )?account (?:number|no\\.?|num\\.?|#)" },
-  { KIND_ACCOUNT, 0, "acct\\.? ?(?:number|no\\.?|num\\.?|#)" },
-  { KIND_ACCOUNT, 0, "account (?:number|no\\.?|#) (?:with|at|for) (?:the |your )?(?:losing |current |old |existing )?(?:carrier|provider|service provider)" },
-  { KIND_ACCOUNT, 1, "account" },
-
-  { KIND_BTN, 0, "billing (?:telephone|phone) number" },
-  { KIND_BTN, 0, "billing (?:telephone|number)" },
-  { KIND_BTN, 0, "btn" },
-  { KIND_BTN, 0, "main (?:telephone |phone |billing )?number" },
-
-  { KIND_DATE, 0, "date(?: signed)?" },
-  { KIND_DATE, 0, "(?:signature|signed|today's) date" },
-  { KIND_DATE, 0, "date of signature" },
-
-  { KIND_SIGNATURE, 0, "signature" },
-  { KIND_SIGNATURE, 0, "(?:authorized|customer|authorizing|account holder) signature" },
-  { KIND_SIGNATURE, 0, "signature of (?:the )?(?:authorized )?(?:signer|person|representative|agent|account holder|customer)" },
-  { KIND_SIGNATURE, 0, "sign here" },
-
-  { KIND_NUMBERS, 0, "(?:telephone |phone )?numbers?(?: to be ported| to port| being ported)" },
-  { KIND_NUMBERS, 0, "(?:working )?telephone numbers?" },
-  { KIND_NUMBERS, 0, "ported numbers" },
-  { KIND_NUMBERS, 0, "wtn" },
-
-  { KIND_OTHER, 0, "e-?mail(?: address)?" },
-  { KIND_OTHER, 0, "(?:contact )?(?:phone|fax)(?: number)?" },
-  { KIND_OTHER, 0, "(?:account )?(?:pin|passcode|password)(?: ?/ ?(?:pin|passcode))?" },
-  { KIND_OTHER, 0, "(?:federal )?tax id" },
-  { KIND_OTHER, 0, "(?:new|gaining) (?:carrier|provider)" },
-  { KIND_OTHER, 0, "(?:requested |desired )?port date" },
-  { KIND_OTHER, 0, "due date" },
-};
-
-typedef struct
-{
-  GRegex *regex;
-  int     n_words;
-} CompiledLabel;
-
-typedef struct
-{
-  guint start;   /* trimmed */
-  guint end;
-} Line;
-
-typedef struct
-{
-  LabelKind kind;
-  int       priority;
-  guint     line;          /* index into the page's lines */
-  guint     label_start;
-  guint     value_start;
-  guint     value_end;     /* == value_start when the value is empty */
-  gboolean  first_in_line;
-  gboolean  last_in_line;
-  double    x1;            /* extent of label and value; 0 without positions */
-  double    x2;
-  double    y1;
-  double    y2;
-} Segment;
-
-typedef struct
-{
-  guint       start;   /* in the rebuilt text */
-  guint       end;
-  PortingRect rect;
-} PlacedWord;
-
-typedef struct
-{
-  PortingPageText *page_text;
-  const char      *text;      /* page_text->text, or the lines rebuilt from word positions */
-  char            *rebuilt;
-  GArray          *to_original;  /* of guint: offset in @rebuilt → offset in page_text->text */
-  GArray          *placed;    /* of PlacedWord, in @rebuilt order; empty without positions */
-  GArray          *lines;     /* of Line */
-  GArray          *segments;  /* of Segment */
-  GArray          *line_first_segment;  /* of guint, per line; G_MAXUINT when empty */
-  GArray          *line_used;           /* of gboolean: taken as some label's value */
-} Page;
-
-/* Every label in one pattern: most word starts are no label, and one match
- * tells so instead of one per label. */
-static GRegex *any_label_regex;
-
-static CompiledLabel *
-get_labels (void)
-{
-  static gsize initialized = 0;
-  static CompiledLabel labels[G_N_ELEMENTS (label_patterns)];
-
-  if (g_once_init_enter (&initialized))
-    {
-      g_autoptr(GString) any = g_string_new (NULL);
-
-      for (guint i = 0; i < G_N_ELEMENTS (label_patterns); i++)
-        {
-          g_autoptr(GString) pattern = g_string_new ("(?:");
-          g_autoptr(GError) error = NULL;
-
-          labels[i].n_words = 1;
-          for (const char *p = label_patterns[i].pattern; *p; p++)
-            {
-              if (*p == ' ' && p[1] == '?')
-                {
-                  g_string_append (pattern, "\\s*");
-                  p++;
-                }
-              else if (*p == ' ')
-                {
-                  g_string_append (pattern, "\\s+");
-                  labels[i].n_words++;
-                }
-              else
-                g_string_append_c (pattern, *p);
-            }
-          /* A label ends where a word ends: "Name" must not match "Names".
-           * (A space followed by '?' is optional white space.) */
-          g_string_append (pattern, ")(?![\\p{L}\\p{N}])");
-
-          labels[i].regex = g_regex_new (pattern->str, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, &error);
-          if (labels[i].regex == NULL)
-            g_error ("Bad LOA label pattern %s: %s", label_patterns[i].pattern, error->message);
-
-          g_string_append_printf (any, "%s(?:%s)", i > 0 ? "|" : "", pattern->str);
-        }
-
-      any_label_regex = g_regex_new (any->str, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
-      g_assert (any_label_regex != NULL);
-      g_once_init_leave (&initialized, 1);
-    }
-
-  return labels;
-}
-
-static inline gboolean
-is_blank (char c)
-{
-  return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
-}
-
-/* In rebuilt text a tab stands for a wide gap: a table cell boundary. */
-static gboolean
-blank_run_has_tab (const char *text,
-                   guint       start,
-                   guint       end)
-{
-  return memchr (text + start, '\t', end - start) != NULL;
-}
-
-static guint
-skip_blanks (const char *text,
-             guint       pos,
-             guint       end)
-{
-  while (pos < end && is_blank (text[pos]))
-    pos++;
-  return pos;
-}
-
-/* Leaders: "……", ". . . .", "____" between a label and its value. */
-static guint
-skip_leaders (const char *text,
-              guint       pos,
-              guint       end)
-{
-  guint p = pos;
-  guint n_marks = 0;
-
-  while (p < end)
-    {
-      if (text[p] == '.' || text[p] == '_')
-        {
-          n_marks++;
-          p++;
-        }
-      else if (p + 2 < end && memcmp (text + p, "…", 3) == 0)
-        {
-          n_marks += 2;
-          p += 3;
-        }
-      else if (is_blank (text[p]))
-        p++;
-      else
-        break;
-    }
-
-  return n_marks >= 2 ? p : pos;
-}
-
-/* Matches the longest known label at @pos; returns its index or -1. */
-static int
-match_label (const char *text,
-             guint       pos,
-             guint       end,
-             guint      *label_end)
-{
-  CompiledLabel *labels = get_labels ();
-  int best = -1;
-  int best_end = -1;
-
-  if (!g_ascii_isalpha (text[pos]))
-    return -1;
-
-  if (!g_regex_match_full (any_label_regex, text, end, pos, G_REGEX_MATCH_ANCHORED, NULL, NULL))
-    return -1;
-
-  for (guint i = 0; i < G_N_ELEMENTS (label_patterns); i++)
-    {
-      g_autoptr(GMatchInfo) match_info = NULL;
-      int match_end;
-
-      if (!g_regex_match_full (labels[i].regex, text, end, pos, G_REGEX_MATCH_ANCHORED, &match_info, NULL))
-        continue;
-
-      g_match_info_fetch_pos (match_info, 0, NULL, &match_end);
-      if (match_end > best_end ||
-          (match_end == best_end && label_patterns[i].priority < label_patterns[best].priority))
-        {
-          best = i;
-          best_end = match_end;
-        }
-    }
-
-  if (best >= 0)
-    *label_end = best_end;
-
-  return best;
-}
-
-typedef enum
-{
-  TAIL_NONE,        /* not used as a label here */
-  TAIL_SEPARATOR,   /* ':' or leaders, value follows */
-  TAIL_ALONE,       /* the label ends the line (value below, or blank) */
-  TAIL_BLANK,       /* white space then the value */
-} TailKind;
-
-/* What follows a label: an optional parenthesised hint, then a separator. */
-static TailKind
-parse_tail (const char *text,
-            guint       label_end,
-            guint       end,
-            guint      *value_start)
-{
-  guint p = skip_blanks (text, label_end, end);
-
-  if (p < end && text[p] == '(')
-    {
-      const char *close = memchr (text + p, ')', end - p);
-      gboolean has_letter = FALSE;
-
-      if (close != NULL)
-        {
-          for (const char *c = text + p; c < close; c++)
-            has_letter |= g_ascii_isalpha (*c);
-        }
-      if (close != NULL && has_letter)
-        p = skip_blanks (text, close - text + 1, end);
-    }
-
-  if (p >= end)
-    {
-      *value_start = end;
-      return TAIL_ALONE;
-    }
-
-  if (text[p] == ':' || (p + 2 < end && memcmp (text + p, "：", 3) == 0))
-    {
-      p += text[p] == ':' ? 1 : 3;
-      *value_start = skip_leaders (text, skip_blanks (text, p, end), end);
-      return TAIL_SEPARATOR;
-    }
-
-  {
-    guint after_leaders = skip_leaders (text, p, end);
-
-    if (after_leaders != p)
-      {
-        *value_start = skip_blanks (text, after_leaders, end);
-        return TAIL_SEPARATOR;
-      }
-  }
-
-  if (p > label_end)
-    {
-      *value_start = p;
-      return TAIL_BLANK;
-    }
-
-  return TAIL_NONE;
-}
-
-static gboolean
-accept_label (const char *text,
-              int         label,
-              guint       label_end,
-              guint       end,
-              gboolean    embedded,
-              guint      *value_start)
-{
-  TailKind tail = parse_tail (text, label_end, end, value_start);
-
-  /* "Suite 400" is a value, "Suite: 400" a label and its value. */
-  if (label_patterns[label].kind == KIND_UNIT)
-    return tail == TAIL_SEPARATOR && text[skip_blanks (text, label_end, end)] == ':';
-
-  switch (tail)
-    {
-    case TAIL_SEPARATOR:
-      return TRUE;
-    case TAIL_ALONE:
-      return !embedded;
-    case TAIL_BLANK:
-      /* "SERVICE ADDRESS 455 RUE…" (table cell) and "Date 2026-11-05", but
-       * not "Name and address must match…". */
-      if (blank_run_has_tab (text, label_end, *value_start))
-        return !embedded;   /* the value is the next cell */
-      if (g_ascii_isdigit (text[*value_start]))
-        return TRUE;
-      return !embedded && get_labels ()[label].n_words > 1;
-    case TAIL_NONE:
-    default:
-      return FALSE;
-    }
-}
-
-static void
-trim_value (const char *text,
-            guint      *start,
-            guint      *end)
-{
-  while (*start < *end && (is_blank (text[*start]) || text[*start] == '_'))
-    (*start)++;
-  while (*end > *start && (is_blank (text[*end - 1]) || text[*end - 1] == '_'))
-    (*end)--;
-  /* A value made only of leaders is a blank form field. */
-  if (skip_leaders (text, *start, *end) == *end)
-    *end = *start;
-}
-
-static const PlacedWord *
-placed_word_at (const Page *page,
-                guint       offset)
-{
-  guint low = 0, high = page->placed->len;
-
-  while (low < high)
-    {
-      guint mid = (low + high) / 2;
-      const PlacedWord *word = &g_array_index (page->placed, PlacedWord, mid);
-
-      if (offset < word->start)
-        high = mid;
-      else if (offset >= word->end)
-        low = mid + 1;
-      else
-        return word;
-    }
-  return NULL;
-}
-
-static void
-segment_extent (const Page *page,
-                Segment    *segment,
-                guint       end)
-{
-  const PlacedWord *first;
-  const PlacedWord *last = NULL;
-
-  if (page->placed->len == 0)
-    return;
-
-  first = placed_word_at (page, segment->label_start);
-  for (guint p = end; p > segment->label_start && last == NULL; p--)
-    last = placed_word_at (page, p - 1);
-
-  if (first != NULL)
-    {
-      segment->x1 = first->rect.x1;
-      segment->y1 = first->rect.y1;
-      segment->y2 = first->rect.y2;
-    }
-  if (last != NULL)
-    segment->x2 = last->rect.x2;
-}
-
-static void
-parse_line (Page  *page,
-            guint  line_index)
-{
-  const char *text = page->text;
-  const Line *line = &g_array_index (page->lines, Line, line_index);
-  guint pos = line->start;
-  guint first_segment = page->segments->len;
-
-  while (pos < line->end)
-    {
-      Segment segment = { KIND_NONE, 0, line_index, pos, pos, pos, FALSE, FALSE };
-      guint label_end = 0;
-      int label = match_label (text, pos, line->end, &label_end);
-      guint value_end;
-
-      if (label >= 0 && accept_label (text, label, label_end, line->end, FALSE, &segment.value_start))
-        {
-          segment.kind = label_patterns[label].kind;
-          segment.priority = label_patterns[label].priority;
-        }
-      else
-        segment.value_start = pos;
-
-      /* The value runs to the next label on the line ("… Date: 2026-11-02"). */
-      value_end = line->end;
-      for (guint q = segment.value_start + (segment.kind == KIND_NONE); q < line->end; q++)
-        {
-          guint embedded_end = 0;
-          guint embedded_value = 0;
-          gboolean at_cell;
-          int embedded;
-
-          /* A value ends at a cell boundary. */
-          if (text[q] == '\t')
-            {
-              value_end = q;
-              break;
-            }
-
-          /* A labelled value may start with the next label ("Signature Date: …"). */
-          if ((q > segment.value_start && !is_blank (text[q - 1])) || !g_ascii_isalpha (text[q]))
-            continue;
-
-          /* A label opening a table cell stands like one opening a line. */
-          at_cell = FALSE;
-          for (guint b = q; b > line->start && is_blank (text[b - 1]); b--)
-            at_cell |= text[b - 1] == '\t';
-
-          embedded = match_label (text, q, line->end, &embedded_end);
-          if (embedded >= 0 && accept_label (text, embedded, embedded_end, line->end, !at_cell, &embedded_value))
-            {
-              value_end = q;
-              break;
-            }
-        }
-
-      segment.value_end = value_end;
-      trim_value (text, &segment.value_start, &segment.value_end);
-
-      if (segment.kind == KIND_NONE && segment.value_end > segment.value_start &&
-          text[segment.value_end - 1] == ':')
-        {
-          segment.kind = KIND_UNKNOWN_LABEL;
-          segment.value_start = segment.value_end;
-        }
-
-      segment_extent (page, &segment, value_end);
-      g_array_append_val (page->segments, segment);
-      pos = skip_blanks (text, value_end, line->end);
-    }
-
-  if (page->segments->len > first_segment)
-    {
-      g_array_index (page->segments, Segment, first_segment).first_in_line = TRUE;
-      g_array_index (page->segments, Segment, page->segments->len - 1).last_in_line = TRUE;
-      g_array_index (page->line_first_segment, guint, line_index) = first_segment;
-    }
-}
-
-static void
-page_clear (Page *page)
-{
-  g_clear_pointer (&page->rebuilt, g_free);
-  g_clear_pointer (&page->to_original, g_array_unref);
-  g_clear_pointer (&page->placed, g_array_unref);
-  g_clear_pointer (&page->lines, g_array_unref);
-  g_clear_pointer (&page->segments, g_array_unref);
-  g_clear_pointer (&page->line_first_segment, g_array_unref);
-  g_clear_pointer (&page->line_used, g_array_unref);
-}
-
-static int
-compare_words_by_top (gconstpointer a,
-                      gconstpointer b)
-{
-  const PortingWord *word_a = *(const PortingWord **) a;
-  const PortingWord *word_b = *(const PortingWord **) b;
-
-  if (word_a->rect.y1 != word_b->rect.y1)
-    return word_a->rect.y1 < word_b->rect.y1 ? -1 : 1;
-  return word_a->rect.x1 < word_b->rect.x1 ? -1 : word_a->rect.x1 > word_b->rect.x1;
-}
-
-static int
-compare_words_by_left (gconstpointer a,
-                       gconstpointer b)
-{
-  const PortingWord *word_a = *(const PortingWord **) a;
-  const PortingWord *word_b = *(const PortingWord **) b;
-
-  return word_a->rect.x1 < word_b->rect.x1 ? -1 : word_a->rect.x1 > word_b->rect.x1;
-}
-
-static void
-append_line (Page       *page,
-             GString    *rebuilt,
-             GPtrArray  *line)
-{
-  const PortingWord *previous = NULL;
-
-  g_ptr_array_sort (line, compare_words_by_left);
-
-  for (guint i = 0; i < line->len; i++)
-    {
-      const PortingWord *word = g_ptr_array_index (line, i);
-      PlacedWord placed;
-
-      if (previous != NULL)
-        {
-          double height = MIN (word->rect.y2 - word->rect.y1, previous->rect.y2 - previous->rect.y1);
-          guint gap_original = previous->end;
-
-          /* A space is about a quarter of an em; much more is a column gap. */
-          g_string_append_c (rebuilt, word->rect.x1 - previous->rect.x2 > 0.8 * height ? '\t' : ' ');
-          g_array_append_val (page->to_original, gap_original);
-        }
-
-      placed.start = rebuilt->len;
-      g_string_append_len (rebuilt, page->page_text->text + word->start, word->end - word->start);
-      placed.end = rebuilt->len;
-      placed.rect = word->rect;
-      g_array_append_val (page->placed, placed);
-      for (guint o = word->start; o < word->end; o++)
-        g_array_append_val (page->to_original, o);
-
-      previous = word;
-    }
-}
-
-/* Forms are read by where things sit, not by poppler's reading order, which
- * puts table columns one after the other: words are gathered into physical
- * lines, left to right, wide gaps becoming tabs. */
-static gboolean
-rebuild_lines (Page *page)
-{
-  PortingPageText *page_text = page->page_text;
-  g_autoptr(GPtrArray) sorted = NULL;
-  g_autoptr(GPtrArray) line = NULL;
-  g_autoptr(GString) rebuilt = NULL;
-  double line_y1 = 0, line_y2 = 0;
-
-  if (page_text->words == NULL || page_text->words->len == 0)
-    return FALSE;
-
-  sorted = g_ptr_array_sized_new (page_text->words->len);
-  for (guint i = 0; i < page_text->words->len; i++)
-    {
-      PortingWord *word = &g_array_index (page_text->words, PortingWord, i);
-
-      if (word->rect.y2 <= word->rect.y1)
-        return FALSE;   /* no positions: keep poppler's text */
-      g_ptr_array_add (sorted, word);
-    }
-  g_ptr_array_sort (sorted, compare_words_by_top);
-
-  rebuilt = g_string_new (NULL);
-  line = g_ptr_array_new ();
-  for (guint i = 0; i < sorted->len; i++)
-    {
-      const PortingWord *word = g_ptr_array_index (sorted, i);
-      double height = word->rect.y2 - word->rect.y1;
-      double overlap = MIN (line_y2, word->rect.y2) - MAX (line_y1, word->rect.y1);
-
-      if (line->len > 0 && overlap < 0.5 * MIN (height, line_y2 - line_y1))
-        {
-          guint newline_original = ((const PortingWord *) g_ptr_array_index (line, line->len - 1))->end;
-
-          append_line (page, rebuilt, line);
-          g_string_append_c (rebuilt, '\n');
-          g_array_append_val (page->to_original, newline_original);
-          g_ptr_array_set_size (line, 0);
-        }
-
-      if (line->len == 0)
-        {
-          line_y1 = word->rect.y1;
-          line_y2 = word->rect.y2;
-        }
-      g_ptr_array_add (line, (gpointer) word);
-    }
-  if (line->len > 0)
-    append_line (page, rebuilt, line);
-
-  /* One past the end maps to the end. */
-  {
-    guint text_end = strlen (page_text->text);
-
-    g_array_append_val (page->to_original, text_end);
-  }
-
-  page->rebuilt = g_string_free (g_steal_pointer (&rebuilt), FALSE);
-  page->text = page->rebuilt;
-  g_debug ("Page %u as read:\n%s", page_text->page + 1, page->rebuilt);
-  return TRUE;
-}
-
-static void
-page_init (Page            *page,
-           PortingPageText *page_text)
-{
-  const char *text;
-  guint length;
-  guint start = 0;
-
-  page->page_text = page_text;
-  page->text = page_text->text != NULL ? page_text->text : "";
-  page->to_original = g_array_new (FALSE, FALSE, sizeof (guint));
-  page->placed = g_array_new (FALSE, FALSE, sizeof (PlacedWord));
-  if (page_text->text == NULL || !rebuild_lines (page))
-    {
-      g_array_set_size (page->to_original, 0);
-      g_array_set_size (page->placed, 0);
-    }
-
-  text = page->text;
-  length = strlen (text);
-  page->lines = g_array_new (FALSE, FALSE, sizeof (Line));
-  page->segments = g_array_new (FALSE, FALSE, sizeof (Segment));
-  page->line_first_segment = g_array_new (FALSE, FALSE, sizeof (guint));
-  page->line_used = g_array_new (FALSE, TRUE, sizeof (gboolean));
-
-  while (start <= length)
-    {
-      const char *newline = memchr (text + start, '\n', length - start);
-      guint end = newline != NULL ? (guint) (newline - text) : length;
-      Line line = { skip_blanks (text, start, end), end };
-      guint no_segment = G_MAXUINT;
-
-      while (line.end > line.start && is_blank (text[line.end - 1]))
-        line.end--;
-
-      g_array_append_val (page->lines, line);
-      g_array_append_val (page->line_first_segment, no_segment);
-      g_array_set_size (page->line_used, page->lines->len);
-      parse_line (page, page->lines->len - 1);
-
-      if (newline == NULL)
-        break;
-      start = end + 1;
-    }
-}
-
-static const Segment *
-line_first (const Page *page,
-            guint       line)
-{
-  guint index = g_array_index (page->line_first_segment, guint, line);
-
-  return index == G_MAXUINT ? NULL : &g_array_index (page->segments, Segment, index);
-}
-
-/* The next line after @line holding text, or G_MAXUINT. */
-static guint
-next_text_line (const Page *page,
-                guint       line)
-{
-  for (guint l = line + 1; l < page->lines->len; l++)
-    {
-      if (line_first (page, l) != NULL)
-        return l;
-    }
-  return G_MAXUINT;
-}
-
-static guint
-previous_text_line (const Page *page,
-                    guint       line)
-{
-  for (guint l = line; l > 0; l--)
-    {
-      if (line_first (page, l - 1) != NULL)
-        return l - 1;
-    }
-  return G_MAXUINT;
-}
-
-static guint count_words (const char *text);
-
-static gboolean
-has_positions (const Page *page)
-{
-  return page->placed->len > 0;
-}
-
-/* Where the column of a label ends: at the next thing on its line. */
-static double
-column_end (const Segment *segment)
-{
-  return segment->last_in_line ? G_MAXDOUBLE : segment[1].x1;
-}
-
-/* The segment of @line that sits in the column [@left, @right). */
-static const Segment *
-column_segment (const Page *page,
-                guint       line,
-                double      left,
-                double      right)
-{
-  const Segment *segment = line_first (page, line);
-  const Segment *past_end;
-
-  if (segment == NULL || !has_positions (page))
-    return segment;
-
-  past_end = &g_array_index (page->segments, Segment, 0) + page->segments->len;
-  for (; segment < past_end && segment->line == line; segment++)
-    {
-      /* Values are often indented a little under their label. */
-      if (segment->x1 >= left - 24 && segment->x1 < right)
-        return segment;
-    }
-  return NULL;
-}
-
-/* The value of a labelled segment: on its line, else below it (the next
- * line, in the label's column when positions are known). */
-static gboolean
-segment_value (Page          *page,
-               const Segment *segment,
-               guint         *start,
-               guint         *end,
-               guint         *value_line)
-{
-  guint next;
-  const Segment *below;
-
-  if (segment->value_end > segment->value_start)
-    {
-      *start = segment->value_start;
-      *end = segment->value_end;
-      *value_line = segment->line;
-      return TRUE;
-    }
-
-  if (!segment->last_in_line && !has_positions (page))
-    return FALSE;
-
-  next = next_text_line (page, segment->line);
-  if (next == G_MAXUINT)
-    return FALSE;
-
-  below = column_segment (page, next, segment->x1, column_end (segment));
-  if (below == NULL || below->kind != KIND_NONE || below->value_end == below->value_start)
-    return FALSE;
-
-  /* A value sits right under its label and is no paragraph. */
-  if (has_positions (page) && below->y1 - segment->y2 > 2.5 * (segment->y2 - segment->y1))
-    return FALSE;
-  {
-    g_autofree char *value = g_strndup (page->text + below->value_start, below->value_end - below->value_start);
-
-    if (count_words (value) > 10)
-      return FALSE;
-  }
-
-  *start = below->value_start;
-  *end = below->value_end;
-  *value_line = next;
-  return TRUE;
-}
-
-static char *
-span_text (const Page *page,
-           guint       start,
-           guint       end)
-{
-  g_autofree char *raw = g_strndup (page->text + start, end - start);
-  g_auto(GStrv) words = g_strsplit_set (raw, " \t\r\n", -1);
-  g_autoptr(GString) joined = g_string_new (NULL);
-
-  /* Runs of white space inside a value become one space. */
-  for (guint i = 0; words[i] != NULL; i++)
-    {
-      if (words[i][0] == '\0')
-        continue;
-      if (joined->len > 0)
-        g_string_append_c (joined, ' ');
-      g_string_append (joined, words[i]);
-    }
-
-  return g_string_free (g_steal_pointer (&joined), FALSE);
-}
-
-static guint
-to_original (const Page *page,
-             guint       offset)
-{
-  if (page->rebuilt == NULL)
-    return offset;
-  return g_array_index (page->to_original, guint, MIN (offset, page->to_original->len - 1));
-}
-
-/* Spans are given in page_text->text, whichever text was read. */
-static void
-set_span (PortingTextSpan *span,
-          const Page      *page,
-          guint            start,
-          guint            end)
-{
-  guint original_start = to_original (page, start);
-  guint original_end = end > start ? to_original (page, end - 1) + 1 : original_start;
-
-  span->page = page->page_text->page;
-  span->start = MIN (original_start, original_end);
-  span->end = MAX (original_start, original_end);
-}
-
-static gboolean
-has_postal_code (const char *text)
-{
-  static GRegex *regex = NULL;
-  static gsize initialized = 0;
-
-  if (g_once_init_enter (&initialized))
-    {
-      /* ZIP / ZIP+4 at the end, or a Canadian postal code. */
-      regex = g_regex_new ("(?:\\b\\d{5}(?:-\\d{4})?|\\b[A-Z]\\d[A-Z] ?\\d[A-Z]\\d)\\s*$",
-                           G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
-      g_once_init_leave (&initialized, 1);
-    }
-
-  return g_regex_match (regex, text, 0, NULL);
-}
-
-static guint
-count_words (const char *text)
-{
-  g_auto(GStrv) words = g_strsplit_set (text, " \t", -1);
-  guint n = 0;
-
-  for (guint i = 0; words[i] != NULL; i++)
-    n += words[i][0] != '\0';
-  return n;
-}
-
-static guint
-count_digits (const char *text)
-{
-  guint n = 0;
-
-  for (const char *p = text; *p; p++)
-    n += g_ascii_isdigit (*p);
-  return n;
-}
-
-/* An unlabelled line that can stand as the city line of an address. */
-static gboolean
-is_plausible_city_line (const char *text)
-{
-  gsize length = strlen (text);
-
-  return length > 0 && length <= 80 &&
-         count_words (text) <= 8 &&
-         count_digits (text) < 7 &&
-         text[length - 1] != '.';
-}
-
-/* Looks like a hand-written or typed signature: a few words of letters. */
-static gboolean
-is_name_like (const char *text)
-{
-  guint n_letters = 0;
-  guint n_words = count_words (text);
-  gsize length = strlen (text);
-
-  if (length == 0 || n_words > 5 || text[length - 1] == '.' || text[length - 1] == ':')
-    return FALSE;
-
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isdigit (c))
-        return FALSE;
-      n_letters += g_unichar_isalpha (c);
-    }
-
-  return n_letters >= 1;
-}
-
-typedef struct
-{
-  Page          *page;
-  const Segment *segment;
-} Found;
 
 /* The best-priority segment of @kind that has a value, first one on ties. */
 static gboolean
@@ -1029,7 +34,7 @@ find_field (Page      *pages,
             continue;
           if (best.segment != NULL && segment->priority >= best.segment->priority)
             continue;
-          if (!segment_value (&pages[p], segment, &start, &end, &line))
+          if (!_porting_loa_segment_value (&pages[p], segment, &start, &end, &line))
             continue;
 
           best.page = &pages[p];
@@ -1045,9 +50,9 @@ find_field (Page      *pages,
 
   g_array_index (best.page->line_used, gboolean, best_line) = TRUE;
   if (value != NULL)
-    *value = span_text (best.page, best_start, best_end);
+    *value = _porting_loa_span_text (best.page, best_start, best_end);
   if (span != NULL)
-    set_span (span, best.page, best_start, best_end);
+    _porting_loa_set_span (span, best.page, best_start, best_end);
   if (found != NULL)
     *found = best;
   return TRUE;
@@ -1065,11 +70,11 @@ compose_city_line (Page          *page,
   char *state = NULL, *zip = NULL;
   guint index = city_segment - &g_array_index (page->segments, Segment, 0);
 
-  if (!segment_value (page, city_segment, &start, &end, &value_line))
+  if (!_porting_loa_segment_value (page, city_segment, &start, &end, &value_line))
     return NULL;
 
   g_string_append_len (line, page->text + start, end - start);
-  set_span (span, page, start, end);
+  _porting_loa_set_span (span, page, start, end);
   last_end = end;
 
   for (guint s = index + 1; s < page->segments->len; s++)
@@ -1081,12 +86,12 @@ compose_city_line (Page          *page,
         break;
       if (segment->kind != KIND_STATE && segment->kind != KIND_ZIP)
         continue;
-      if (!segment_value (page, segment, &s_start, &s_end, &s_line))
+      if (!_porting_loa_segment_value (page, segment, &s_start, &s_end, &s_line))
         continue;
       if (segment->kind == KIND_STATE && state == NULL)
-        state = span_text (page, s_start, s_end);
+        state = _porting_loa_span_text (page, s_start, s_end);
       else if (segment->kind == KIND_ZIP && zip == NULL)
-        zip = span_text (page, s_start, s_end);
+        zip = _porting_loa_span_text (page, s_start, s_end);
       else
         continue;
       last_end = MAX (last_end, s_end);
@@ -1158,18 +163,18 @@ read_address (PortingLoaFields *self,
     goto labelled_city;
 
   page = found.page;
-  segment_value (page, found.segment, &start, &end, &street_line);
+  _porting_loa_segment_value (page, found.segment, &start, &end, &street_line);
   left = found.segment->x1;
-  right = column_end (found.segment);
+  right = _porting_loa_column_end (found.segment);
 
-  if (has_postal_code (self->street))
+  if (_porting_loa_has_postal_code (self->street))
     goto done;   /* the whole address on one line */
 
-  next = next_text_line (page, street_line);
+  next = _porting_loa_next_text_line (page, street_line);
   if (next == G_MAXUINT)
     goto labelled_city;
 
-  below = column_segment (page, next, left, right);
+  below = _porting_loa_column_segment (page, next, left, right);
   if (below == NULL)
     goto labelled_city;
 
@@ -1177,10 +182,10 @@ read_address (PortingLoaFields *self,
     {
       guint c_start, c_end, c_line;
 
-      if (segment_value (page, below, &c_start, &c_end, &c_line))
+      if (_porting_loa_segment_value (page, below, &c_start, &c_end, &c_line))
         {
-          self->city_line = span_text (page, c_start, c_end);
-          set_span (&self->city_line_span, page, c_start, c_end);
+          self->city_line = _porting_loa_span_text (page, c_start, c_end);
+          _porting_loa_set_span (&self->city_line_span, page, c_start, c_end);
         }
       goto labelled_city;
     }
@@ -1193,21 +198,21 @@ read_address (PortingLoaFields *self,
 
   if (below->kind == KIND_NONE && !g_array_index (page->line_used, gboolean, next))
     {
-      g_autofree char *candidate = span_text (page, below->value_start, below->value_end);
-      guint after = next_text_line (page, next);
-      const Segment *after_segment = after != G_MAXUINT ? column_segment (page, after, left, right) : NULL;
+      g_autofree char *candidate = _porting_loa_span_text (page, below->value_start, below->value_end);
+      guint after = _porting_loa_next_text_line (page, next);
+      const Segment *after_segment = after != G_MAXUINT ? _porting_loa_column_segment (page, after, left, right) : NULL;
 
-      if (has_postal_code (candidate))
+      if (_porting_loa_has_postal_code (candidate))
         {
           self->city_line = g_steal_pointer (&candidate);
-          set_span (&self->city_line_span, page, below->value_start, below->value_end);
+          _porting_loa_set_span (&self->city_line_span, page, below->value_start, below->value_end);
         }
       else if (after_segment != NULL && after_segment->kind == KIND_NONE)
         {
           /* A second street line ("Suite 400") before the city line. */
-          g_autofree char *city = span_text (page, after_segment->value_start, after_segment->value_end);
+          g_autofree char *city = _porting_loa_span_text (page, after_segment->value_start, after_segment->value_end);
 
-          if (has_postal_code (city))
+          if (_porting_loa_has_postal_code (city))
             {
               char *street = g_strdup_printf ("%s, %s", self->street, candidate);
 
@@ -1215,19 +220,19 @@ read_address (PortingLoaFields *self,
               self->street = street;
               self->street_span.end = below->value_end;
               self->city_line = g_steal_pointer (&city);
-              set_span (&self->city_line_span, page, after_segment->value_start, after_segment->value_end);
+              _porting_loa_set_span (&self->city_line_span, page, after_segment->value_start, after_segment->value_end);
               g_array_index (page->line_used, gboolean, after) = TRUE;
             }
-          else if (is_plausible_city_line (candidate))
+          else if (_porting_loa_is_plausible_city_line (candidate))
             {
               self->city_line = g_steal_pointer (&candidate);
-              set_span (&self->city_line_span, page, below->value_start, below->value_end);
+              _porting_loa_set_span (&self->city_line_span, page, below->value_start, below->value_end);
             }
         }
-      else if (is_plausible_city_line (candidate))
+      else if (_porting_loa_is_plausible_city_line (candidate))
         {
           self->city_line = g_steal_pointer (&candidate);
-          set_span (&self->city_line_span, page, below->value_start, below->value_end);
+          _porting_loa_set_span (&self->city_line_span, page, below->value_start, below->value_end);
         }
 
       if (self->city_line != NULL)
@@ -1253,102 +258,6 @@ done:
     self->address = g_strdup (self->street);
   else if (self->city_line != NULL)
     self->address = g_strdup (self->city_line);
-}
-
-static gboolean
-signature_line_signed (Page          *page,
-                       const Segment *signature)
-{
-  guint line;
-
-  if (signature->value_end > signature->value_start)
-    {
-      g_autofree char *value = span_text (page, signature->value_start, signature->value_end);
-
-      if (is_name_like (value))
-        return TRUE;
-    }
-
-  /* A printed or drawn name just above the label (the signature sits on
-   * the line), or just below it; not one that is another field's value. */
-  line = previous_text_line (page, signature->line);
-  if (line != G_MAXUINT && signature->first_in_line)
-    {
-      const Segment *above = line_first (page, line);
-
-      if (above->kind == KIND_NONE && above->last_in_line &&
-          !g_array_index (page->line_used, gboolean, line))
-        {
-          g_autofree char *value = span_text (page, above->value_start, above->value_end);
-
-          if (is_name_like (value))
-            return TRUE;
-        }
-    }
-
-  line = signature->line;
-  for (guint i = 0; i < 3; i++)
-    {
-      const Segment *below;
-      g_autofree char *value = NULL;
-
-      line = next_text_line (page, line);
-      if (line == G_MAXUINT)
-        break;
-
-      below = line_first (page, line);
-      if (below->kind == KIND_DATE)
-        continue;
-      if (below->kind != KIND_NONE)
-        break;
-      if (g_array_index (page->line_used, gboolean, line))
-        continue;
-
-      value = span_text (page, below->value_start, below->value_end);
-      if (is_name_like (value))
-        return TRUE;
-      /* Telephone numbers listed beside the signature block in reading order. */
-      if (count_digits (value) < 7)
-        break;
-    }
-
-  return FALSE;
-}
-
-/* Signed, as far as text can tell: a signature label ("Signature",
- * "Authorized Signature", "Signature of authorized signer"…) with, on its
- * line or just above or below it, a few words of letters that are no other
- * field's value — a typed or cursive name. porting_loa_fields_read() then
- * also accepts ink near the label that is neither text nor a straight rule
- * (a drawn signature, as this app writes it, or a pasted image). */
-static void
-read_signature (PortingLoaFields *self,
-                Page             *pages,
-                guint             n_pages)
-{
-  for (guint p = 0; p < n_pages; p++)
-    {
-      for (guint s = 0; s < pages[p].segments->len; s++)
-        {
-          const Segment *segment = &g_array_index (pages[p].segments, Segment, s);
-
-          if (segment->kind != KIND_SIGNATURE)
-            continue;
-
-          if (!self->has_signature_line)
-            {
-              self->has_signature_line = TRUE;
-              set_span (&self->signature_span, &pages[p], segment->label_start,
-                        segment->value_start > segment->label_start ? segment->value_start : segment->value_end);
-            }
-
-          if (signature_line_signed (&pages[p], segment))
-            {
-              self->is_signed = TRUE;
-              return;
-            }
-        }
-    }
 }
 
 static gboolean
@@ -1392,7 +301,7 @@ read_numbers (PortingLoaFields *self,
 
           g_ptr_array_add (self->numbers, g_strdup (number->e164));
           g_hash_table_add (seen, g_ptr_array_index (self->numbers, self->numbers->len - 1));
-          set_span (&span, &pages[p], number->start, number->end);
+          _porting_loa_set_span (&span, &pages[p], number->start, number->end);
           g_array_append_val (self->number_spans, span);
         }
     }
@@ -1478,7 +387,7 @@ porting_loa_fields_new_from_pages (GPtrArray *pages)
   n_pages = pages->len;
   parsed = g_new0 (Page, MAX (n_pages, 1));
   for (guint p = 0; p < n_pages; p++)
-    page_init (&parsed[p], g_ptr_array_index (pages, p));
+    _porting_loa_page_init (&parsed[p], g_ptr_array_index (pages, p));
 
   /* Name and authorized person first: their value lines are then "used"
    * and never read as a signature or a city line. */
@@ -1489,108 +398,13 @@ porting_loa_fields_new_from_pages (GPtrArray *pages)
   find_field (parsed, n_pages, KIND_ACCOUNT, &self->account_number, &self->account_number_span, NULL);
   find_field (parsed, n_pages, KIND_BTN, &self->btn, &self->btn_span, NULL);
   find_field (parsed, n_pages, KIND_DATE, &self->date, &self->date_span, NULL);
-  read_signature (self, parsed, n_pages);
+  _porting_loa_read_signature (self, parsed, n_pages);
   read_numbers (self, parsed, n_pages);
 
   for (guint p = 0; p < n_pages; p++)
-    page_clear (&parsed[p]);
+    _porting_loa_page_clear (&parsed[p]);
 
   return g_steal_pointer (&self);
-}
-
-static gboolean
-inside_any_word (const PortingPageText *page_text,
-                 double                 x,
-                 double                 y)
-{
-  for (guint i = 0; i < page_text->words->len; i++)
-    {
-      const PortingRect *rect = &g_array_index (page_text->words, PortingWord, i).rect;
-
-      if (x >= rect->x1 - 1 && x <= rect->x2 + 1 && y >= rect->y1 - 1 && y <= rect->y2 + 1)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/* A signature drawn with the pointer (what this app writes) or pasted as an
- * image has no text: look for ink that is neither text nor a straight rule
- * above and beside the signature label. */
-static gboolean
-signature_has_ink (PortingDocument        *loa,
-                   PortingPageText        *page_text,
-                   const PortingTextSpan  *label,
-                   GCancellable           *cancellable)
-{
-  g_autoptr(GArray) label_rects = NULL;
-  cairo_surface_t *surface;
-  const PortingRect *first;
-  double page_width, page_height;
-  int x1, y1, x2, y2, stride, width, height;
-  const guchar *data;
-  g_autofree guint *row_ink = NULL;
-  g_autofree guint *column_ink = NULL;
-  g_autofree guchar *ink = NULL;
-  guint n_ink = 0;
-
-  label_rects = porting_page_text_get_rects (page_text, label->start, label->end);
-  if (label_rects->len == 0)
-    return FALSE;
-  first = &g_array_index (label_rects, PortingRect, 0);
-
-  porting_document_get_page_size (loa, label->page, &page_width, &page_height);
-  x1 = CLAMP (first->x1 - 10, 0, page_width);
-  x2 = CLAMP (first->x1 + 320, 0, page_width);
-  y1 = CLAMP (first->y1 - 70, 0, page_height);
-  y2 = CLAMP (first->y2 + 4, 0, page_height);
-  width = x2 - x1;
-  height = y2 - y1;
-  if (width <= 0 || height <= 0)
-    return FALSE;
-
-  surface = porting_document_render_page (loa, label->page, 1.0, cancellable, NULL);
-  if (surface == NULL)
-    return FALSE;
-
-  cairo_surface_flush (surface);
-  data = cairo_image_surface_get_data (surface);
-  stride = cairo_image_surface_get_stride (surface);
-  x2 = MIN (x2, cairo_image_surface_get_width (surface));
-  y2 = MIN (y2, cairo_image_surface_get_height (surface));
-  width = MAX (x2 - x1, 0);
-  height = MAX (y2 - y1, 0);
-
-  row_ink = g_new0 (guint, MAX (height, 1));
-  column_ink = g_new0 (guint, MAX (width, 1));
-  ink = g_new0 (guchar, MAX (width * height, 1));
-
-  for (int y = 0; y < height; y++)
-    {
-      const guint32 *row = (const guint32 *) (gconstpointer) (data + (gsize) (y1 + y) * stride);
-
-      for (int x = 0; x < width; x++)
-        {
-          guint32 pixel = row[x1 + x];
-          guint luma = (((pixel >> 16) & 0xff) * 3 + ((pixel >> 8) & 0xff) * 6 + (pixel & 0xff)) / 10;
-
-          if (luma < 160 && !inside_any_word (page_text, x1 + x + 0.5, y1 + y + 0.5))
-            {
-              ink[y * width + x] = 1;
-              row_ink[y]++;
-              column_ink[x]++;
-            }
-        }
-    }
-
-  /* Rules and box borders are long straight runs: they don't count. */
-  for (int y = 0; y < height; y++)
-    for (int x = 0; x < width; x++)
-      if (ink[y * width + x] && row_ink[y] < 0.4 * width && column_ink[x] < 0.6 * height)
-        n_ink++;
-
-  cairo_surface_destroy (surface);
-
-  return n_ink >= 30;
 }
 
 static gboolean
@@ -1621,9 +435,16 @@ porting_loa_fields_read (PortingDocument  *loa,
 
   fields = porting_loa_fields_new_from_pages (pages);
 
-  if (fields->has_signature_line && !fields->is_signed &&
+  /* A fillable form: what its fields' names say, and its signature field. */
+  if (!_porting_loa_read_form (fields, loa, pages, cancellable, error))
+    {
+      porting_loa_fields_free (fields);
+      return NULL;
+    }
+
+  if (fields->has_signature_line && !fields->is_signed && fields->signature_span.page >= 0 &&
       porting_document_get_kind (loa) == PORTING_DOCUMENT_KIND_PDF)
-    fields->is_signed = signature_has_ink (loa, g_ptr_array_index (pages, fields->signature_span.page),
+    fields->is_signed = _porting_loa_signature_has_ink (loa, g_ptr_array_index (pages, fields->signature_span.page),
                                            &fields->signature_span, cancellable);
 
   return fields;

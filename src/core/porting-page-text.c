@@ -32,6 +32,8 @@ porting_page_text_new (guint  page,
   self->page = page;
   self->text = text != NULL ? text : g_strdup ("");
   self->words = g_array_new (FALSE, FALSE, sizeof (PortingWord));
+  self->lines = g_array_new (FALSE, FALSE, sizeof (PortingTextLine));
+  self->blocks = g_array_new (FALSE, FALSE, sizeof (PortingTextBlock));
 
   return self;
 }
@@ -55,6 +57,8 @@ porting_page_text_unref (PortingPageText *self)
     {
       g_clear_pointer (&self->text, g_free);
       g_clear_pointer (&self->words, g_array_unref);
+      g_clear_pointer (&self->lines, g_array_unref);
+      g_clear_pointer (&self->blocks, g_array_unref);
       g_free (self);
     }
 }
@@ -169,4 +173,96 @@ porting_page_text_get_rects (PortingPageText *self,
     }
 
   return rects;
+}
+
+/* The first word ending after @offset. */
+static guint
+first_word_after (PortingPageText *self,
+                  guint            offset)
+{
+  guint low = 0;
+  guint high = self->words->len;
+
+  while (low < high)
+    {
+      guint mid = low + (high - low) / 2;
+
+      if (g_array_index (self->words, PortingWord, mid).end <= offset)
+        low = mid + 1;
+      else
+        high = mid;
+    }
+
+  return low;
+}
+
+/**
+ * porting_page_text_get_confidence:
+ * @self: a page text
+ * @start: first byte of the range in @self->text
+ * @end: byte after the range
+ * @source: (out) (optional): the least sure source among those words
+ *   (OCR, then a form field, then the text layer)
+ *
+ * Returns: the least confidence of the words the range touches; 1 when
+ *   the page has no words there
+ */
+double
+porting_page_text_get_confidence (PortingPageText   *self,
+                                  guint              start,
+                                  guint              end,
+                                  PortingTextSource *source)
+{
+  double confidence = 1;
+  guint least_sure = PORTING_TEXT_SOURCE_TEXT;
+
+  g_return_val_if_fail (self != NULL, 1);
+
+  for (guint i = first_word_after (self, start); i < self->words->len; i++)
+    {
+      const PortingWord *word = &g_array_index (self->words, PortingWord, i);
+
+      if (word->start >= end)
+        break;
+      confidence = MIN (confidence, word->confidence);
+      least_sure = MAX (least_sure, word->source);
+    }
+
+  if (source != NULL)
+    *source = least_sure;
+
+  return confidence;
+}
+
+/**
+ * porting_page_text_find_block:
+ * @self: a page text
+ * @offset: a byte offset into @self->text
+ *
+ * Returns: the index of the block holding @offset, or -1
+ */
+int
+porting_page_text_find_block (PortingPageText *self,
+                              guint            offset)
+{
+  guint low = 0;
+  guint high;
+
+  g_return_val_if_fail (self != NULL, -1);
+
+  high = self->blocks->len;
+  while (low < high)
+    {
+      guint mid = low + (high - low) / 2;
+      const PortingTextBlock *block = &g_array_index (self->blocks, PortingTextBlock, mid);
+
+      if (offset < block->start)
+        high = mid;
+      else if (offset >= block->end)
+        low = mid + 1;
+      else
+        return mid;
+    }
+
+  return -1;
 }

@@ -9,7 +9,9 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "porting-json-limits.h"
 #include "porting-request.h"
+#include "porting-twilio-sid.h"
 
 struct _PortingRequest
 {
@@ -21,6 +23,7 @@ struct _PortingRequest
   char                 *wireless_pin;
 
   char                 *id;
+  char                 *reference;
   PortingRequestStatus  status;
   char                 *created_at;
   char                 *updated_at;
@@ -182,6 +185,7 @@ porting_request_finalize (GObject *object)
     memset (self->wireless_pin, 0, strlen (self->wireless_pin));
   g_clear_pointer (&self->wireless_pin, g_free);
   g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->reference, g_free);
   g_clear_pointer (&self->created_at, g_free);
   g_clear_pointer (&self->updated_at, g_free);
   g_clear_pointer (&self->foc_date, g_free);
@@ -241,7 +245,7 @@ dup_optional_string (JsonObject *object,
 }
 
 static const char * const stored_members[] = {
-  "id", "status", "created_at", "updated_at", "foc_date", "history", "answer", "documents", "pin",
+  "id", "reference", "status", "created_at", "updated_at", "foc_date", "history", "answer", "documents", "pin",
 };
 
 PortingRequest *
@@ -286,6 +290,7 @@ porting_request_new_from_json_node (JsonNode  *node,
     }
 
   self->id = dup_optional_string (object, "id");
+  self->reference = dup_optional_string (object, "reference");
   self->created_at = dup_optional_string (object, "created_at");
   self->updated_at = dup_optional_string (object, "updated_at");
   self->foc_date = dup_optional_string (object, "foc_date");
@@ -325,19 +330,21 @@ porting_request_new_from_json (const char  *json,
                                char       **invalid_field,
                                GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (json != NULL, NULL);
 
-  if (!json_parser_load_from_data (parser, json, length, &local_error))
+  /* Bounded before json-glib recurses into it: a request is a few levels deep. */
+  root = porting_json_parse (json, length, PORTING_JSON_MAX_DEPTH, &local_error);
+  if (root == NULL)
     {
       g_set_error (error, PORTING_REQUEST_ERROR, PORTING_REQUEST_ERROR_MALFORMED,
                    _("The request is not valid JSON: %s"), local_error->message);
       return NULL;
     }
 
-  return porting_request_new_from_json_node (json_parser_get_root (parser), invalid_field, error);
+  return porting_request_new_from_json_node (root, invalid_field, error);
 }
 
 PortingRequest *
@@ -386,6 +393,8 @@ porting_request_to_json_node (PortingRequest          *self,
     {
       if (self->id != NULL)
         json_object_set_string_member (object, "id", self->id);
+      if (self->reference != NULL)
+        json_object_set_string_member (object, "reference", self->reference);
       json_object_set_string_member (object, "status", porting_request_status_to_string (self->status));
       if (self->created_at != NULL)
         json_object_set_string_member (object, "created_at", self->created_at);
@@ -449,18 +458,14 @@ is_iso_date (const char *text)
   return parsed != NULL;
 }
 
+/* As the app sends it: an Account SID already in its one written form. */
 static gboolean
-is_twilio_sid (const char *text,
-               const char *prefix)
+is_account_sid (const char *text)
 {
-  if (text == NULL || strlen (text) != 34 || !g_str_has_prefix (text, prefix))
-    return FALSE;
-  for (guint i = 2; i < 34; i++)
-    {
-      if (!g_ascii_isxdigit (text[i]))
-        return FALSE;
-    }
-  return TRUE;
+  g_autofree char *normalized = NULL;
+
+  return porting_twilio_sid_classify (text, &normalized, NULL) == PORTING_SID_KIND_ACCOUNT_SID &&
+         g_strcmp0 (normalized, text) == 0;
 }
 
 static const char *
@@ -600,7 +605,7 @@ porting_request_validate (PortingRequest  *self,
     case PORTING_REQUEST_KIND_TWILIO_TRANSFER:
       if (!validate_numbers (self, FALSE, invalid_field, error))
         return FALSE;
-      if (!is_twilio_sid (object_string (self->fields, "twilio_account_sid"), "AC"))
+      if (!is_account_sid (object_string (self->fields, "twilio_account_sid")))
         return set_invalid (invalid_field, error, "twilio_account_sid",
                             _("A Twilio account SID starts with AC followed by 32 letters and digits."));
       return TRUE;
@@ -776,6 +781,22 @@ porting_request_set_wireless_pin (PortingRequest *self,
 }
 
 gboolean
+porting_request_has_pin_on_file (PortingRequest *self)
+{
+  JsonNode *node;
+  JsonNode *member;
+
+  g_return_val_if_fail (PORTING_IS_REQUEST (self), FALSE);
+
+  node = json_object_get_member (self->fields, "wireless");
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return FALSE;
+  member = json_object_get_member (json_node_get_object (node), "pin_on_file");
+  return member != NULL && JSON_NODE_TYPE (member) == JSON_NODE_VALUE &&
+         json_node_get_value_type (member) == G_TYPE_BOOLEAN && json_node_get_boolean (member);
+}
+
+gboolean
 porting_request_needs_pin (PortingRequest *self)
 {
   g_return_val_if_fail (PORTING_IS_REQUEST (self), FALSE);
@@ -796,6 +817,22 @@ porting_request_set_id (PortingRequest *self,
   g_return_if_fail (PORTING_IS_REQUEST (self));
   g_free (self->id);
   self->id = g_strdup (id);
+}
+
+const char *
+porting_request_get_reference (PortingRequest *self)
+{
+  g_return_val_if_fail (PORTING_IS_REQUEST (self), NULL);
+  return self->reference;
+}
+
+void
+porting_request_set_reference (PortingRequest *self,
+                               const char     *reference)
+{
+  g_return_if_fail (PORTING_IS_REQUEST (self));
+  g_free (self->reference);
+  self->reference = g_strdup (reference);
 }
 
 PortingRequestStatus

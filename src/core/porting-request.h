@@ -120,6 +120,10 @@ gboolean             porting_request_is_wireless         (PortingRequest        
 const char          *porting_request_get_wireless_pin    (PortingRequest          *self);
 void                 porting_request_set_wireless_pin    (PortingRequest          *self,
                                                           const char              *pin);
+/* TRUE when the service says it holds this wireless request's PIN
+ * ("wireless": {"account_number", "pin_on_file": true}); staff read it
+ * with porting_intake_client_get_wireless_pin_async(). */
+gboolean             porting_request_has_pin_on_file     (PortingRequest          *self);
 /* TRUE for a wireless request whose PIN is not known (e.g. it came back from disk). */
 gboolean             porting_request_needs_pin           (PortingRequest          *self);
 
@@ -127,6 +131,10 @@ gboolean             porting_request_needs_pin           (PortingRequest        
 const char          *porting_request_get_id              (PortingRequest          *self);
 void                 porting_request_set_id              (PortingRequest          *self,
                                                           const char              *id);
+/* The short code a person can read out, e.g. "PRT-7K3F-Q2"; NULL before the service stored it. */
+const char          *porting_request_get_reference       (PortingRequest          *self);
+void                 porting_request_set_reference       (PortingRequest          *self,
+                                                          const char              *reference);
 PortingRequestStatus porting_request_get_status          (PortingRequest          *self);
 void                 porting_request_set_status          (PortingRequest          *self,
                                                           PortingRequestStatus     status);

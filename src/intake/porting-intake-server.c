@@ -1,74 +1,52 @@
-/* porting-intake-server.c — the intake HTTP API (DESIGN.md §3.5)
+/* porting-intake-server.c — the intake HTTP API (DESIGN.md §3.5): connections and limits
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Everything about a request that can be decided from its head is decided
+ * when the head arrives (got-headers), before a byte of the body is read:
+ * the token (checked off the main loop while the message is paused), its
+ * rate, the declared size. Then the body is checked chunk by chunk
+ * (got-chunk): its size, the number and size of its documents. A request
+ * that breaks a limit is answered at once and its connection closed.
+ * The database is only ever used from worker threads.
  */
 #define G_LOG_DOMAIN "porting-intake-server"
 
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <glib/gstdio.h>
-#include <libsoup/soup.h>
 #include <string.h>
-#include <unistd.h>
 
-#include "porting-intake-server.h"
-#include "porting-phone-number.h"
+#include "porting-intake-server-private.h"
 
-/* Several documents may come at once; a body beyond this is refused unread. */
-#define MAX_BODY (PORTING_INTAKE_MAX_UPLOAD * 8 + 1024 * 1024)
+G_DEFINE_FINAL_TYPE (PortingIntakeServer, porting_intake_server, G_TYPE_OBJECT)
 
-struct _PortingIntakeServer
+#define EXCHANGE_KEY "porting-intake-exchange"
+
+void
+porting_intake_server_settings_init (PortingIntakeServerSettings *settings)
 {
-  GObject             parent_instance;
-
-  PortingIntakeStore *store;
-  SoupServer         *server;
-  char               *spool_dir;
-};
-
-G_DEFINE_TYPE (PortingIntakeServer, porting_intake_server, G_TYPE_OBJECT)
-
-/* The upload body goes to a file as it arrives, not into memory. */
-typedef struct
-{
-  char     *path;
-  int       fd;
-  gboolean  failed;
-} Spool;
-
-static void
-spool_free (Spool *spool)
-{
-  if (spool->fd >= 0)
-    close (spool->fd);
-  g_unlink (spool->path);
-  g_free (spool->path);
-  g_free (spool);
+  memset (settings, 0, sizeof *settings);
+  settings->header_timeout_s = 30;
+  settings->idle_timeout_s = 60;
+  settings->linger_s = 5;
+  settings->rate_per_minute = 600;
+  settings->clean_interval_s = 3600;
+  settings->clean_age_s = 3600;
+  settings->backlog = 1024;
+  settings->max_body = (goffset) 64 * 1024 * 1024;
+  settings->max_json_body = 1024 * 1024;
+  settings->upload.max_request_part = 1024 * 1024;
+  settings->upload.max_document = PORTING_INTAKE_MAX_UPLOAD;
+  settings->upload.max_documents = 10;
+  settings->upload.max_parts = 32;
 }
 
 /* Answers */
 
-static void
-respond_json (SoupServerMessage *msg,
-              guint              status,
-              JsonNode          *node)
-{
-  g_autofree char *text = json_to_string (node, FALSE);
-  gsize length = strlen (text);
-
-  soup_server_message_set_status (msg, status, NULL);
-  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE,
-                                    g_steal_pointer (&text), length);
-}
-
-static void
-respond_error (SoupServerMessage *msg,
-               guint              status,
-               const char        *code,
-               const char        *message,
-               const char        *field)
+char *
+porting_intake_error_json (const char *code,
+                           const char *message,
+                           const char *field)
 {
   g_autoptr(JsonObject) root = json_object_new ();
   g_autoptr(JsonNode) node = NULL;
@@ -80,77 +58,453 @@ respond_error (SoupServerMessage *msg,
     json_object_set_string_member (error, "field", field);
   json_object_set_object_member (root, "error", error);
   node = json_node_init_object (json_node_alloc (), root);
-  respond_json (msg, status, node);
+  return json_to_string (node, FALSE);
 }
 
-static void
-respond_request (SoupServerMessage *msg,
-                 guint              status,
-                 PortingRequest    *request)
+PortingIntakeReply *
+porting_intake_reply_json (guint     status,
+                           JsonNode *json)
 {
-  /* No PORTING_REQUEST_JSON_FOR_SUBMIT: a PIN never goes back out. */
-  g_autoptr(JsonNode) node = porting_request_to_json_node (request, PORTING_REQUEST_JSON_STORED);
+  PortingIntakeReply *reply = g_new0 (PortingIntakeReply, 1);
 
-  respond_json (msg, status, node);
+  reply->status = status;
+  reply->json = json;
+  return reply;
 }
 
-static void
-respond_store_error (SoupServerMessage *msg,
-                     const GError      *error)
+PortingIntakeReply *
+porting_intake_reply_error (guint       status,
+                            const char *code,
+                            const char *message,
+                            const char *field)
 {
-  if (g_error_matches (error, PORTING_INTAKE_STORE_ERROR, PORTING_INTAKE_STORE_ERROR_NOT_FOUND))
-    respond_error (msg, SOUP_STATUS_NOT_FOUND, "not-found", "There is no such request.", NULL);
-  else
+  g_autoptr(JsonObject) root = json_object_new ();
+  JsonObject *error = json_object_new ();
+
+  json_object_set_string_member (error, "code", code);
+  json_object_set_string_member (error, "message", message);
+  if (field != NULL)
+    json_object_set_string_member (error, "field", field);
+  json_object_set_object_member (root, "error", error);
+  return porting_intake_reply_json (status, json_node_init_object (json_node_alloc (), root));
+}
+
+PortingIntakeReply *
+porting_intake_reply_from_store_error (const GError *error)
+{
+  if (error->domain == PORTING_INTAKE_STORE_ERROR)
     {
-      g_warning ("%s", error->message);
-      respond_error (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, "internal",
-                     "The service could not complete this; try again later.", NULL);
+      switch (error->code)
+        {
+        case PORTING_INTAKE_STORE_ERROR_NOT_FOUND:
+          return porting_intake_reply_error (SOUP_STATUS_NOT_FOUND, "not-found", error->message, NULL);
+        case PORTING_INTAKE_STORE_ERROR_CONFLICT:
+          return porting_intake_reply_error (SOUP_STATUS_CONFLICT, "invalid-transition", error->message, "status");
+        case PORTING_INTAKE_STORE_ERROR_KEY_REUSED:
+          return porting_intake_reply_error (422, "idempotency-key-reused", error->message, "Idempotency-Key");
+        case PORTING_INTAKE_STORE_ERROR_GONE:
+          return porting_intake_reply_error (410, "pin-erased", error->message, NULL);
+        case PORTING_INTAKE_STORE_ERROR_NO_SPACE:
+          g_warning ("%s", error->message);
+          return porting_intake_reply_error (507, "insufficient-storage",
+                                             "The service has no room left to store this; try again later.", NULL);
+        case PORTING_INTAKE_STORE_ERROR_INVALID:
+          return porting_intake_reply_error (SOUP_STATUS_BAD_REQUEST, "invalid", error->message, NULL);
+        default:
+          break;
+        }
+    }
+  g_warning ("%s", error->message);
+  return porting_intake_reply_error (SOUP_STATUS_INTERNAL_SERVER_ERROR, "internal",
+                                     "The service could not complete this; try again later.", NULL);
+}
+
+void
+porting_intake_reply_free (PortingIntakeReply *reply)
+{
+  if (reply == NULL)
+    return;
+  g_clear_pointer (&reply->json, json_node_unref);
+  g_clear_pointer (&reply->file, g_mapped_file_unref);
+  g_free (reply->content_type);
+  g_free (reply->filename);
+  g_free (reply);
+}
+
+void
+porting_intake_reply_apply (PortingIntakeReply *reply,
+                            SoupServerMessage  *msg)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
+
+  soup_server_message_set_status (msg, reply->status, NULL);
+  soup_message_headers_replace (headers, "Connection", "close");
+  soup_message_headers_replace (headers, "Cache-Control", "no-store");
+  soup_message_headers_replace (headers, "X-Content-Type-Options", "nosniff");
+
+  if (reply->file != NULL)
+    {
+      g_autoptr(GBytes) bytes = g_mapped_file_get_bytes (reply->file);
+      g_autoptr(GHashTable) params = g_hash_table_new (g_str_hash, g_str_equal);
+
+      /* Never shown in place: a document is the customer's, not a page of ours. */
+      if (reply->filename != NULL)
+        g_hash_table_insert (params, "filename", reply->filename);
+      soup_message_headers_set_content_disposition (headers, "attachment", params);
+      soup_message_headers_set_content_type (headers, reply->content_type, NULL);
+      soup_message_body_append_bytes (soup_server_message_get_response_body (msg), bytes);
+      return;
+    }
+  if (reply->json != NULL)
+    {
+      g_autofree char *text = json_to_string (reply->json, FALSE);
+      gsize length = strlen (text);
+
+      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE,
+                                        g_steal_pointer (&text), length);
     }
 }
 
-static PortingIntakeAccount *
-authenticate (PortingIntakeServer *self,
-              SoupServerMessage   *msg)
+static void
+respond_now (SoupServerMessage *msg,
+             guint              status,
+             const char        *code,
+             const char        *message,
+             const char        *field)
 {
-  const char *authorization;
-  PortingIntakeAccount *account = NULL;
+  g_autoptr(PortingIntakeReply) reply = porting_intake_reply_error (status, code, message, field);
 
-  authorization = soup_message_headers_get_one (soup_server_message_get_request_headers (msg), "Authorization");
-  if (authorization != NULL && g_ascii_strncasecmp (authorization, "Bearer ", 7) == 0)
-    account = porting_intake_store_authenticate (self->store, authorization + 7);
-
-  if (account == NULL)
-    {
-      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
-                                    "WWW-Authenticate", "Bearer realm=\"porting-intake\"");
-      respond_error (msg, SOUP_STATUS_UNAUTHORIZED, "unauthorized",
-                     "A valid access token is needed (Authorization: Bearer TOKEN).", NULL);
-    }
-  return account;
+  porting_intake_reply_apply (reply, msg);
 }
 
-/* Uploads */
+/* Exchanges */
+
+static void
+exchange_free (PortingIntakeExchange *exchange)
+{
+  if (exchange->header_timer != NULL)
+    g_source_destroy (exchange->header_timer);
+  g_clear_pointer (&exchange->header_timer, g_source_unref);
+  g_clear_pointer (&exchange->account, porting_intake_account_free);
+  g_clear_pointer (&exchange->upload, porting_intake_upload_free);
+  g_clear_pointer (&exchange->body, g_byte_array_unref);
+  g_free (exchange);
+}
+
+PortingIntakeExchange *
+porting_intake_exchange_get (SoupServerMessage *msg)
+{
+  return g_object_get_data (G_OBJECT (msg), EXCHANGE_KEY);
+}
+
+/* How much more of a refused body to read so that the client, still
+ * sending it, sees the answer: the rest of what it declared, when that was
+ * within the limit; else next to nothing. */
+static goffset
+drain_allowance (PortingIntakeExchange *exchange)
+{
+  goffset max_body = exchange->server->settings.max_body;
+
+  if (exchange->declared >= 0 && exchange->declared <= max_body)
+    return exchange->declared - exchange->received;
+  if (exchange->declared < 0 && exchange->received <= max_body)
+    return max_body - exchange->received;
+  return 64 * 1024;
+}
+
+static void
+refuse (PortingIntakeExchange *exchange,
+        gboolean               in_handler,
+        guint                  status,
+        const char            *code,
+        const char            *message,
+        const char            *field,
+        const char * const    *extra_headers)
+{
+  g_autofree char *body = porting_intake_error_json (code, message, field);
+
+  if (exchange->refused)
+    return;
+  exchange->refused = TRUE;
+  porting_intake_refuse (exchange->msg, in_handler, status, body, extra_headers,
+                         drain_allowance (exchange), exchange->server->settings.linger_s);
+}
+
+static gboolean
+header_timeout_cb (gpointer user_data)
+{
+  PortingIntakeExchange *exchange = user_data;
+
+  g_clear_pointer (&exchange->header_timer, g_source_unref);
+  if (!exchange->got_headers && !exchange->refused)
+    {
+      exchange->declared = 0;
+      exchange->refused = TRUE;
+      /* Not inside libsoup's reading: the connection can be taken now. */
+      porting_intake_refuse (exchange->msg, FALSE, SOUP_STATUS_REQUEST_TIMEOUT, NULL, NULL, 0, 1);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+message_finished_cb (SoupServerMessage *msg,
+                     gpointer           user_data)
+{
+  PortingIntakeExchange *exchange = user_data;
+
+  /* Answered by libsoup itself (a head it could not read): no timer left behind. */
+  if (exchange->header_timer != NULL)
+    g_source_destroy (exchange->header_timer);
+  g_clear_pointer (&exchange->header_timer, g_source_unref);
+}
+
+static void
+request_started_cb (SoupServer        *server,
+                    SoupServerMessage *msg,
+                    gpointer           user_data)
+{
+  PortingIntakeServer *self = user_data;
+  PortingIntakeExchange *exchange = g_new0 (PortingIntakeExchange, 1);
+  GSocket *socket = soup_server_message_get_socket (msg);
+
+  exchange->server = self;
+  exchange->msg = msg;
+  g_object_set_data_full (G_OBJECT (msg), EXCHANGE_KEY, exchange, (GDestroyNotify) exchange_free);
+
+  /* No byte for this long, either way: the socket's own timeout cuts it. */
+  if (socket != NULL)
+    g_socket_set_timeout (socket, self->settings.idle_timeout_s);
+
+  /* A head sent a byte at a time never arrives (slowloris). */
+  exchange->header_timer = g_timeout_source_new_seconds (self->settings.header_timeout_s);
+  g_source_set_callback (exchange->header_timer, header_timeout_cb, exchange, NULL);
+  g_source_attach (exchange->header_timer, NULL);
+  g_signal_connect (msg, "finished", G_CALLBACK (message_finished_cb), exchange);
+
+  /* libsoup 3.2 never closes a kept-alive connection the client closed
+   * (nor one idle past the timeout): one request per connection. */
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Connection", "close");
+}
+
+/* The body, chunk by chunk */
+
+static guint
+status_for_upload_error (const GError *error,
+                         const char  **code)
+{
+  switch (error->code)
+    {
+    case PORTING_INTAKE_UPLOAD_ERROR_TOO_LARGE:
+      *code = "too-large";
+      return SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE;
+    case PORTING_INTAKE_UPLOAD_ERROR_TOO_MANY:
+      *code = "too-many-documents";
+      return SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE;
+    case PORTING_INTAKE_UPLOAD_ERROR_UNSUPPORTED:
+      *code = "unsupported-document";
+      return SOUP_STATUS_UNSUPPORTED_MEDIA_TYPE;
+    case PORTING_INTAKE_UPLOAD_ERROR_DUPLICATE:
+      *code = "duplicate-document";
+      return SOUP_STATUS_BAD_REQUEST;
+    case PORTING_INTAKE_UPLOAD_ERROR_NO_SPACE:
+      *code = "insufficient-storage";
+      return 507;
+    case PORTING_INTAKE_UPLOAD_ERROR_MALFORMED:
+      *code = "malformed-multipart";
+      return SOUP_STATUS_BAD_REQUEST;
+    default:
+      *code = "internal";
+      return SOUP_STATUS_INTERNAL_SERVER_ERROR;
+    }
+}
+
+static const char *
+upload_error_message (const GError *error)
+{
+  switch (error->code)
+    {
+    case PORTING_INTAKE_UPLOAD_ERROR_NO_SPACE:
+      return "The service has no room left to store these documents; try again later.";
+    case PORTING_INTAKE_UPLOAD_ERROR_FAILED:
+      return "The upload could not be kept; try again later.";
+    default:
+      return error->message;
+    }
+}
 
 static void
 got_chunk_cb (SoupServerMessage *msg,
               GBytes            *chunk,
-              Spool             *spool)
+              gpointer           user_data)
 {
+  PortingIntakeExchange *exchange = user_data;
+  PortingIntakeServerSettings *settings = &exchange->server->settings;
+  g_autoptr(GError) error = NULL;
   gsize size;
   const guint8 *data = g_bytes_get_data (chunk, &size);
-  gsize written = 0;
 
-  while (!spool->failed && written < size)
+  if (exchange->refused)
+    return;
+
+  exchange->received += size;
+  if (exchange->received > settings->max_body)
     {
-      gssize n = write (spool->fd, data + written, size - written);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        spool->failed = TRUE;
-      else
-        written += n;
+      /* A chunked body, or a Content-Length that lied, grew past the limit. */
+      refuse (exchange, TRUE, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "too-large",
+              "The request is larger than 64 MiB.", NULL, NULL);
+      return;
     }
+
+  if (exchange->upload != NULL)
+    {
+      if (!porting_intake_upload_feed (exchange->upload, data, size, &error))
+        {
+          const char *code;
+          guint status = status_for_upload_error (error, &code);
+
+          if (error->code == PORTING_INTAKE_UPLOAD_ERROR_NO_SPACE)
+            g_warning ("Upload refused: %s", error->message);
+          refuse (exchange, TRUE, status, code, upload_error_message (error),
+                  porting_intake_upload_get_error_field (exchange->upload), NULL);
+        }
+      return;
+    }
+
+  if (exchange->body == NULL)
+    exchange->body = g_byte_array_new ();
+  if (exchange->body->len + size > settings->max_json_body)
+    {
+      refuse (exchange, TRUE, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "too-large",
+              "The request body is too large.", NULL, NULL);
+      return;
+    }
+  g_byte_array_append (exchange->body, data, size);
+}
+
+/* The head: token, rate, size */
+
+typedef struct
+{
+  PortingIntakeServer *server;
+  SoupServerMessage   *msg;
+  char                *token;
+} Authentication;
+
+static void
+authentication_free (Authentication *auth)
+{
+  g_clear_object (&auth->msg);
+  if (auth->token != NULL)
+    memset (auth->token, 0, strlen (auth->token));
+  g_free (auth->token);
+  g_free (auth);
+}
+
+static void
+authenticate_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  Authentication *auth = task_data;
+  g_autoptr(GError) error = NULL;
+  PortingIntakeAccount *account;
+
+  account = porting_intake_store_authenticate (auth->server->store, auth->token, &error);
+  if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, account, (GDestroyNotify) porting_intake_account_free);
+}
+
+static const char *
+boundary_of (SoupMessageHeaders *headers,
+             GHashTable        **params)
+{
+  const char *content_type = soup_message_headers_get_content_type (headers, params);
+
+  if (content_type == NULL || g_ascii_strcasecmp (content_type, "multipart/form-data") != 0)
+    return NULL;
+  return g_hash_table_lookup (*params, "boundary");
+}
+
+static void
+authenticated_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  PortingIntakeServer *self = PORTING_INTAKE_SERVER (object);
+  Authentication *auth = g_task_get_task_data (G_TASK (result));
+  SoupServerMessage *msg = auth->msg;
+  PortingIntakeExchange *exchange = porting_intake_exchange_get (msg);
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  g_autoptr(PortingIntakeAccount) account = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) params = NULL;
+  const char *path = g_uri_get_path (soup_server_message_get_uri (msg));
+  const char *method = soup_server_message_get_method (msg);
+  guint retry_after = 0;
+
+  account = g_task_propagate_pointer (G_TASK (result), &error);
+  if (error != NULL)
+    {
+      g_warning ("Cannot check a token: %s", error->message);
+      refuse (exchange, FALSE, SOUP_STATUS_SERVICE_UNAVAILABLE, "unavailable",
+              "The service cannot check access tokens right now; try again later.", NULL,
+              (const char * const[]) { "Retry-After", "5", NULL });
+      return;
+    }
+  if (account == NULL)
+    {
+      refuse (exchange, FALSE, SOUP_STATUS_UNAUTHORIZED, "unauthorized",
+              "This access token is not valid: it is unknown, expired or revoked.", NULL,
+              (const char * const[]) { "WWW-Authenticate", "Bearer realm=\"porting-intake\"", NULL });
+      return;
+    }
+  if (!porting_intake_rate_limiter_take (self->limiter, account->id, &retry_after))
+    {
+      g_autofree char *seconds = g_strdup_printf ("%u", retry_after);
+      g_autofree char *message = g_strdup_printf ("Too many requests with this token: try again in %u s.", retry_after);
+
+      refuse (exchange, FALSE, 429, "rate-limited", message, NULL,
+              (const char * const[]) { "Retry-After", seconds, NULL });
+      return;
+    }
+
+  if (g_str_equal (method, "POST") && g_str_equal (path, "/v1/requests"))
+    {
+      const char *boundary = boundary_of (headers, &params);
+
+      if (boundary == NULL || *boundary == '\0' || strlen (boundary) > 70)
+        {
+          refuse (exchange, FALSE, SOUP_STATUS_UNSUPPORTED_MEDIA_TYPE, "malformed-multipart",
+                  "The body must be multipart/form-data with a part named “request”.", NULL, NULL);
+          return;
+        }
+      exchange->upload = porting_intake_upload_new (self->store, boundary, &self->settings.upload);
+    }
+  else if (exchange->declared > (goffset) self->settings.max_json_body)
+    {
+      refuse (exchange, FALSE, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "too-large",
+              "The request body is too large.", NULL, NULL);
+      return;
+    }
+
+  exchange->account = g_steal_pointer (&account);
+  soup_server_message_unpause (msg);
+}
+
+static const char *
+bearer_token (SoupMessageHeaders *headers)
+{
+  const char *authorization = soup_message_headers_get_one (headers, "Authorization");
+
+  if (authorization == NULL || g_ascii_strncasecmp (authorization, "Bearer ", 7) != 0)
+    return NULL;
+  authorization += 7;
+  while (*authorization == ' ')
+    authorization++;
+  return *authorization != '\0' ? authorization : NULL;
 }
 
 static void
@@ -161,492 +515,65 @@ early_handler (SoupServer        *server,
                gpointer           user_data)
 {
   PortingIntakeServer *self = user_data;
-  g_autoptr(PortingIntakeAccount) account = NULL;
+  PortingIntakeExchange *exchange = porting_intake_exchange_get (msg);
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
-  Spool *spool;
+  g_autoptr(GTask) task = NULL;
+  Authentication *auth;
+  const char *token;
 
-  if (!g_str_equal (soup_server_message_get_method (msg), "POST") || !g_str_equal (path, "/v1/requests"))
+  if (exchange == NULL)
     return;
+  exchange->got_headers = TRUE;
+  if (exchange->header_timer != NULL)
+    g_source_destroy (exchange->header_timer);
+  g_clear_pointer (&exchange->header_timer, g_source_unref);
 
-  /* Refuse before the body is read: no token, or a body too large to take. */
-  account = authenticate (self, msg);
-  if (account == NULL)
-    return;
-
-  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
-      soup_message_headers_get_content_length (headers) > MAX_BODY)
+  switch (soup_message_headers_get_encoding (headers))
     {
-      respond_error (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "too-large",
-                     "The documents are too large: each may be 25 MiB at most.", NULL);
-      return;
-    }
-
-  spool = g_new0 (Spool, 1);
-  spool->path = g_build_filename (self->spool_dir, "upload-XXXXXX", NULL);
-  spool->fd = g_mkstemp_full (spool->path, O_RDWR | O_CLOEXEC, 0600);
-  if (spool->fd < 0)
-    {
-      g_warning ("Cannot create %s: %s", spool->path, g_strerror (errno));
-      g_free (spool->path);
-      g_free (spool);
-      return;
-    }
-  g_object_set_data_full (G_OBJECT (msg), "porting-spool", spool, (GDestroyNotify) spool_free);
-  soup_message_body_set_accumulate (soup_server_message_get_request_body (msg), FALSE);
-  g_signal_connect (msg, "got-chunk", G_CALLBACK (got_chunk_cb), spool);
-}
-
-static GBytes *
-request_body_bytes (SoupServerMessage  *msg,
-                    GMappedFile       **mapped_out)
-{
-  Spool *spool = g_object_get_data (G_OBJECT (msg), "porting-spool");
-  g_autoptr(GError) error = NULL;
-  GMappedFile *mapped;
-
-  if (spool == NULL)
-    return soup_message_body_flatten (soup_server_message_get_request_body (msg));
-
-  if (spool->failed)
-    return NULL;
-
-  /* Mapped, not read: the parts below are slices of these pages. */
-  mapped = g_mapped_file_new_from_fd (spool->fd, FALSE, &error);
-  if (mapped == NULL)
-    {
-      /* An empty file cannot be mapped. */
-      return g_bytes_new (NULL, 0);
-    }
-  *mapped_out = mapped;
-  return g_mapped_file_get_bytes (mapped);
-}
-
-static const char *
-sniff_content_type (const guint8 *data,
-                    gsize         size)
-{
-  if (size >= 5 && memcmp (data, "%PDF-", 5) == 0)
-    return "application/pdf";
-  if (size >= 8 && memcmp (data, "\x89PNG\r\n\x1a\n", 8) == 0)
-    return "image/png";
-  if (size >= 3 && memcmp (data, "\xff\xd8\xff", 3) == 0)
-    return "image/jpeg";
-  return NULL;
-}
-
-static void
-handle_submit (PortingIntakeServer  *self,
-               SoupServerMessage    *msg,
-               PortingIntakeAccount *account)
-{
-  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
-  g_autoptr(GMappedFile) mapped = NULL;
-  g_autoptr(GBytes) body = NULL;
-  g_autoptr(SoupMultipart) multipart = NULL;
-  g_autoptr(PortingRequest) request = NULL;
-  g_autoptr(PortingRequest) stored = NULL;
-  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func ((GDestroyNotify) porting_intake_document_free);
-  g_autoptr(GPtrArray) bodies = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *invalid_field = NULL;
-  GBytes *request_part = NULL;
-  const char *key;
-  guint n_regulatory = 0;
-  gboolean has_loa = FALSE, has_proof = FALSE;
-
-  key = soup_message_headers_get_one (headers, "Idempotency-Key");
-  if (key != NULL && !g_uuid_string_is_valid (key))
-    {
-      respond_error (msg, SOUP_STATUS_BAD_REQUEST, "bad-idempotency-key",
-                     "The Idempotency-Key header must be a UUID.", "Idempotency-Key");
-      return;
-    }
-
-  if (key != NULL)
-    {
-      stored = porting_intake_store_find_by_key (self->store, account, key, &error);
-      if (error != NULL)
-        {
-          respond_store_error (msg, error);
-          return;
-        }
-      if (stored != NULL)
-        {
-          /* A retry of a request already made: the first answer again, nothing new. */
-          respond_request (msg, SOUP_STATUS_OK, stored);
-          return;
-        }
-    }
-
-  body = request_body_bytes (msg, &mapped);
-  if (body == NULL)
-    {
-      respond_error (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, "internal",
-                     "The upload could not be kept; try again later.", NULL);
-      return;
-    }
-
-  multipart = soup_multipart_new_from_message (headers, body);
-  if (multipart == NULL)
-    {
-      respond_error (msg, SOUP_STATUS_BAD_REQUEST, "malformed-multipart",
-                     "The body must be multipart/form-data with a part named “request”.", NULL);
-      return;
-    }
-
-  for (int i = 0; i < soup_multipart_get_length (multipart); i++)
-    {
-      SoupMessageHeaders *part_headers;
-      GBytes *part_body;
-      g_autoptr(GHashTable) params = NULL;
-      g_autofree char *disposition = NULL;
-      const char *name;
-
-      if (!soup_multipart_get_part (multipart, i, &part_headers, &part_body) ||
-          !soup_message_headers_get_content_disposition (part_headers, &disposition, &params) ||
-          (name = g_hash_table_lookup (params, "name")) == NULL)
-        {
-          respond_error (msg, SOUP_STATUS_BAD_REQUEST, "malformed-multipart",
-                         "Every part needs a Content-Disposition with a name.", NULL);
-          return;
-        }
-
-      if (g_str_equal (name, "request"))
-        request_part = part_body;
-      else if (g_str_equal (name, "loa") || g_str_equal (name, "proof") || g_str_equal (name, "regulatory"))
-        {
-          PortingIntakeDocument *document;
-          gsize size;
-          const guint8 *data = g_bytes_get_data (part_body, &size);
-          const char *content_type;
-
-          if ((g_str_equal (name, "loa") && has_loa) || (g_str_equal (name, "proof") && has_proof))
-            {
-              respond_error (msg, SOUP_STATUS_BAD_REQUEST, "duplicate-document",
-                             "Send one LOA and one proof; several files are only allowed as “regulatory”.", name);
-              return;
-            }
-          if ((goffset) size > PORTING_INTAKE_MAX_UPLOAD)
-            {
-              respond_error (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "too-large",
-                             "A document is larger than 25 MiB: send a smaller scan.", name);
-              return;
-            }
-          content_type = sniff_content_type (data, size);
-          if (content_type == NULL)
-            {
-              respond_error (msg, SOUP_STATUS_UNSUPPORTED_MEDIA_TYPE, "unsupported-document",
-                             "Documents must be PDF, PNG or JPEG files.", name);
-              return;
-            }
-
-          document = g_new0 (PortingIntakeDocument, 1);
-          if (g_str_equal (name, "regulatory"))
-            document->name = g_strdup_printf ("regulatory-%u", ++n_regulatory);
-          else
-            document->name = g_strdup (name);
-          document->part = g_strdup (name);
-          document->content_type = g_strdup (content_type);
-          document->size = size;
-          document->filename = g_strdup (g_hash_table_lookup (params, "filename"));
-          g_ptr_array_add (documents, document);
-          g_ptr_array_add (bodies, g_bytes_ref (part_body));
-          has_loa |= g_str_equal (name, "loa");
-          has_proof |= g_str_equal (name, "proof");
-        }
-    }
-
-  if (request_part == NULL)
-    {
-      respond_error (msg, SOUP_STATUS_BAD_REQUEST, "missing-request",
-                     "The part named “request” with the request as JSON is missing.", "request");
-      return;
-    }
-
-  request = porting_request_new_from_json (g_bytes_get_data (request_part, NULL),
-                                           g_bytes_get_size (request_part), &invalid_field, &error);
-  if (request == NULL)
-    {
-      if (g_error_matches (error, PORTING_REQUEST_ERROR, PORTING_REQUEST_ERROR_MALFORMED))
-        respond_error (msg, SOUP_STATUS_BAD_REQUEST, "malformed-json", error->message, "request");
-      else
-        respond_error (msg, 422, "invalid", error->message, invalid_field);
-      return;
-    }
-
-  if (!porting_request_validate (request, &invalid_field, &error))
-    {
-      respond_error (msg, 422, "invalid", error->message, invalid_field);
-      return;
-    }
-
-  /* Documents are durable under their hash before the row that names them commits. */
-  for (guint i = 0; i < documents->len; i++)
-    {
-      PortingIntakeDocument *document = g_ptr_array_index (documents, i);
-      GBytes *part_body = g_ptr_array_index (bodies, i);
-
-      document->sha256 = porting_intake_store_save_document (self->store,
-                                                             g_bytes_get_data (part_body, NULL),
-                                                             g_bytes_get_size (part_body), &error);
-      if (document->sha256 == NULL)
-        {
-          respond_store_error (msg, error);
-          return;
-        }
-    }
-
-  stored = porting_intake_store_create_request (self->store, account, key, request, documents, &error);
-  if (stored == NULL)
-    {
-      respond_store_error (msg, error);
-      return;
-    }
-
-  respond_request (msg, SOUP_STATUS_CREATED, stored);
-}
-
-static void
-handle_list (PortingIntakeServer  *self,
-             SoupServerMessage    *msg,
-             PortingIntakeAccount *account,
-             GHashTable           *query)
-{
-  g_autoptr(GPtrArray) requests = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonObject) root = json_object_new ();
-  g_autoptr(JsonNode) node = NULL;
-  const char *status = query ? g_hash_table_lookup (query, "status") : NULL;
-  PortingRequestStatus unused;
-  JsonArray *array;
-
-  if (status != NULL && !porting_request_status_from_string (status, &unused))
-    {
-      respond_error (msg, SOUP_STATUS_BAD_REQUEST, "bad-status", "This status is not known.", "status");
-      return;
-    }
-
-  requests = porting_intake_store_list_requests (self->store, account, status, &error);
-  if (requests == NULL)
-    {
-      respond_store_error (msg, error);
-      return;
-    }
-
-  array = json_array_new ();
-  for (guint i = 0; i < requests->len; i++)
-    json_array_add_element (array, porting_request_to_json_node (g_ptr_array_index (requests, i),
-                                                                 PORTING_REQUEST_JSON_STORED));
-  json_object_set_array_member (root, "requests", array);
-  node = json_node_init_object (json_node_alloc (), root);
-  respond_json (msg, SOUP_STATUS_OK, node);
-}
-
-static void
-handle_document (PortingIntakeServer  *self,
-                 SoupServerMessage    *msg,
-                 PortingIntakeAccount *account,
-                 const char           *id,
-                 const char           *name)
-{
-  g_autoptr(PortingIntakeDocument) document = NULL;
-  g_autoptr(GMappedFile) mapped = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  document = porting_intake_store_get_document (self->store, account, id, name, &error);
-  if (document == NULL)
-    {
-      if (g_error_matches (error, PORTING_INTAKE_STORE_ERROR, PORTING_INTAKE_STORE_ERROR_NOT_FOUND))
-        respond_error (msg, SOUP_STATUS_NOT_FOUND, "not-found", "There is no such document.", NULL);
-      else
-        respond_store_error (msg, error);
-      return;
-    }
-
-  path = porting_intake_store_get_document_path (self->store, document->sha256);
-  mapped = g_mapped_file_new (path, FALSE, &error);
-  if (mapped == NULL)
-    {
-      respond_store_error (msg, error);
-      return;
-    }
-  bytes = g_mapped_file_get_bytes (mapped);
-
-  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-  soup_message_headers_set_content_type (soup_server_message_get_response_headers (msg),
-                                         document->content_type, NULL);
-  soup_message_body_append_bytes (soup_server_message_get_response_body (msg), bytes);
-}
-
-static JsonObject *
-parse_object_body (SoupServerMessage *msg)
-{
-  g_autoptr(GBytes) body = soup_message_body_flatten (soup_server_message_get_request_body (msg));
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonNode *root;
-
-  if (!json_parser_load_from_data (parser, g_bytes_get_data (body, NULL), g_bytes_get_size (body), NULL) ||
-      (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return NULL;
-  return json_object_ref (json_node_get_object (root));
-}
-
-static JsonObject *
-object_member (JsonObject *object,
-               const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
-static void
-handle_review (PortingIntakeServer  *self,
-               SoupServerMessage    *msg,
-               PortingIntakeAccount *account,
-               const char           *id)
-{
-  g_autoptr(JsonObject) review = NULL;
-  g_autoptr(PortingRequest) stored = NULL;
-  g_autoptr(GError) error = NULL;
-  PortingRequestStatus status;
-  const char *decision;
-  const char *status_text;
-  const char *note;
-  const char *foc_date;
-  JsonObject *answer;
-
-  if (!account->staff)
-    {
-      respond_error (msg, SOUP_STATUS_FORBIDDEN, "forbidden", "Only support staff can review requests.", NULL);
-      return;
-    }
-
-  review = parse_object_body (msg);
-  if (review == NULL)
-    {
-      respond_error (msg, SOUP_STATUS_BAD_REQUEST, "malformed-json", "The review must be a JSON object.", NULL);
-      return;
-    }
-
-  decision = json_object_get_string_member_with_default (review, "decision", NULL);
-  status_text = json_object_get_string_member_with_default (review, "status", NULL);
-  note = json_object_get_string_member_with_default (review, "note", NULL);
-  foc_date = json_object_get_string_member_with_default (review, "foc_date", NULL);
-  answer = object_member (review, "answer");
-
-  if (status_text != NULL)
-    {
-      if (!porting_request_status_from_string (status_text, &status))
-        {
-          respond_error (msg, 422, "invalid", "This status is not known.", "status");
-          return;
-        }
-    }
-  else if (g_strcmp0 (decision, "approve") == 0)
-    status = PORTING_REQUEST_STATUS_APPROVED;
-  else if (g_strcmp0 (decision, "reject") == 0)
-    status = PORTING_REQUEST_STATUS_REJECTED;
-  else if (g_strcmp0 (decision, "action-required") == 0)
-    status = PORTING_REQUEST_STATUS_ACTION_REQUIRED;
-  else if (g_strcmp0 (decision, "in-review") == 0)
-    status = PORTING_REQUEST_STATUS_IN_REVIEW;
-  else if (g_strcmp0 (decision, "cancel") == 0)
-    status = PORTING_REQUEST_STATUS_CANCELLED;
-  else
-    {
-      respond_error (msg, 422, "invalid",
-                     "The decision must be approve, reject, action-required, in-review or cancel, or a status must be given.",
-                     "decision");
-      return;
-    }
-
-  if (status == PORTING_REQUEST_STATUS_REJECTED && note == NULL &&
-      (answer == NULL || json_object_get_string_member_with_default (answer, "reason", NULL) == NULL))
-    {
-      respond_error (msg, 422, "invalid", "A rejection needs a reason for the customer.", "answer.reason");
-      return;
-    }
-  if (status == PORTING_REQUEST_STATUS_SCHEDULED &&
-      (foc_date == NULL || strlen (foc_date) != 10))
-    {
-      respond_error (msg, 422, "invalid", "A scheduled port needs its FOC date (YYYY-MM-DD).", "foc_date");
-      return;
-    }
-  if (note == NULL && answer != NULL)
-    note = json_object_get_string_member_with_default (answer, "reason", NULL);
-
-  stored = porting_intake_store_review (self->store, account, id, status, note, foc_date,
-                                        object_member (review, "document_check"), answer, &error);
-  if (stored == NULL)
-    {
-      respond_store_error (msg, error);
-      return;
-    }
-  respond_request (msg, SOUP_STATUS_OK, stored);
-}
-
-static gboolean
-type_is_portable (PortingNumberType type)
-{
-  switch (type)
-    {
-    case PORTING_NUMBER_TYPE_FIXED_LINE:
-    case PORTING_NUMBER_TYPE_MOBILE:
-    case PORTING_NUMBER_TYPE_FIXED_LINE_OR_MOBILE:
-    case PORTING_NUMBER_TYPE_TOLL_FREE:
-    case PORTING_NUMBER_TYPE_UNKNOWN:
-      return TRUE;
+    case SOUP_ENCODING_CONTENT_LENGTH:
+      exchange->declared = soup_message_headers_get_content_length (headers);
+      break;
+    case SOUP_ENCODING_CHUNKED:
+      exchange->declared = -1;
+      break;
     default:
-      return FALSE;
+      exchange->declared = 0;
+      break;
     }
-}
 
-static void
-handle_portability (PortingIntakeServer *self,
-                    SoupServerMessage   *msg,
-                    const char          *number)
-{
-  g_autoptr(PortingPhoneNumber) parsed = porting_phone_number_parse (number, NULL);
-  g_autoptr(JsonObject) root = json_object_new ();
-  g_autoptr(JsonNode) node = NULL;
-  const char *reason = NULL;
-  gboolean portable;
+  /* The body is never kept by libsoup: what is needed of it is taken as it comes. */
+  soup_message_body_set_accumulate (soup_server_message_get_request_body (msg), FALSE);
+  g_signal_connect (msg, "got-chunk", G_CALLBACK (got_chunk_cb), exchange);
 
-  if (parsed->e164 == NULL)
+  if (g_str_equal (path, "/v1/health") || !g_str_has_prefix (path, "/v1/"))
+    return;
+
+  token = bearer_token (headers);
+  if (token == NULL)
     {
-      respond_error (msg, 422, "invalid", "This is not a telephone number in international form (+15105550142).", "number");
+      refuse (exchange, TRUE, SOUP_STATUS_UNAUTHORIZED, "unauthorized",
+              "A valid access token is needed (Authorization: Bearer TOKEN).", NULL,
+              (const char * const[]) { "WWW-Authenticate", "Bearer realm=\"porting-intake\"", NULL });
+      return;
+    }
+  if (exchange->declared > self->settings.max_body)
+    {
+      refuse (exchange, TRUE, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "too-large",
+              "The request is larger than 64 MiB: each document may be 25 MiB at most, and 10 documents at most.",
+              NULL, NULL);
       return;
     }
 
-  portable = g_strcmp0 (parsed->region, "US") == 0 || g_strcmp0 (parsed->region, "CA") == 0;
-  if (!portable)
-    reason = "Numbers outside the US and Canada cannot be ported here: contact support to ask about this number.";
-  else if (!type_is_portable (parsed->type))
-    {
-      portable = FALSE;
-      reason = "This kind of number cannot be ported here: contact support to ask about it.";
-    }
-
-  json_object_set_string_member (root, "number", parsed->e164);
-  json_object_set_boolean_member (root, "portable", portable);
-  if (parsed->region != NULL)
-    json_object_set_string_member (root, "region", parsed->region);
-  else
-    json_object_set_null_member (root, "region");
-  if (parsed->country_name != NULL)
-    json_object_set_string_member (root, "country_name", parsed->country_name);
-  json_object_set_string_member (root, "number_type", porting_number_type_to_string (parsed->type));
-  json_object_set_boolean_member (root, "valid", parsed->valid);
-  if (reason != NULL)
-    json_object_set_string_member (root, "reason", reason);
-  else
-    json_object_set_null_member (root, "reason");
-
-  node = json_node_init_object (json_node_alloc (), root);
-  respond_json (msg, SOUP_STATUS_OK, node);
+  /* The token is looked up off the main loop; nothing is read meanwhile. */
+  soup_server_message_pause (msg);
+  auth = g_new0 (Authentication, 1);
+  auth->server = self;
+  auth->msg = g_object_ref (msg);
+  auth->token = g_strdup (token);
+  task = g_task_new (self, NULL, authenticated_cb, NULL);
+  g_task_set_source_tag (task, early_handler);
+  g_task_set_task_data (task, auth, (GDestroyNotify) authentication_free);
+  g_task_run_in_thread (task, authenticate_thread);
 }
 
 static void
@@ -657,70 +584,136 @@ handler (SoupServer        *server,
          gpointer           user_data)
 {
   PortingIntakeServer *self = user_data;
-  g_autoptr(PortingIntakeAccount) account = NULL;
-  g_auto(GStrv) segments = NULL;
-  const char *method = soup_server_message_get_method (msg);
-  guint n;
+  PortingIntakeExchange *exchange = porting_intake_exchange_get (msg);
 
-  segments = g_strsplit (path, "/", -1);
-  n = g_strv_length (segments);
-
-  if (n < 2 || !g_str_equal (segments[1], "v1"))
-    {
-      respond_error (msg, SOUP_STATUS_NOT_FOUND, "not-found", "There is nothing here.", NULL);
-      return;
-    }
-
-  account = authenticate (self, msg);
-  if (account == NULL)
+  if (exchange == NULL || exchange->refused)
     return;
 
-  if (n == 3 && g_str_equal (segments[2], "requests"))
+  if (g_str_equal (path, "/v1/health"))
     {
-      if (g_str_equal (method, "POST"))
-        handle_submit (self, msg, account);
-      else if (g_str_equal (method, "GET"))
-        handle_list (self, msg, account, query);
-      else
-        respond_error (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, "method-not-allowed", "Use GET or POST here.", NULL);
+      g_autoptr(JsonObject) root = json_object_new ();
+      g_autoptr(PortingIntakeReply) reply = NULL;
+
+      json_object_set_string_member (root, "status", "ok");
+      reply = porting_intake_reply_json (SOUP_STATUS_OK, json_node_init_object (json_node_alloc (), root));
+      porting_intake_reply_apply (reply, msg);
       return;
     }
-
-  if (n == 4 && g_str_equal (segments[2], "requests") && g_str_equal (method, "GET"))
+  if (exchange->account == NULL)
     {
-      g_autoptr(PortingRequest) request = NULL;
-      g_autoptr(GError) error = NULL;
-
-      request = porting_intake_store_get_request (self->store, account, segments[3], &error);
-      if (request == NULL)
-        respond_store_error (msg, error);
-      else
-        respond_request (msg, SOUP_STATUS_OK, request);
+      respond_now (msg, SOUP_STATUS_NOT_FOUND, "not-found", "There is nothing here.", NULL);
       return;
     }
-
-  if (n == 6 && g_str_equal (segments[2], "requests") && g_str_equal (segments[4], "documents") &&
-      g_str_equal (method, "GET"))
-    {
-      handle_document (self, msg, account, segments[3], segments[5]);
-      return;
-    }
-
-  if (n == 5 && g_str_equal (segments[2], "requests") && g_str_equal (segments[4], "review") &&
-      g_str_equal (method, "POST"))
-    {
-      handle_review (self, msg, account, segments[3]);
-      return;
-    }
-
-  if (n == 4 && g_str_equal (segments[2], "portability") && g_str_equal (method, "GET"))
-    {
-      handle_portability (self, msg, segments[3]);
-      return;
-    }
-
-  respond_error (msg, SOUP_STATUS_NOT_FOUND, "not-found", "There is nothing here.", NULL);
+  porting_intake_server_route (self, msg, path, query);
 }
+
+/* Jobs */
+
+typedef struct
+{
+  SoupServerMessage    *msg;
+  PortingIntakeJobFunc  func;
+  gpointer              data;
+  GDestroyNotify        data_free;
+} Job;
+
+static void
+job_free (Job *job)
+{
+  if (job->data_free != NULL)
+    job->data_free (job->data);
+  g_clear_object (&job->msg);
+  g_free (job);
+}
+
+static void
+job_thread (GTask        *task,
+            gpointer      source_object,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  Job *job = task_data;
+
+  g_task_return_pointer (task, job->func (source_object, job->data), (GDestroyNotify) porting_intake_reply_free);
+}
+
+static void
+job_done_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(PortingIntakeReply) reply = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  porting_intake_reply_apply (reply, job->msg);
+  soup_server_message_unpause (job->msg);
+}
+
+void
+porting_intake_server_run_job (PortingIntakeServer  *self,
+                               SoupServerMessage    *msg,
+                               PortingIntakeJobFunc  func,
+                               gpointer              data,
+                               GDestroyNotify        data_free)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, job_done_cb, NULL);
+  Job *job = g_new0 (Job, 1);
+
+  job->msg = g_object_ref (msg);
+  job->func = func;
+  job->data = data;
+  job->data_free = data_free;
+  g_task_set_source_tag (task, porting_intake_server_run_job);
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+
+  soup_server_message_pause (msg);
+  g_task_run_in_thread (task, job_thread);
+}
+
+/* Leftovers */
+
+static void
+clean_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  PortingIntakeServer *self = source_object;
+  g_autoptr(GError) error = NULL;
+  guint removed = 0;
+
+  if (!porting_intake_store_clean (self->store, (GTimeSpan) self->settings.clean_age_s * G_USEC_PER_SEC,
+                                   &removed, &error))
+    g_warning ("Cleaning leftovers: %s", error->message);
+  else if (removed > 0)
+    g_message ("Removed %u leftover files", removed);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+clean_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  PORTING_INTAKE_SERVER (object)->cleaning = FALSE;
+}
+
+static gboolean
+clean_cb (gpointer user_data)
+{
+  PortingIntakeServer *self = user_data;
+  g_autoptr(GTask) task = NULL;
+
+  if (self->cleaning)
+    return G_SOURCE_CONTINUE;
+  self->cleaning = TRUE;
+  task = g_task_new (self, NULL, clean_done_cb, NULL);
+  g_task_set_source_tag (task, clean_cb);
+  g_task_run_in_thread (task, clean_thread);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Logging */
 
 static void
 log_request (SoupServer        *server,
@@ -731,11 +724,26 @@ log_request (SoupServer        *server,
   g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
   GUri *uri = soup_server_message_get_uri (msg);
   const char *remote = soup_server_message_get_remote_host (msg);
+  const char *method = soup_server_message_get_method (msg);
 
-  g_printerr ("%s %s %s %s %u%s\n", stamp, remote ? remote : "-",
-              soup_server_message_get_method (msg), uri ? g_uri_get_path (uri) : "-",
-              soup_server_message_get_status (msg),
+  g_printerr ("%s %s %s %s %u%s\n", stamp, remote ? remote : "-", method ? method : "-",
+              uri ? g_uri_get_path (uri) : "-", soup_server_message_get_status (msg),
               user_data != NULL ? " aborted" : "");
+}
+
+/* Life cycle */
+
+static void
+porting_intake_server_dispose (GObject *object)
+{
+  PortingIntakeServer *self = (PortingIntakeServer *) object;
+
+  g_clear_handle_id (&self->clean_source, g_source_remove);
+  if (self->server != NULL)
+    soup_server_disconnect (self->server);
+  g_clear_object (&self->server);
+
+  G_OBJECT_CLASS (porting_intake_server_parent_class)->dispose (object);
 }
 
 static void
@@ -743,11 +751,9 @@ porting_intake_server_finalize (GObject *object)
 {
   PortingIntakeServer *self = (PortingIntakeServer *) object;
 
-  if (self->server != NULL)
-    soup_server_disconnect (self->server);
-  g_clear_object (&self->server);
   g_clear_object (&self->store);
-  g_clear_pointer (&self->spool_dir, g_free);
+  g_clear_object (&self->certificate);
+  g_clear_pointer (&self->limiter, porting_intake_rate_limiter_free);
 
   G_OBJECT_CLASS (porting_intake_server_parent_class)->finalize (object);
 }
@@ -755,7 +761,10 @@ porting_intake_server_finalize (GObject *object)
 static void
 porting_intake_server_class_init (PortingIntakeServerClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = porting_intake_server_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = porting_intake_server_dispose;
+  object_class->finalize = porting_intake_server_finalize;
 }
 
 static void
@@ -763,46 +772,48 @@ porting_intake_server_init (PortingIntakeServer *self)
 {
 }
 
-static void
-clean_spool_dir (const char *spool_dir)
-{
-  g_autoptr(GDir) dir = g_dir_open (spool_dir, 0, NULL);
-  const char *name;
-
-  /* Bodies of uploads cut short by a crash: never committed, never needed. */
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (spool_dir, name, NULL);
-      g_unlink (path);
-    }
-}
-
 PortingIntakeServer *
-porting_intake_server_new (PortingIntakeStore *store)
+porting_intake_server_new (PortingIntakeStore                *store,
+                           const PortingIntakeServerSettings *settings)
 {
   PortingIntakeServer *self = g_object_new (PORTING_TYPE_INTAKE_SERVER, NULL);
+  g_autoptr(GError) error = NULL;
+  guint removed = 0;
 
   self->store = g_object_ref (store);
-  self->spool_dir = g_build_filename (porting_intake_store_get_data_dir (store), "spool", NULL);
-  g_mkdir_with_parents (self->spool_dir, 0700);
-  clean_spool_dir (self->spool_dir);
+  if (settings != NULL)
+    self->settings = *settings;
+  else
+    porting_intake_server_settings_init (&self->settings);
+  self->limiter = porting_intake_rate_limiter_new (self->settings.rate_per_minute);
 
-  self->server = soup_server_new ("server-header", "porting-intake/" PACKAGE_VERSION, NULL);
-  /* One path, both handlers: an early-only entry would shadow the default one. */
-  soup_server_add_early_handler (self->server, "/v1/requests", early_handler, self, NULL);
-  soup_server_add_handler (self->server, "/v1/requests", handler, self, NULL);
-  soup_server_add_handler (self->server, NULL, handler, self, NULL);
-  g_signal_connect (self->server, "request-finished", G_CALLBACK (log_request), NULL);
-  g_signal_connect (self->server, "request-aborted", G_CALLBACK (log_request), GINT_TO_POINTER (1));
+  /* Alone on its folder (SQLite), every leftover is one; a shared folder
+   * may hold what another instance is writing right now. */
+  if (!porting_intake_store_clean (store,
+                                   porting_intake_store_is_shared (store)
+                                   ? (GTimeSpan) self->settings.clean_age_s * G_USEC_PER_SEC : 0,
+                                   &removed, &error))
+    g_warning ("Cleaning leftovers: %s", error->message);
+  else if (removed > 0)
+    g_message ("Removed %u leftover files of an earlier run", removed);
+  if (self->settings.clean_interval_s > 0)
+    self->clean_source = g_timeout_add_seconds (self->settings.clean_interval_s, clean_cb, self);
+
   return self;
 }
 
-gboolean
-porting_intake_server_listen (PortingIntakeServer  *self,
-                              const char           *address,
-                              GError              **error)
+void
+porting_intake_server_set_tls (PortingIntakeServer *self,
+                               GTlsCertificate     *certificate)
 {
-  g_autoptr(GSocketAddress) socket_address = NULL;
+  g_set_object (&self->certificate, certificate);
+}
+
+static gboolean
+parse_address (const char      *address,
+               GSocketAddress **socket_address,
+               GError         **error)
+{
   g_autofree char *host = NULL;
   const char *colon = strrchr (address, ':');
   guint64 port;
@@ -827,21 +838,59 @@ porting_intake_server_listen (PortingIntakeServer  *self,
       host = g_strdup ("127.0.0.1");
     }
 
-  socket_address = g_inet_socket_address_new_from_string (host, (guint) port);
-  if (socket_address == NULL)
+  *socket_address = g_inet_socket_address_new_from_string (host, (guint) port);
+  if (*socket_address == NULL)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   "“%s” is not an IP address.", host);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "“%s” is not an IP address.", host);
       return FALSE;
     }
+  return TRUE;
+}
 
-  return soup_server_listen (self->server, socket_address, 0, error);
+gboolean
+porting_intake_server_listen (PortingIntakeServer  *self,
+                              const char           *address,
+                              GError              **error)
+{
+  g_autoptr(GSocketAddress) socket_address = NULL;
+  g_autoptr(GSocket) socket = NULL;
+  SoupServerListenOptions options = 0;
+
+  if (!parse_address (address, &socket_address, error))
+    return FALSE;
+
+  if (self->server == NULL)
+    {
+      self->server = soup_server_new ("server-header", "porting-intake/" PACKAGE_VERSION,
+                                      "tls-certificate", self->certificate,
+                                      NULL);
+      /* One path, both handlers: an early-only entry would shadow the default one. */
+      soup_server_add_early_handler (self->server, NULL, early_handler, self, NULL);
+      soup_server_add_handler (self->server, NULL, handler, self, NULL);
+      g_signal_connect (self->server, "request-started", G_CALLBACK (request_started_cb), self);
+      g_signal_connect (self->server, "request-finished", G_CALLBACK (log_request), NULL);
+      g_signal_connect (self->server, "request-aborted", G_CALLBACK (log_request), GINT_TO_POINTER (1));
+    }
+
+  /* Our own socket: libsoup's listens with a backlog of 10, which reset
+   * connections at 128 clients. */
+  socket = g_socket_new (g_socket_address_get_family (socket_address), G_SOCKET_TYPE_STREAM,
+                         G_SOCKET_PROTOCOL_TCP, error);
+  if (socket == NULL)
+    return FALSE;
+  g_socket_set_listen_backlog (socket, (int) self->settings.backlog);
+  if (!g_socket_bind (socket, socket_address, TRUE, error) || !g_socket_listen (socket, error))
+    return FALSE;
+
+  if (self->certificate != NULL)
+    options |= SOUP_SERVER_LISTEN_HTTPS;
+  return soup_server_listen_socket (self->server, socket, options, error);
 }
 
 char *
 porting_intake_server_get_url (PortingIntakeServer *self)
 {
-  GSList *uris = soup_server_get_uris (self->server);
+  GSList *uris = self->server ? soup_server_get_uris (self->server) : NULL;
   char *url = NULL;
 
   if (uris != NULL)

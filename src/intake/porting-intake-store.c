@@ -1,6 +1,10 @@
-/* porting-intake-store.c — the intake service's SQLite database and documents
+/* porting-intake-store.c — requests, tokens and documents of the intake service
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What both backends share: tokens and their hashes, the documents folder
+ * (temporary name, fsync, link under the content hash), the sealed wireless
+ * PIN, idempotency fingerprints, references, and reading rows into requests.
  */
 #define G_LOG_DOMAIN "porting-intake-store"
 
@@ -8,65 +12,42 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <sqlite3.h>
+#include <sodium.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
-#include "porting-intake-store.h"
+#include "porting-intake-secret.h"
+#include "porting-intake-store-private.h"
+#include "porting-json-limits.h"
 
-struct _PortingIntakeStore
+typedef struct
 {
-  GObject  parent_instance;
+  char                *documents_dir;
+  gboolean             shared;
+  PortingIntakeSecret *secret;
+} PortingIntakeStorePrivate;
 
-  char    *data_dir;
-  char    *documents_dir;
-  sqlite3 *db;
-};
-
-G_DEFINE_TYPE (PortingIntakeStore, porting_intake_store, G_TYPE_OBJECT)
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (PortingIntakeStore, porting_intake_store, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (porting-intake-store-error-quark, porting_intake_store_error)
 
-static const char schema[] =
-  "CREATE TABLE IF NOT EXISTS accounts ("
-  "  id INTEGER PRIMARY KEY,"
-  "  token_sha256 TEXT NOT NULL UNIQUE,"
-  "  role TEXT NOT NULL CHECK (role IN ('customer', 'staff')),"
-  "  name TEXT NOT NULL,"
-  "  created_at TEXT NOT NULL);"
-  "CREATE TABLE IF NOT EXISTS requests ("
-  "  id TEXT PRIMARY KEY,"
-  "  account_id INTEGER NOT NULL REFERENCES accounts (id),"
-  "  idempotency_key TEXT,"
-  "  kind TEXT NOT NULL,"
-  "  status TEXT NOT NULL,"
-  "  body TEXT NOT NULL,"
-  "  answer TEXT,"
-  "  document_check TEXT,"
-  "  foc_date TEXT,"
-  "  created_at TEXT NOT NULL,"
-  "  updated_at TEXT NOT NULL,"
-  "  UNIQUE (account_id, idempotency_key));"
-  "CREATE INDEX IF NOT EXISTS requests_by_account ON requests (account_id, created_at);"
-  "CREATE TABLE IF NOT EXISTS history ("
-  "  id INTEGER PRIMARY KEY,"
-  "  request_id TEXT NOT NULL REFERENCES requests (id),"
-  "  status TEXT NOT NULL,"
-  "  at TEXT NOT NULL,"
-  "  by TEXT,"
-  "  note TEXT);"
-  "CREATE INDEX IF NOT EXISTS history_by_request ON history (request_id, id);"
-  "CREATE TABLE IF NOT EXISTS documents ("
-  "  request_id TEXT NOT NULL REFERENCES requests (id),"
-  "  name TEXT NOT NULL,"
-  "  part TEXT NOT NULL,"
-  "  sha256 TEXT NOT NULL,"
-  "  content_type TEXT NOT NULL,"
-  "  size INTEGER NOT NULL,"
-  "  filename TEXT,"
-  "  PRIMARY KEY (request_id, name));";
+#define CLASS(self) PORTING_INTAKE_STORE_GET_CLASS (self)
+
+/* Boxes */
+
+PortingIntakeAccount *
+porting_intake_account_copy (const PortingIntakeAccount *account)
+{
+  PortingIntakeAccount *copy = g_new0 (PortingIntakeAccount, 1);
+
+  copy->id = account->id;
+  copy->staff = account->staff;
+  copy->name = g_strdup (account->name);
+  copy->expires_at = g_strdup (account->expires_at);
+  return copy;
+}
 
 void
 porting_intake_account_free (PortingIntakeAccount *account)
@@ -74,6 +55,7 @@ porting_intake_account_free (PortingIntakeAccount *account)
   if (account == NULL)
     return;
   g_free (account->name);
+  g_free (account->expires_at);
   g_free (account);
 }
 
@@ -82,65 +64,46 @@ porting_intake_document_free (PortingIntakeDocument *document)
 {
   if (document == NULL)
     return;
+  if (document->temp_path != NULL)
+    g_unlink (document->temp_path);
   g_free (document->name);
   g_free (document->part);
   g_free (document->sha256);
   g_free (document->content_type);
   g_free (document->filename);
+  g_free (document->temp_path);
   g_free (document);
 }
 
-static gboolean
-set_db_error (PortingIntakeStore  *self,
-              GError             **error)
+void
+porting_intake_row_free (PortingIntakeRow *row)
 {
-  g_set_error (error, PORTING_INTAKE_STORE_ERROR, PORTING_INTAKE_STORE_ERROR_FAILED,
-               "Database error: %s", sqlite3_errmsg (self->db));
-  return FALSE;
+  if (row == NULL)
+    return;
+  g_free (row->id);
+  g_free (row->reference);
+  g_free (row->status);
+  g_free (row->body);
+  g_free (row->answer);
+  g_free (row->document_check);
+  g_free (row->foc_date);
+  g_free (row->created_at);
+  g_free (row->updated_at);
+  g_free (row->fingerprint);
+  g_clear_pointer (&row->history, json_array_unref);
+  g_clear_pointer (&row->documents, json_array_unref);
+  g_free (row);
 }
 
-static sqlite3_stmt *
-prepare (PortingIntakeStore  *self,
-         const char          *sql,
-         GError             **error)
-{
-  sqlite3_stmt *stmt = NULL;
-
-  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      set_db_error (self, error);
-      return NULL;
-    }
-  return stmt;
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
-
-static gboolean
-exec (PortingIntakeStore  *self,
-      const char          *sql,
-      GError             **error)
-{
-  char *message = NULL;
-
-  if (sqlite3_exec (self->db, sql, NULL, NULL, &message) != SQLITE_OK)
-    {
-      g_set_error (error, PORTING_INTAKE_STORE_ERROR, PORTING_INTAKE_STORE_ERROR_FAILED,
-                   "Database error: %s", message ? message : "unknown");
-      sqlite3_free (message);
-      return FALSE;
-    }
-  return TRUE;
-}
+/* Life cycle */
 
 static void
 porting_intake_store_finalize (GObject *object)
 {
-  PortingIntakeStore *self = (PortingIntakeStore *) object;
+  PortingIntakeStorePrivate *priv = porting_intake_store_get_instance_private (PORTING_INTAKE_STORE (object));
 
-  g_clear_pointer (&self->db, sqlite3_close);
-  g_clear_pointer (&self->data_dir, g_free);
-  g_clear_pointer (&self->documents_dir, g_free);
+  g_clear_pointer (&priv->documents_dir, g_free);
+  g_clear_pointer (&priv->secret, porting_intake_secret_free);
 
   G_OBJECT_CLASS (porting_intake_store_parent_class)->finalize (object);
 }
@@ -156,148 +119,276 @@ porting_intake_store_init (PortingIntakeStore *self)
 {
 }
 
-PortingIntakeStore *
-porting_intake_store_open (const char  *data_dir,
-                           GError     **error)
+void
+porting_intake_store_set_documents_dir (PortingIntakeStore *self,
+                                        const char         *documents_dir,
+                                        gboolean            shared)
 {
-  g_autoptr(PortingIntakeStore) self = g_object_new (PORTING_TYPE_INTAKE_STORE, NULL);
-  g_autofree char *db_path = NULL;
+  PortingIntakeStorePrivate *priv = porting_intake_store_get_instance_private (self);
 
-  self->data_dir = g_strdup (data_dir);
-  self->documents_dir = g_build_filename (data_dir, "documents", NULL);
-  if (g_mkdir_with_parents (self->documents_dir, 0700) != 0)
+  g_free (priv->documents_dir);
+  priv->documents_dir = g_strdup (documents_dir);
+  priv->shared = shared;
+}
+
+PortingIntakeStore *
+porting_intake_store_open (const PortingIntakeStoreOptions  *options,
+                           GError                          **error)
+{
+  g_autoptr(PortingIntakeStore) self = NULL;
+  g_autofree char *key_path = NULL;
+  PortingIntakeStorePrivate *priv;
+
+  if (options->database_url != NULL)
+    {
+      if (!options->accounts_only && (options->documents_dir == NULL || options->secret_key_path == NULL))
+        {
+          g_set_error_literal (error, PORTING_INTAKE_STORE_ERROR, PORTING_INTAKE_STORE_ERROR_INVALID,
+                               "--database needs --documents DIR (shared by every instance) and --secret-key FILE.");
+          return NULL;
+        }
+      self = porting_intake_store_postgres_open (options, error);
+      key_path = g_strdup (options->secret_key_path);
+    }
+  else if (options->data_dir != NULL)
+    {
+      self = porting_intake_store_sqlite_open (options, error);
+      key_path = options->secret_key_path ? g_strdup (options->secret_key_path)
+                                          : g_build_filename (options->data_dir, "secret.key", NULL);
+    }
+  else
+    {
+      g_set_error_literal (error, PORTING_INTAKE_STORE_ERROR, PORTING_INTAKE_STORE_ERROR_INVALID,
+                           "Give --data DIR, or --database URL.");
+      return NULL;
+    }
+  if (self == NULL || options->accounts_only)
+    return g_steal_pointer (&self);
+
+  priv = porting_intake_store_get_instance_private (self);
+  if (g_mkdir_with_parents (priv->documents_dir, 0700) != 0)
     {
       int saved_errno = errno;
+
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   "Cannot create %s: %s", self->documents_dir, g_strerror (saved_errno));
+                   "Cannot create %s: %s", priv->documents_dir, g_strerror (saved_errno));
       return NULL;
     }
-
-  db_path = g_build_filename (data_dir, "intake.sqlite3", NULL);
-  if (sqlite3_open_v2 (db_path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, NULL) != SQLITE_OK)
-    {
-      set_db_error (self, error);
-      return NULL;
-    }
-  sqlite3_busy_timeout (self->db, 5000);
-
-  /* WAL + synchronous=FULL: a commit that returned survives kill -9 and power loss. */
-  if (!exec (self, "PRAGMA journal_mode = WAL;", error) ||
-      !exec (self, "PRAGMA synchronous = FULL;", error) ||
-      !exec (self, "PRAGMA foreign_keys = ON;", error) ||
-      !exec (self, "BEGIN IMMEDIATE;", error))
-    return NULL;
-  if (!exec (self, schema, error))
-    {
-      exec (self, "ROLLBACK;", NULL);
-      return NULL;
-    }
-  if (!exec (self, "COMMIT;", error))
+  priv->secret = porting_intake_secret_load (key_path, TRUE, error);
+  if (priv->secret == NULL)
     return NULL;
 
   return g_steal_pointer (&self);
 }
 
 const char *
-porting_intake_store_get_data_dir (PortingIntakeStore *self)
+porting_intake_store_get_documents_dir (PortingIntakeStore *self)
 {
-  return self->data_dir;
+  PortingIntakeStorePrivate *priv = porting_intake_store_get_instance_private (self);
+
+  return priv->documents_dir;
 }
 
-static char *
-now_string (void)
+gboolean
+porting_intake_store_is_shared (PortingIntakeStore *self)
+{
+  PortingIntakeStorePrivate *priv = porting_intake_store_get_instance_private (self);
+
+  return priv->shared;
+}
+
+/* Helpers for the backends */
+
+char *
+porting_intake_time_string (GDateTime *time)
+{
+  return g_date_time_format (time, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+char *
+porting_intake_now_string (void)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
-  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  return porting_intake_time_string (now);
 }
 
-static char *
-sha256_hex (const void *data,
-            gsize       size)
+gboolean
+porting_intake_body_is_wireless (const char *body)
 {
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, data, size);
+  g_autoptr(JsonNode) node = porting_json_parse (body, -1, PORTING_JSON_MAX_DEPTH, NULL);
+  JsonNode *wireless;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return FALSE;
+  wireless = json_object_get_member (json_node_get_object (node), "wireless");
+  return wireless != NULL && JSON_NODE_HOLDS_OBJECT (wireless);
 }
+
+/* No 0/O, 1/I: read out on the phone, nothing can be taken for anything else. */
+static const char reference_alphabet[] = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+
+char *
+porting_intake_new_reference (void)
+{
+  char code[7];
+
+  G_STATIC_ASSERT (sizeof reference_alphabet - 1 == 32);
+  for (guint i = 0; i < 6; i++)
+    code[i] = reference_alphabet[randombytes_uniform (32)];
+  return g_strdup_printf ("PRT-%.4s-%.2s", code, code + 4);
+}
+
+gboolean
+porting_intake_change_path (PortingRequestStatus   from,
+                            PortingRequestStatus   to,
+                            PortingRequestStatus   path[2],
+                            guint                 *n_steps,
+                            GError               **error)
+{
+  *n_steps = porting_review_get_path (from, to, path);
+  if (*n_steps == 0)
+    {
+      g_set_error (error, PORTING_INTAKE_STORE_ERROR, PORTING_INTAKE_STORE_ERROR_CONFLICT,
+                   "A request that is “%s” cannot become “%s”.",
+                   porting_request_status_to_string (from), porting_request_status_to_string (to));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Tokens */
 
 char *
 porting_intake_store_create_token (PortingIntakeStore  *self,
                                    gboolean             staff,
                                    const char          *name,
+                                   guint                expires_in_days,
                                    GError             **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *created_at = now_string ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *created_at = porting_intake_time_string (now);
+  g_autofree char *expires_at = NULL;
   g_autofree char *hash = NULL;
-  GString *token = g_string_new ("pt_");
   guint8 random_bytes[32];
-  int fd;
+  char hex[sizeof random_bytes * 2 + 1];
+  char *token;
+
+  if (sodium_init () < 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "libsodium could not be initialised");
+      return NULL;
+    }
+  if (expires_in_days > 0)
+    {
+      g_autoptr(GDateTime) expires = g_date_time_add_days (now, (int) expires_in_days);
+      expires_at = porting_intake_time_string (expires);
+    }
 
   /* Tokens are secrets: from the kernel's generator, not GRand. */
-  fd = g_open ("/dev/urandom", O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0 || read (fd, random_bytes, sizeof random_bytes) != sizeof random_bytes)
-    {
-      if (fd >= 0)
-        close (fd);
-      g_string_free (token, TRUE);
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Cannot read /dev/urandom");
-      return NULL;
-    }
-  close (fd);
-  for (guint i = 0; i < sizeof random_bytes; i++)
-    g_string_append_printf (token, "%02x", random_bytes[i]);
-  memset (random_bytes, 0, sizeof random_bytes);
+  randombytes_buf (random_bytes, sizeof random_bytes);
+  sodium_bin2hex (hex, sizeof hex, random_bytes, sizeof random_bytes);
+  sodium_memzero (random_bytes, sizeof random_bytes);
+  token = g_strconcat ("pt_", hex, NULL);
+  sodium_memzero (hex, sizeof hex);
 
-  hash = sha256_hex (token->str, token->len);
-  stmt = prepare (self, "INSERT INTO accounts (token_sha256, role, name, created_at) VALUES (?, ?, ?, ?)", error);
-  if (stmt == NULL)
+  hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, token, -1);
+  if (!CLASS (self)->add_account (self, hash, staff, name, created_at, expires_at, error))
     {
-      g_string_free (token, TRUE);
+      porting_intake_secret_wipe (token);
       return NULL;
     }
-  sqlite3_bind_text (stmt, 1, hash, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, staff ? "staff" : "customer", -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, created_at, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  return token;
+}
+
+gboolean
+porting_intake_store_revoke_tokens (PortingIntakeStore  *self,
+                                    const char          *name,
+                                    guint               *n_revoked,
+                                    GError             **error)
+{
+  g_autofree char *now = porting_intake_now_string ();
+  guint n = 0;
+
+  if (!CLASS (self)->revoke_accounts (self, name, now, &n, error))
+    return FALSE;
+  if (n_revoked != NULL)
+    *n_revoked = n;
+  if (n == 0)
     {
-      g_string_free (token, TRUE);
-      set_db_error (self, error);
-      return NULL;
+      g_set_error (error, PORTING_INTAKE_STORE_ERROR, PORTING_INTAKE_STORE_ERROR_NOT_FOUND,
+                   "No live token is named “%s”.", name);
+      return FALSE;
     }
-  return g_string_free (token, FALSE);
+  return TRUE;
 }
 
 PortingIntakeAccount *
-porting_intake_store_authenticate (PortingIntakeStore *self,
-                                   const char         *token)
+porting_intake_store_authenticate (PortingIntakeStore  *self,
+                                   const char          *token,
+                                   GError             **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *hash = NULL;
-  PortingIntakeAccount *account;
+  g_autofree char *now = NULL;
 
   if (token == NULL || *token == '\0')
     return NULL;
 
-  hash = sha256_hex (token, strlen (token));
-  stmt = prepare (self, "SELECT id, role, name FROM accounts WHERE token_sha256 = ?", NULL);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, hash, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return NULL;
+  hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, token, -1);
+  now = porting_intake_now_string ();
+  return CLASS (self)->find_account (self, hash, now, error);
+}
 
-  account = g_new0 (PortingIntakeAccount, 1);
-  account->id = sqlite3_column_int64 (stmt, 0);
-  account->staff = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), "staff") == 0;
-  account->name = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-  return account;
+/* Documents */
+
+static gboolean
+set_file_error (GError     **error,
+                int          saved_errno,
+                const char  *what)
+{
+  if (saved_errno == ENOSPC || saved_errno == EDQUOT || saved_errno == EFBIG)
+    g_set_error (error, PORTING_INTAKE_STORE_ERROR, PORTING_INTAKE_STORE_ERROR_NO_SPACE,
+                 "%s: %s", what, g_strerror (saved_errno));
+  else
+    g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                 "%s: %s", what, g_strerror (saved_errno));
+  return FALSE;
+}
+
+int
+porting_intake_store_stage_document (PortingIntakeStore  *self,
+                                     char               **temp_path,
+                                     GError             **error)
+{
+  PortingIntakeStorePrivate *priv = porting_intake_store_get_instance_private (self);
+  char *path = g_build_filename (priv->documents_dir, ".upload-XXXXXX", NULL);
+  int fd = g_mkstemp_full (path, O_WRONLY | O_CLOEXEC, 0600);
+
+  if (fd < 0)
+    {
+      set_file_error (error, errno, "Cannot keep an upload");
+      g_free (path);
+      return -1;
+    }
+  *temp_path = path;
+  return fd;
+}
+
+char *
+porting_intake_store_get_document_path (PortingIntakeStore *self,
+                                        const char         *sha256)
+{
+  PortingIntakeStorePrivate *priv = porting_intake_store_get_instance_private (self);
+
+  return g_build_filename (priv->documents_dir, sha256, NULL);
 }
 
 static gboolean
-fsync_directory (const char  *path,
-                 GError     **error)
+fsync_path (const char  *path,
+            int          flags,
+            GError     **error)
 {
-  int fd = g_open (path, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC | flags, 0);
 
   if (fd < 0 || fsync (fd) != 0)
     {
@@ -305,320 +396,220 @@ fsync_directory (const char  *path,
 
       if (fd >= 0)
         close (fd);
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   "Cannot sync %s: %s", path, g_strerror (saved_errno));
-      return FALSE;
+      return set_file_error (error, saved_errno, "Cannot store a document");
     }
   close (fd);
   return TRUE;
 }
 
-char *
-porting_intake_store_get_document_path (PortingIntakeStore *self,
-                                        const char         *sha256)
-{
-  return g_build_filename (self->documents_dir, sha256, NULL);
-}
-
-char *
-porting_intake_store_save_document (PortingIntakeStore  *self,
-                                    const guint8        *data,
-                                    gsize                size,
-                                    GError             **error)
-{
-  g_autofree char *hash = sha256_hex (data, size);
-  g_autofree char *path = porting_intake_store_get_document_path (self, hash);
-  g_autofree char *tmp_path = NULL;
-  gsize written = 0;
-  int fd;
-
-  /* Same content, same name: already durable from an earlier upload. */
-  if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
-    return g_steal_pointer (&hash);
-
-  tmp_path = g_build_filename (self->documents_dir, ".upload-XXXXXX", NULL);
-  fd = g_mkstemp_full (tmp_path, O_WRONLY | O_CLOEXEC, 0600);
-  if (fd < 0)
-    goto failed;
-
-  while (written < size)
-    {
-      gssize n = write (fd, data + written, MIN (size - written, 1 << 20));
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        goto failed;
-      written += n;
-    }
-
-  if (fsync (fd) != 0 || close (fd) != 0)
-    {
-      fd = -1;
-      goto failed;
-    }
-  fd = -1;
-
-  if (g_rename (tmp_path, path) != 0)
-    goto failed;
-  if (!fsync_directory (self->documents_dir, error))
-    return NULL;
-
-  return g_steal_pointer (&hash);
-
-failed:
-  {
-    int saved_errno = errno;
-
-    if (fd >= 0)
-      close (fd);
-    g_unlink (tmp_path);
-    g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                 "Cannot store a document: %s", g_strerror (saved_errno));
-    return NULL;
-  }
-}
-
-static JsonNode *
-parse_json_or_null (const char *text)
-{
-  if (text == NULL)
-    return NULL;
-  return json_from_string (text, NULL);
-}
-
-static PortingRequest *
-load_request (PortingIntakeStore  *self,
-              sqlite3_stmt        *row,
-              GError             **error)
-{
-  /* columns: id, status, body, answer, foc_date, created_at, updated_at, document_check */
-  g_autoptr(PortingRequest) request = NULL;
-  g_autoptr(sqlite3_stmt) history_stmt = NULL;
-  g_autoptr(sqlite3_stmt) documents_stmt = NULL;
-  g_autoptr(JsonNode) answer = NULL;
-  g_autoptr(JsonNode) check = NULL;
-  g_autoptr(JsonArray) history = json_array_new ();
-  g_autoptr(JsonArray) documents = json_array_new ();
-  const char *id = (const char *) sqlite3_column_text (row, 0);
-  PortingRequestStatus status = PORTING_REQUEST_STATUS_SUBMITTED;
-
-  request = porting_request_new_from_json ((const char *) sqlite3_column_text (row, 2), -1, NULL, error);
-  if (request == NULL)
-    return NULL;
-
-  porting_request_set_id (request, id);
-  porting_request_status_from_string ((const char *) sqlite3_column_text (row, 1), &status);
-  porting_request_set_status (request, status);
-  porting_request_set_dates (request,
-                             (const char *) sqlite3_column_text (row, 5),
-                             (const char *) sqlite3_column_text (row, 6));
-  porting_request_set_foc_date (request, (const char *) sqlite3_column_text (row, 4));
-
-  answer = parse_json_or_null ((const char *) sqlite3_column_text (row, 3));
-  if (answer != NULL && JSON_NODE_HOLDS_OBJECT (answer))
-    porting_request_set_answer (request, json_node_get_object (answer));
-
-  check = parse_json_or_null ((const char *) sqlite3_column_text (row, 7));
-  if (check != NULL && JSON_NODE_HOLDS_OBJECT (check))
-    json_object_set_object_member (porting_request_get_fields (request), "staff_document_check",
-                                   json_object_ref (json_node_get_object (check)));
-
-  history_stmt = prepare (self, "SELECT status, at, by, note FROM history WHERE request_id = ? ORDER BY id", error);
-  if (history_stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (history_stmt, 1, id, -1, SQLITE_TRANSIENT);
-  while (sqlite3_step (history_stmt) == SQLITE_ROW)
-    {
-      JsonObject *entry = json_object_new ();
-
-      json_object_set_string_member (entry, "status", (const char *) sqlite3_column_text (history_stmt, 0));
-      json_object_set_string_member (entry, "at", (const char *) sqlite3_column_text (history_stmt, 1));
-      if (sqlite3_column_type (history_stmt, 2) != SQLITE_NULL)
-        json_object_set_string_member (entry, "by", (const char *) sqlite3_column_text (history_stmt, 2));
-      if (sqlite3_column_type (history_stmt, 3) != SQLITE_NULL)
-        json_object_set_string_member (entry, "note", (const char *) sqlite3_column_text (history_stmt, 3));
-      json_array_add_object_element (history, entry);
-    }
-  porting_request_set_history (request, history);
-
-  documents_stmt = prepare (self, "SELECT name, part, content_type, size, sha256, filename FROM documents "
-                                  "WHERE request_id = ? ORDER BY rowid", error);
-  if (documents_stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (documents_stmt, 1, id, -1, SQLITE_TRANSIENT);
-  while (sqlite3_step (documents_stmt) == SQLITE_ROW)
-    {
-      JsonObject *entry = json_object_new ();
-
-      json_object_set_string_member (entry, "name", (const char *) sqlite3_column_text (documents_stmt, 0));
-      json_object_set_string_member (entry, "part", (const char *) sqlite3_column_text (documents_stmt, 1));
-      json_object_set_string_member (entry, "content_type", (const char *) sqlite3_column_text (documents_stmt, 2));
-      json_object_set_int_member (entry, "size", sqlite3_column_int64 (documents_stmt, 3));
-      json_object_set_string_member (entry, "sha256", (const char *) sqlite3_column_text (documents_stmt, 4));
-      if (sqlite3_column_type (documents_stmt, 5) != SQLITE_NULL)
-        json_object_set_string_member (entry, "filename", (const char *) sqlite3_column_text (documents_stmt, 5));
-      json_array_add_object_element (documents, entry);
-    }
-  porting_request_set_documents (request, documents);
-
-  return g_steal_pointer (&request);
-}
-
-#define REQUEST_COLUMNS "id, status, body, answer, foc_date, created_at, updated_at, document_check"
-
-static PortingRequest *
-get_request_by_id (PortingIntakeStore  *self,
-                   gint64               account_id,
-                   const char          *id,
-                   GError             **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  /* account_id < 0: staff, any request. */
-  stmt = prepare (self, "SELECT " REQUEST_COLUMNS " FROM requests WHERE id = ? AND (? < 0 OR account_id = ?)", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, account_id);
-  sqlite3_bind_int64 (stmt, 3, account_id);
-
-  switch (sqlite3_step (stmt))
-    {
-    case SQLITE_ROW:
-      return load_request (self, stmt, error);
-    case SQLITE_DONE:
-      g_set_error (error, PORTING_INTAKE_STORE_ERROR, PORTING_INTAKE_STORE_ERROR_NOT_FOUND,
-                   "There is no request %s.", id);
-      return NULL;
-    default:
-      set_db_error (self, error);
-      return NULL;
-    }
-}
-
-PortingRequest *
-porting_intake_store_find_by_key (PortingIntakeStore    *self,
-                                  PortingIntakeAccount  *account,
-                                  const char            *idempotency_key,
-                                  GError               **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  stmt = prepare (self, "SELECT " REQUEST_COLUMNS " FROM requests WHERE account_id = ? AND idempotency_key = ?", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, account->id);
-  sqlite3_bind_text (stmt, 2, idempotency_key, -1, SQLITE_TRANSIENT);
-
-  switch (sqlite3_step (stmt))
-    {
-    case SQLITE_ROW:
-      return load_request (self, stmt, error);
-    case SQLITE_DONE:
-      return NULL;
-    default:
-      set_db_error (self, error);
-      return NULL;
-    }
-}
-
+/* Durable under its hash before the row naming it commits. link(), not
+ * rename(): the staged file stays until the row is in, so a cleaner that
+ * took the linked copy for a leftover in between cannot lose it. */
 static gboolean
-add_history (PortingIntakeStore  *self,
-             const char          *id,
-             const char          *status,
-             const char          *at,
-             const char          *by,
-             const char          *note,
-             GError             **error)
+place_document (PortingIntakeStore     *self,
+                PortingIntakeDocument  *document,
+                GError                **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *path = porting_intake_store_get_document_path (self, document->sha256);
 
-  stmt = prepare (self, "INSERT INTO history (request_id, status, at, by, note) VALUES (?, ?, ?, ?, ?)", error);
-  if (stmt == NULL)
+  if (!fsync_path (document->temp_path, 0, error))
     return FALSE;
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, status, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, at, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, by, -1, SQLITE_TRANSIENT);
-  if (note != NULL)
-    sqlite3_bind_text (stmt, 5, note, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, 5);
-  return sqlite3_step (stmt) == SQLITE_DONE || set_db_error (self, error);
+  if (link (document->temp_path, path) == 0)
+    return TRUE;
+  if (errno != EEXIST)
+    return set_file_error (error, errno, "Cannot store a document");
+  /* The same content is there already; fresh again, so no cleaner takes it. */
+  if (utimensat (AT_FDCWD, path, NULL, 0) != 0)
+    return set_file_error (error, errno, "Cannot store a document");
+  return TRUE;
 }
 
-PortingRequest *
-porting_intake_store_create_request (PortingIntakeStore    *self,
-                                     PortingIntakeAccount  *account,
-                                     const char            *idempotency_key,
-                                     PortingRequest        *request,
-                                     GPtrArray             *documents,
-                                     GError               **error)
+static void
+settle_documents (PortingIntakeStore *self,
+                  GPtrArray          *documents)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *id = g_uuid_string_random ();
-  g_autofree char *now = now_string ();
-  /* PORTING_REQUEST_JSON_DEFAULT: the PIN is never stored. */
-  g_autofree char *body = porting_request_to_json (request, PORTING_REQUEST_JSON_DEFAULT);
-
-  if (!exec (self, "BEGIN IMMEDIATE;", error))
-    return NULL;
-
-  stmt = prepare (self, "INSERT INTO requests (id, account_id, idempotency_key, kind, status, body, created_at, updated_at) "
-                        "VALUES (?, ?, ?, ?, 'submitted', ?, ?, ?)", error);
-  if (stmt == NULL)
-    goto rollback;
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, account->id);
-  if (idempotency_key != NULL)
-    sqlite3_bind_text (stmt, 3, idempotency_key, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, 3);
-  sqlite3_bind_text (stmt, 4, porting_request_kind_to_string (porting_request_get_kind (request)), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, body, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 6, now, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 7, now, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      set_db_error (self, error);
-      goto rollback;
-    }
+  PortingIntakeStorePrivate *priv = porting_intake_store_get_instance_private (self);
+  gboolean relinked = FALSE;
 
   for (guint i = 0; documents != NULL && i < documents->len; i++)
     {
       PortingIntakeDocument *document = g_ptr_array_index (documents, i);
-      g_autoptr(sqlite3_stmt) doc_stmt = NULL;
+      g_autofree char *path = NULL;
 
-      doc_stmt = prepare (self, "INSERT INTO documents (request_id, name, part, sha256, content_type, size, filename) "
-                                "VALUES (?, ?, ?, ?, ?, ?, ?)", error);
-      if (doc_stmt == NULL)
-        goto rollback;
-      sqlite3_bind_text (doc_stmt, 1, id, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (doc_stmt, 2, document->name, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (doc_stmt, 3, document->part, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (doc_stmt, 4, document->sha256, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (doc_stmt, 5, document->content_type, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (doc_stmt, 6, document->size);
-      sqlite3_bind_text (doc_stmt, 7, document->filename, -1, SQLITE_TRANSIENT);
-      if (sqlite3_step (doc_stmt) != SQLITE_DONE)
-        {
-          set_db_error (self, error);
-          goto rollback;
-        }
+      if (document->temp_path == NULL)
+        continue;
+      path = porting_intake_store_get_document_path (self, document->sha256);
+      if (!g_file_test (path, G_FILE_TEST_EXISTS) && link (document->temp_path, path) == 0)
+        relinked = TRUE;
+      g_unlink (document->temp_path);
+      g_clear_pointer (&document->temp_path, g_free);
+    }
+  if (relinked)
+    fsync_path (priv->documents_dir, O_DIRECTORY, NULL);
+}
+
+/* Requests */
+
+static JsonNode *
+parse_trusted (const char *text)
+{
+  if (text == NULL)
+    return NULL;
+  return porting_json_parse (text, -1, PORTING_JSON_MAX_DEPTH, NULL);
+}
+
+static PortingRequest *
+request_from_row (PortingIntakeRow  *row,
+                  GError           **error)
+{
+  g_autoptr(PortingRequest) request = NULL;
+  g_autoptr(JsonNode) answer = NULL;
+  g_autoptr(JsonNode) check = NULL;
+  g_autoptr(GError) local_error = NULL;
+  PortingRequestStatus status = PORTING_REQUEST_STATUS_SUBMITTED;
+  JsonNode *wireless;
+
+  request = porting_request_new_from_json (row->body, -1, NULL, &local_error);
+  if (request == NULL)
+    {
+      g_set_error (error, PORTING_INTAKE_STORE_ERROR, PORTING_INTAKE_STORE_ERROR_FAILED,
+                   "Request %s is damaged in the database: %s", row->id, local_error->message);
+      return NULL;
     }
 
-  if (!add_history (self, id, "submitted", now, account->name, NULL, error))
-    goto rollback;
+  porting_request_set_id (request, row->id);
+  porting_request_set_reference (request, row->reference);
+  porting_request_status_from_string (row->status, &status);
+  porting_request_set_status (request, status);
+  porting_request_set_dates (request, row->created_at, row->updated_at);
+  porting_request_set_foc_date (request, row->foc_date);
 
-  if (!exec (self, "COMMIT;", error))
-    goto rollback;
+  answer = parse_trusted (row->answer);
+  if (answer != NULL && JSON_NODE_HOLDS_OBJECT (answer))
+    porting_request_set_answer (request, json_node_get_object (answer));
+  check = parse_trusted (row->document_check);
+  if (check != NULL && JSON_NODE_HOLDS_OBJECT (check))
+    json_object_set_object_member (porting_request_get_fields (request), "staff_document_check",
+                                   json_object_ref (json_node_get_object (check)));
 
-  return get_request_by_id (self, -1, id, error);
+  /* Never the PIN itself: whether staff can read it. */
+  wireless = json_object_get_member (porting_request_get_fields (request), "wireless");
+  if (wireless != NULL && JSON_NODE_HOLDS_OBJECT (wireless))
+    json_object_set_boolean_member (json_node_get_object (wireless), "pin_on_file", row->wireless_pin_on_file);
 
-rollback:
-  exec (self, "ROLLBACK;", NULL);
-  return NULL;
+  porting_request_set_history (request, row->history);
+  porting_request_set_documents (request, row->documents);
+  return g_steal_pointer (&request);
+}
+
+/* What only the service or staff may set is dropped from what a customer sent. */
+static void
+drop_staff_fields (PortingRequest *request)
+{
+  JsonObject *fields = porting_request_get_fields (request);
+  JsonNode *wireless;
+
+  if (json_object_has_member (fields, "staff_document_check"))
+    json_object_remove_member (fields, "staff_document_check");
+  wireless = json_object_get_member (fields, "wireless");
+  if (wireless != NULL && JSON_NODE_HOLDS_OBJECT (wireless) &&
+      json_object_has_member (json_node_get_object (wireless), "pin_on_file"))
+    json_object_remove_member (json_node_get_object (wireless), "pin_on_file");
+}
+
+static char *
+fingerprint_request (PortingIntakeStore *self,
+                     PortingRequest     *request,
+                     GPtrArray          *documents)
+{
+  PortingIntakeStorePrivate *priv = porting_intake_store_get_instance_private (self);
+  /* With the PIN: a retry that changed only the PIN is another request. */
+  g_autofree char *json = porting_request_to_json (request, PORTING_REQUEST_JSON_FOR_SUBMIT);
+  GString *text = g_string_new (json);
+  char *fingerprint;
+
+  sodium_memzero (json, strlen (json));
+  for (guint i = 0; documents != NULL && i < documents->len; i++)
+    {
+      PortingIntakeDocument *document = g_ptr_array_index (documents, i);
+
+      g_string_append_printf (text, "\n%s:%s", document->part, document->sha256);
+    }
+  fingerprint = porting_intake_secret_fingerprint (priv->secret, (const guint8 *) text->str, text->len);
+  sodium_memzero (text->str, text->len);
+  g_string_free (text, TRUE);
+  return fingerprint;
+}
+
+PortingRequest *
+porting_intake_store_submit (PortingIntakeStore    *self,
+                             PortingIntakeAccount  *account,
+                             const char            *idempotency_key,
+                             PortingRequest        *request,
+                             GPtrArray             *documents,
+                             gboolean              *created,
+                             GError               **error)
+{
+  PortingIntakeStorePrivate *priv = porting_intake_store_get_instance_private (self);
+  g_autoptr(GDateTime) now_time = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) cutoff_time = g_date_time_add (now_time, -PORTING_INTAKE_KEY_LIFETIME);
+  g_autofree char *now = porting_intake_time_string (now_time);
+  g_autofree char *cutoff = porting_intake_time_string (cutoff_time);
+  g_autofree char *key = idempotency_key ? g_ascii_strdown (idempotency_key, -1) : NULL;
+  g_autofree char *id = g_uuid_string_random ();
+  g_autofree char *fingerprint = NULL;
+  g_autofree char *body = NULL;
+  g_autoptr(GBytes) pin_box = NULL;
+  g_autoptr(PortingIntakeRow) row = NULL;
+  PortingIntakeNewRequest new_request = { 0 };
+  const char *pin;
+  gboolean inserted = FALSE;
+
+  g_return_val_if_fail (priv->secret != NULL, NULL);
+
+  drop_staff_fields (request);
+  fingerprint = fingerprint_request (self, request, documents);
+  /* PORTING_REQUEST_JSON_DEFAULT: no PIN; it is only ever stored sealed. */
+  body = porting_request_to_json (request, PORTING_REQUEST_JSON_DEFAULT);
+  pin = porting_request_get_wireless_pin (request);
+  if (porting_request_is_wireless (request) && pin != NULL && *pin != '\0')
+    pin_box = porting_intake_secret_seal (priv->secret, pin);
+
+  for (guint i = 0; documents != NULL && i < documents->len; i++)
+    {
+      if (!place_document (self, g_ptr_array_index (documents, i), error))
+        return NULL;
+    }
+  if (documents != NULL && documents->len > 0 && !fsync_path (priv->documents_dir, O_DIRECTORY, error))
+    return NULL;
+
+  new_request.id = id;
+  new_request.account_id = account->id;
+  new_request.account_name = account->name;
+  new_request.idempotency_key = key;
+  new_request.key_cutoff = cutoff;
+  new_request.fingerprint = fingerprint;
+  new_request.kind = porting_request_kind_to_string (porting_request_get_kind (request));
+  new_request.body = body;
+  new_request.pin_box = pin_box;
+  new_request.documents = documents;
+  new_request.now = now;
+
+  row = CLASS (self)->insert_request (self, &new_request, &inserted, error);
+  settle_documents (self, documents);
+  if (row == NULL)
+    return NULL;
+
+  if (!inserted && row->fingerprint != NULL && g_strcmp0 (row->fingerprint, fingerprint) != 0)
+    {
+      g_set_error (error, PORTING_INTAKE_STORE_ERROR, PORTING_INTAKE_STORE_ERROR_KEY_REUSED,
+                   "This Idempotency-Key was already used for another request (%s): send a new request with a new key.",
+                   row->reference);
+      return NULL;
+    }
+  if (created != NULL)
+    *created = inserted;
+  return request_from_row (row, error);
 }
 
 PortingRequest *
@@ -627,50 +618,52 @@ porting_intake_store_get_request (PortingIntakeStore    *self,
                                   const char            *id,
                                   GError               **error)
 {
-  return get_request_by_id (self, account->staff ? -1 : account->id, id, error);
+  g_autoptr(PortingIntakeRow) row = NULL;
+
+  row = CLASS (self)->get_request (self, account->staff ? -1 : account->id, id, error);
+  return row ? request_from_row (row, error) : NULL;
 }
 
 GPtrArray *
 porting_intake_store_list_requests (PortingIntakeStore    *self,
                                     PortingIntakeAccount  *account,
                                     const char            *status,
+                                    guint                  limit,
+                                    const char            *cursor,
+                                    char                 **next_cursor,
                                     GError               **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GPtrArray) requests = g_ptr_array_new_with_free_func (g_object_unref);
-  gint64 account_id = account->staff ? -1 : account->id;
-  int rc;
+  gint64 before = 0;
 
-  stmt = prepare (self, "SELECT " REQUEST_COLUMNS " FROM requests "
-                        "WHERE (? < 0 OR account_id = ?) AND (? IS NULL OR status = ?) "
-                        "ORDER BY created_at, rowid", error);
-  if (stmt == NULL)
+  if (cursor != NULL &&
+      !g_ascii_string_to_signed (cursor, 10, 1, G_MAXINT64, &before, NULL))
+    {
+      g_set_error_literal (error, PORTING_INTAKE_STORE_ERROR, PORTING_INTAKE_STORE_ERROR_INVALID,
+                           "This cursor is not one the service gave.");
+      return NULL;
+    }
+
+  /* One more than asked: whether there is a next page. */
+  rows = CLASS (self)->list_requests (self, account->staff ? -1 : account->id, status, limit + 1, before, error);
+  if (rows == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, account_id);
-  sqlite3_bind_int64 (stmt, 2, account_id);
-  if (status != NULL)
-    {
-      sqlite3_bind_text (stmt, 3, status, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 4, status, -1, SQLITE_TRANSIENT);
-    }
-  else
-    {
-      sqlite3_bind_null (stmt, 3);
-      sqlite3_bind_null (stmt, 4);
-    }
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  *next_cursor = NULL;
+  for (guint i = 0; i < rows->len && i < limit; i++)
     {
-      PortingRequest *request = load_request (self, stmt, error);
+      PortingRequest *request = request_from_row (g_ptr_array_index (rows, i), error);
 
       if (request == NULL)
         return NULL;
       g_ptr_array_add (requests, request);
     }
-  if (rc != SQLITE_DONE)
+  if (rows->len > limit)
     {
-      set_db_error (self, error);
-      return NULL;
+      PortingIntakeRow *last = g_ptr_array_index (rows, limit - 1);
+
+      *next_cursor = g_strdup_printf ("%" G_GINT64_FORMAT, last->seq);
     }
   return g_steal_pointer (&requests);
 }
@@ -682,35 +675,7 @@ porting_intake_store_get_document (PortingIntakeStore    *self,
                                    const char            *name,
                                    GError               **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  PortingIntakeDocument *document;
-  gint64 account_id = account->staff ? -1 : account->id;
-
-  stmt = prepare (self, "SELECT d.name, d.part, d.sha256, d.content_type, d.size, d.filename "
-                        "FROM documents d JOIN requests r ON r.id = d.request_id "
-                        "WHERE d.request_id = ? AND d.name = ? AND (? < 0 OR r.account_id = ?)", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 3, account_id);
-  sqlite3_bind_int64 (stmt, 4, account_id);
-
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      g_set_error (error, PORTING_INTAKE_STORE_ERROR, PORTING_INTAKE_STORE_ERROR_NOT_FOUND,
-                   "There is no document %s for request %s.", name, id);
-      return NULL;
-    }
-
-  document = g_new0 (PortingIntakeDocument, 1);
-  document->name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  document->part = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-  document->sha256 = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-  document->content_type = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-  document->size = sqlite3_column_int64 (stmt, 4);
-  document->filename = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
-  return document;
+  return CLASS (self)->get_document (self, account->staff ? -1 : account->id, id, name, error);
 }
 
 static char *
@@ -728,54 +693,106 @@ PortingRequest *
 porting_intake_store_review (PortingIntakeStore    *self,
                              PortingIntakeAccount  *account,
                              const char            *id,
-                             PortingRequestStatus   status,
-                             const char            *note,
-                             const char            *foc_date,
-                             JsonObject            *document_check,
-                             JsonObject            *answer,
+                             PortingReview         *review,
                              GError               **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = now_string ();
+  g_autoptr(JsonObject) answer = porting_review_dup_answer_object (review);
+  g_autoptr(JsonObject) check = porting_review_dup_document_check (review);
   g_autofree char *answer_text = object_to_string (answer);
-  g_autofree char *check_text = object_to_string (document_check);
-  const char *status_text = porting_request_status_to_string (status);
+  g_autofree char *check_text = object_to_string (check);
+  g_autofree char *now = porting_intake_now_string ();
+  g_autoptr(PortingIntakeRow) row = NULL;
+  PortingIntakeChange change = { 0 };
 
-  if (!exec (self, "BEGIN IMMEDIATE;", error))
+  change.id = id;
+  change.staff_name = account->name;
+  change.to = porting_review_get_status (review);
+  change.note = porting_review_get_history_note (review);
+  change.answer = answer_text;
+  change.document_check = check_text;
+  change.foc_date = porting_review_get_foc_date (review);
+  change.now = now;
+
+  row = CLASS (self)->apply_change (self, &change, error);
+  return row ? request_from_row (row, error) : NULL;
+}
+
+char *
+porting_intake_store_read_wireless_pin (PortingIntakeStore    *self,
+                                        PortingIntakeAccount  *account,
+                                        const char            *id,
+                                        GError               **error)
+{
+  PortingIntakeStorePrivate *priv = porting_intake_store_get_instance_private (self);
+  g_autofree char *now = porting_intake_now_string ();
+  g_autoptr(GBytes) sealed = NULL;
+
+  g_return_val_if_fail (account->staff, NULL);
+
+  sealed = CLASS (self)->read_pin (self, id, account->name, now, error);
+  if (sealed == NULL)
     return NULL;
+  return porting_intake_secret_open (priv->secret, sealed, error);
+}
 
-  /* Members not given keep their earlier values. */
-  stmt = prepare (self, "UPDATE requests SET status = ?, updated_at = ?, "
-                        "answer = COALESCE (?, answer), document_check = COALESCE (?, document_check), "
-                        "foc_date = COALESCE (?, foc_date) WHERE id = ?", error);
-  if (stmt == NULL)
-    goto rollback;
-  sqlite3_bind_text (stmt, 1, status_text, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
-  if (answer_text) sqlite3_bind_text (stmt, 3, answer_text, -1, SQLITE_TRANSIENT); else sqlite3_bind_null (stmt, 3);
-  if (check_text) sqlite3_bind_text (stmt, 4, check_text, -1, SQLITE_TRANSIENT); else sqlite3_bind_null (stmt, 4);
-  if (foc_date) sqlite3_bind_text (stmt, 5, foc_date, -1, SQLITE_TRANSIENT); else sqlite3_bind_null (stmt, 5);
-  sqlite3_bind_text (stmt, 6, id, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+/* Leftovers */
+
+static gboolean
+is_document_name (const char *name)
+{
+  if (strlen (name) != 64)
+    return FALSE;
+  for (const char *p = name; *p; p++)
     {
-      set_db_error (self, error);
-      goto rollback;
+      if (!g_ascii_isxdigit (*p))
+        return FALSE;
     }
-  if (sqlite3_changes (self->db) == 0)
+  return TRUE;
+}
+
+gboolean
+porting_intake_store_clean (PortingIntakeStore  *self,
+                            GTimeSpan            min_age,
+                            guint               *n_removed,
+                            GError             **error)
+{
+  PortingIntakeStorePrivate *priv = porting_intake_store_get_instance_private (self);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) cutoff_time = g_date_time_add (now, -PORTING_INTAKE_KEY_LIFETIME);
+  g_autofree char *cutoff = porting_intake_time_string (cutoff_time);
+  g_autoptr(GDir) dir = NULL;
+  gint64 oldest = g_get_real_time () - min_age;
+  const char *name;
+  guint removed = 0;
+
+  dir = g_dir_open (priv->documents_dir, 0, error);
+  if (dir == NULL)
+    return FALSE;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
     {
-      g_set_error (error, PORTING_INTAKE_STORE_ERROR, PORTING_INTAKE_STORE_ERROR_NOT_FOUND,
-                   "There is no request %s.", id);
-      goto rollback;
+      g_autofree char *path = g_build_filename (priv->documents_dir, name, NULL);
+      gboolean upload = g_str_has_prefix (name, ".upload-");
+      gboolean referenced = TRUE;
+      GStatBuf st;
+
+      if (!upload && !is_document_name (name))
+        continue;
+      /* Another instance may be writing it, or about to name it. */
+      if (g_lstat (path, &st) != 0 || (gint64) st.st_mtime * G_USEC_PER_SEC > oldest)
+        continue;
+      if (!upload && !CLASS (self)->document_is_referenced (self, name, &referenced, error))
+        return FALSE;
+      if (upload || !referenced)
+        {
+          if (g_unlink (path) == 0)
+            removed++;
+        }
     }
 
-  if (!add_history (self, id, status_text, now, account->name, note, error))
-    goto rollback;
-  if (!exec (self, "COMMIT;", error))
-    goto rollback;
-
-  return get_request_by_id (self, -1, id, error);
-
-rollback:
-  exec (self, "ROLLBACK;", NULL);
-  return NULL;
+  if (!CLASS (self)->forget_keys (self, cutoff, error))
+    return FALSE;
+  if (n_removed != NULL)
+    *n_removed = removed;
+  return TRUE;
 }

@@ -51,7 +51,7 @@ case("customer-make-checks", "groff",
           account_label="Account #", btn="(305) 555-0163", btn_label="Phone number", date_label="Bill Date",
           date="10/30/2026", amount="$49.90", items=items(n, "Home phone with voicemail", 49.90),
           footer="Coral Coast Telecom LLC, Miami-Dade and Broward"),
-     ex(address="equivalent", btn="exact"),
+     ex(address="equivalent", btn="exact", name="equivalent"),
      note="cairo bill: Customer: box beside Make checks payable to, carrier in the customer's city")
 
 n = ["(401) 555-0185", "(401) 555-0186", "(401) 555-0187"]
@@ -78,7 +78,7 @@ case("window-envelope-form", "pdf-lib-need-appearances",
           remit=["Quinnipiac Telephone", "PO Box 1650", "New Haven, CT 06507-1650"], name="OSTROWSKI DENTAL STUDIO PLLC",
           addr=["7 ELM ROW STE 2", "NEW HAVEN CT 06511"], account="QT-3318-0972", btn=n[0], title="Statement",
           date_label="Statement Date", date="November 1, 2026", amount="$90.44", items=items(n)),
-     ex(address="equivalent", btn="exact", source="form"),
+     ex(address="equivalent", btn="exact", source="form", name="equivalent"),
      note="Window-envelope bill: the carrier's return address above the customer's, neither labelled")
 
 n = ["450 555-0177", "450 555-0178"]
@@ -99,7 +99,7 @@ case("titulaire-retourner-a", "postscript",
           account_label="Numéro de compte", account="TSL-5520-8817", btn_label="Téléphone principal", btn="450 555-0177",
           date_label="Date de la facture", date="30 octobre 2026", amount="96,12 $", previous="0,00 $",
           items=items(n, "Service téléphonique d'affaires", fr=True)),
-     ex(address="equivalent", btn="exact"),
+     ex(address="equivalent", btn="exact", name="equivalent"),
      note="French PostScript LOA (Titulaire du compte) and a French bill: Client beside Retourner à; boul. = boulevard")
 
 n = ["(814) 555-0140", "(814) 555-0141"]
@@ -113,7 +113,7 @@ case("csr-account-name", "libreoffice",
           fields=[("ACCOUNT NAME", "THREE RIVERS MACHINE WORKS COMPANY"), ("SERVICE LOCATION", ["1840 W 12TH ST", "ERIE PA 16505"]),
                   ("BILLING TN", "814-555-0140"), ("ACCOUNT NO", "APT-22-01983"), ("CLASS OF SERVICE", "1FB")],
           wtns=[("814-555-0140", "ACTIVE"), ("814-555-0141", "ACTIVE")]),
-     ex(name="equivalent", address="equivalent", btn="exact|equivalent"),
+     ex(name="equivalent", address="equivalent", btn="exact|equivalent", carrier="equivalent"),
      note="CSR with ACCOUNT NAME / SERVICE LOCATION / BILLING TN; Co. = COMPANY")
 
 n = ["(615) 555-0152", "(615) 555-0153"]
@@ -126,7 +126,7 @@ case("mismatch-house-postscript", "cairo",
           remit=["CUMBERLAND DIGITAL", "PO BOX 305118", "NASHVILLE TN 37230-5118"], name="VANTAGE POINT SURVEYING LLC",
           addr=["4401 OLD HICKORY BLVD", "NASHVILLE TN 37218"], account="CD-8830-2207", account_label="Account",
           date_label="Statement date", date="Nov 2, 2026", amount="$102.77", items=items(n)),
-     ex(verdict="mismatch", address="mismatch"),
+     ex(verdict="mismatch", address="mismatch", name="equivalent"),
      note="4410 on the LOA, 4401 on the bill")
 
 n = ["(512) 555-0126", "(512) 555-0127"]
@@ -167,7 +167,7 @@ case("mismatch-unit-halifax", "chromium",
           name="FUNDY TIDAL ENGINEERING LTD.", addr=["1959 UPPER WATER ST SUITE 1010", "HALIFAX NS B3J 3N2"],
           account="FCC-71-00928", btn=n[0], date_label="Invoice date", date="Nov 1, 2026", amount="$260.30",
           items=items(n)),
-     ex(verdict="mismatch", address="mismatch", btn="exact"),
+     ex(verdict="mismatch", address="mismatch", btn="exact", name="equivalent"),
      note="Suite 1100 on the LOA, SUITE 1010 on the bill (Nova Scotia)")
 
 n = ["(619) 555-0149", "(619) 555-0150"]
@@ -180,7 +180,7 @@ case("unsigned-csr", "groff",
           fields=[("ACCT NAME", "CATALINA SUNRISE REALTY INC"), ("SVC ADDR", ["3750 ROSECRANS ST STE 202", "SAN DIEGO CA 92110"]),
                   ("BTN", "619-555-0149"), ("ACCT", "PMT-4478-201")],
           wtns=[("619-555-0149", "ACTIVE"), ("619-555-0150", "ACTIVE")]),
-     ex(name="equivalent", address="equivalent", btn="exact|equivalent", present=["loa-unsigned"]),
+     ex(name="equivalent", address="equivalent", btn="exact|equivalent", present=["loa-unsigned"], carrier="equivalent"),
      note="groff LOA with a blank signature line; a PostScript CSR with ACCT NAME / SVC ADDR")
 
 n = ["(604) 555-0101", "(604) 555-0102", "(604) 555-0103"]
