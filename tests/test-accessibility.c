@@ -659,7 +659,7 @@ review_checked (gpointer data)
 }
 
 static void
-test_review (void)
+test_review_queue (void)
 {
   g_autoptr(PortingRequest) request = NULL;
   g_autoptr(PortingRequest) stored = NULL;
@@ -751,7 +751,7 @@ main (int   argc,
 
   g_test_add_func ("/accessibility/pages", test_pages);
   g_test_add_func ("/accessibility/port-in", test_port_in);
-  g_test_add_func ("/accessibility/review", test_review);
+  g_test_add_func ("/accessibility/review", test_review_queue);
 
   status = g_test_run ();
   fixture_close ();
