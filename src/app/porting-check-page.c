@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "porting-accessible.h"
 #include "porting-check-page.h"
 
 #define MAX_RECENT 10
@@ -154,6 +155,21 @@ update_slot_label (PortingCheckPage *self,
   gtk_label_set_label (label, name);
 }
 
+/* The button the focus was on goes with the page it was on: the focus goes
+ * to the first control of the page shown (the verdict, on the check). */
+static void
+show_page (PortingCheckPage *self,
+           const char       *name,
+           GtkWidget        *first)
+{
+  GtkWidget *shown = gtk_stack_get_visible_child (self->stack);
+  gboolean had_focus = shown != NULL && porting_accessible_has_focus (shown);
+
+  gtk_stack_set_visible_child_name (self->stack, name);
+  if (had_focus && gtk_stack_get_visible_child (self->stack) != shown)
+    gtk_widget_child_focus (first, GTK_DIR_TAB_FORWARD);
+}
+
 static void
 set_file (PortingCheckPage *self,
           Side              side,
@@ -176,7 +192,7 @@ set_file (PortingCheckPage *self,
   else
     porting_check_view_load (self->check_view, self->files[SIDE_LOA], self->files[SIDE_PROOF]);
 
-  gtk_stack_set_visible_child_name (self->stack, "check");
+  show_page (self, "check", GTK_WIDGET (self->check_view));
 }
 
 /* Opening */
@@ -516,7 +532,7 @@ porting_check_page_reset (PortingCheckPage *self)
   g_clear_object (&self->files[SIDE_PROOF]);
   update_slot_label (self, SIDE_LOA);
   update_slot_label (self, SIDE_PROOF);
-  gtk_stack_set_visible_child_name (self->stack, "empty");
+  show_page (self, "empty", GTK_WIDGET (self->loa_slot_button));
 }
 
 PortingCheckView *

@@ -7,6 +7,8 @@
 
 #include <glib/gi18n.h>
 
+#include "porting-accessible.h"
+#include "porting-check-view-private.h"
 #include "porting-check-view.h"
 #include "porting-page-strip.h"
 #include "porting-request-ui.h"
@@ -14,13 +16,15 @@
 /* Narrower than this, one document at a time with a switcher. */
 #define NARROW_WIDTH 700
 
-static const PortingField shown_fields[] = {
+const PortingField _porting_check_view_shown_fields[] = {
   PORTING_FIELD_NAME,
   PORTING_FIELD_ADDRESS,
   PORTING_FIELD_ACCOUNT_NUMBER,
   PORTING_FIELD_BTN,
   PORTING_FIELD_CARRIER,
 };
+const guint _porting_check_view_n_shown_fields = G_N_ELEMENTS (_porting_check_view_shown_fields);
+#define shown_fields _porting_check_view_shown_fields
 
 /* Where a field sits in both documents. */
 typedef struct
@@ -39,6 +43,7 @@ struct _PortingCheckView
 
   /* Template widgets */
   GtkWidget           *main_box;
+  GtkWidget           *verdict_status;
   GtkWidget           *verdict_box;
   GtkSpinner          *verdict_spinner;
   GtkImage            *verdict_icon;
@@ -51,6 +56,7 @@ struct _PortingCheckView
   PortingDocumentView *loa_view;
   PortingDocumentView *proof_view;
   AdwViewStack        *narrow_stack;
+  GtkWidget           *narrow_switcher;
   GtkWidget           *results_scroller;
   GtkListBox          *results_list;
   GtkListBox          *warnings_list;
@@ -155,6 +161,21 @@ status_presentation (PortingFieldStatus   status,
     }
 }
 
+const char *
+_porting_check_view_get_field_title (PortingField field)
+{
+  return field_title (field);
+}
+
+const char *
+_porting_check_view_get_status_word (PortingFieldStatus status)
+{
+  const char *word, *icon_name, *style_class;
+
+  status_presentation (status, &word, &icon_name, &style_class);
+  return word;
+}
+
 /* Verdict line */
 
 typedef enum
@@ -178,6 +199,9 @@ set_verdict (PortingCheckView *self,
 
   gtk_widget_set_visible (self->verdict_box, text != NULL);
   gtk_label_set_label (self->verdict_label, text);
+  /* Heard as it changes when the keyboard is on it; the result announced
+   * otherwise, where GTK can. */
+  porting_accessible_set_status (self->verdict_status, text, style != VERDICT_STYLE_PROGRESS);
 
   gtk_widget_set_visible (GTK_WIDGET (self->verdict_spinner), style == VERDICT_STYLE_PROGRESS);
   gtk_spinner_set_spinning (self->verdict_spinner, style == VERDICT_STYLE_PROGRESS && text != NULL);
@@ -317,6 +341,9 @@ create_field_row (PortingCheckView         *self,
   gtk_box_append (GTK_BOX (status_box), icon);
   gtk_box_append (GTK_BOX (status_box), label);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), status_box);
+  /* A screen reader reads the status with the field, not beside an icon. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, word, -1);
+  porting_accessible_fix_tree (row);
 
   return row;
 }
@@ -386,6 +413,7 @@ show_results (PortingCheckView *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      porting_accessible_set_row_read_only (row);
       gtk_list_box_append (self->warnings_list, row);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->warnings_list), warnings != NULL && warnings->len > 0);
@@ -417,6 +445,8 @@ typedef struct
   PortingDocument    *loa;
   PortingDocument    *proof;
   PortingCheckResult *result;
+  GPtrArray          *loa_texts;     /* of char*, one a page, for screen readers */
+  GPtrArray          *proof_texts;
 } HitsData;
 
 static void
@@ -427,6 +457,8 @@ hits_data_free (gpointer data)
   g_clear_object (&hits->loa);
   g_clear_object (&hits->proof);
   g_clear_object (&hits->result);
+  g_clear_pointer (&hits->loa_texts, g_ptr_array_unref);
+  g_clear_pointer (&hits->proof_texts, g_ptr_array_unref);
   g_free (hits);
 }
 
@@ -516,6 +548,9 @@ hits_thread (GTask        *task,
       g_array_append_val (all_hits, hits);
     }
 
+  data->loa_texts = _porting_check_view_dup_page_texts (data->loa, cancellable);
+  data->proof_texts = _porting_check_view_dup_page_texts (data->proof, cancellable);
+
   if (g_task_return_error_if_cancelled (task))
     return;
 
@@ -562,6 +597,8 @@ hits_cb (GObject      *object,
     return;   /* only when cancelled: a newer check took over */
 
   finish_check (self, data->result, hits, NULL);
+  _porting_check_view_describe_document (self->loa_view, self->result, FALSE, data->loa_texts);
+  _porting_check_view_describe_document (self->proof_view, self->result, TRUE, data->proof_texts);
 }
 
 static void
@@ -611,6 +648,8 @@ cancel_check (PortingCheckView *self)
   show_results (self);
   porting_document_view_clear_highlights (self->loa_view);
   porting_document_view_clear_highlights (self->proof_view);
+  porting_document_view_set_description (self->loa_view, NULL);
+  porting_document_view_set_description (self->proof_view, NULL);
 
   if (had_result)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESULT]);
@@ -789,6 +828,8 @@ apply_layout (PortingCheckView *self,
       page = adw_view_stack_add_titled (self->narrow_stack, proof_pane, "proof",
                                         self->proof_is_csr ? _("CSR") : _("Invoice"));
       adw_view_stack_page_set_icon_name (page, "mail-attachment-symbolic");
+      /* The switcher made a button for each. */
+      porting_accessible_fix_tree (self->narrow_switcher);
       /* The switcher names the documents: room for the file name. */
       porting_document_view_set_title (self->loa_view, NULL);
       porting_document_view_set_title (self->proof_view, NULL);
@@ -980,6 +1021,7 @@ porting_check_view_class_init (PortingCheckViewClass *klass)
   gtk_widget_class_set_css_name (widget_class, "checkview");
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/Porting/porting-check-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PortingCheckView, main_box);
+  gtk_widget_class_bind_template_child (widget_class, PortingCheckView, verdict_status);
   gtk_widget_class_bind_template_child (widget_class, PortingCheckView, verdict_box);
   gtk_widget_class_bind_template_child (widget_class, PortingCheckView, verdict_spinner);
   gtk_widget_class_bind_template_child (widget_class, PortingCheckView, verdict_icon);
@@ -992,6 +1034,7 @@ porting_check_view_class_init (PortingCheckViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PortingCheckView, loa_view);
   gtk_widget_class_bind_template_child (widget_class, PortingCheckView, proof_view);
   gtk_widget_class_bind_template_child (widget_class, PortingCheckView, narrow_stack);
+  gtk_widget_class_bind_template_child (widget_class, PortingCheckView, narrow_switcher);
   gtk_widget_class_bind_template_child (widget_class, PortingCheckView, results_scroller);
   gtk_widget_class_bind_template_child (widget_class, PortingCheckView, results_list);
   gtk_widget_class_bind_template_child (widget_class, PortingCheckView, warnings_list);
@@ -1005,6 +1048,10 @@ porting_check_view_init (PortingCheckView *self)
   self->rows = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The fields compared are one Tab stop, arrows inside. */
+  porting_list_box_set_single_tab_stop (self->results_list, NULL, NULL);
+  porting_accessible_fix_tree (GTK_WIDGET (self));
 }
 
 GtkWidget *

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "porting-accessible.h"
 #include "porting-phone-number.h"
 #include "porting-request-ui.h"
 #include "porting-window.h"
@@ -318,6 +319,8 @@ porting_history_row_new (JsonObject *entry,
 
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  /* It only tells: no Tab stop. */
+  porting_accessible_set_row_read_only (row);
   return row;
 }
 

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "porting-accessible.h"
 #include "porting-byoc-page.h"
 #include "porting-check-page.h"
 #include "porting-international-page.h"
@@ -83,7 +84,10 @@ create_sidebar_row (gpointer item,
   g_object_bind_property (page, "visible", row, "visible", G_BINDING_SYNC_CREATE);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_widget_set_name (row, gtk_stack_page_get_name (page));
-  g_object_bind_property (page, "title", row, "tooltip-text", G_BINDING_SYNC_CREATE);
+  /* Named by its title (a tooltip would only say it twice). */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
+                                  -1);
 
   return row;
 }
@@ -243,6 +247,16 @@ on_sidebar_row_activated (PortingWindow *self,
     porting_window_show_page (self, gtk_stack_page_get_name (page));
 }
 
+/* Tab from the sidebar skips to the content of the page shown. */
+static GtkWidget *
+get_content_stop (gpointer user_data)
+{
+  PortingWindow *self = user_data;
+  GtkWidget *page = gtk_stack_get_visible_child (self->stack);
+
+  return page != NULL && gtk_widget_get_mapped (page) ? page : NULL;
+}
+
 static void
 on_back_clicked (PortingWindow *self,
                  GtkButton     *button)
@@ -290,6 +304,7 @@ porting_window_update_review_page (PortingWindow        *self,
 
       GtkWidget *review = porting_review_page_new ();
 
+      porting_accessible_fix_tree (review);
       stack_page = gtk_stack_add_titled (self->stack, review, "review", _("Review Queue"));
       gtk_stack_page_set_icon_name (stack_page, "emblem-documents-symbolic");
       g_signal_connect_object (review, "notify::workspace", G_CALLBACK (porting_window_update_workspace),
@@ -464,6 +479,8 @@ porting_window_init (PortingWindow *self)
   gtk_list_box_bind_model (self->sidebar_list, G_LIST_MODEL (self->pages),
                            create_sidebar_row, self, NULL);
   gtk_list_box_set_header_func (self->sidebar_list, update_sidebar_header, self, NULL);
+  porting_list_box_set_single_tab_stop (self->sidebar_list, get_content_stop, self);
+  porting_accessible_fix_tree (GTK_WIDGET (self));
 
   /* Start on the page itself: a folded window shows it with a back button. */
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);

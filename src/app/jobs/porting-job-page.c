@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "porting-accessible.h"
 #include "porting-application.h"
 #include "porting-job-page.h"
 #include "porting-row-message.h"
@@ -248,6 +249,8 @@ porting_job_page_show_problem (GtkLabel   *missing_label,
   /* Narrow windows cut the sentence short: the tooltip has it whole. */
   gtk_widget_set_tooltip_text (GTK_WIDGET (missing_label), problem);
   gtk_widget_set_sensitive (GTK_WIDGET (submit_button), problem == NULL);
+  /* A screen reader finding the button greyed out hears why. */
+  porting_field_set_hint (GTK_WIDGET (submit_button), problem);
 }
 
 static gboolean
@@ -434,6 +437,9 @@ porting_job_page_constructed (GObject *object)
 
   g_signal_connect_object (porting_job_page_get_form (self), "notify",
                            G_CALLBACK (on_form_notify), self, G_CONNECT_SWAPPED);
+
+  /* Every widget of the subclass's template is there now. */
+  porting_accessible_fix_tree (GTK_WIDGET (self));
 
   draft = porting_draft_store_load (priv->draft_store, klass->draft_flow);
   porting_job_page_apply_draft (self, draft);

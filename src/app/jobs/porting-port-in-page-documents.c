@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "porting-accessible.h"
 #include "porting-document.h"
 #include "porting-loa-writer.h"
 #include "porting-port-in-page-private.h"
@@ -93,9 +94,19 @@ show_file (AdwActionRow *row,
            GtkWidget    *zone,
            GFile        *file)
 {
+  /* The file chosen takes the place of the zone, and the focus with it
+   * (its Remove button); removed, the zone takes both back. */
+  gboolean focus_in_zone = porting_accessible_has_focus (zone);
+  gboolean focus_in_row = porting_accessible_has_focus (GTK_WIDGET (row));
+
   gtk_widget_set_visible (GTK_WIDGET (row), file != NULL);
   gtk_widget_set_visible (zone, file == NULL);
   porting_file_row_set_file (row, file);
+
+  if (file != NULL && focus_in_zone)
+    gtk_widget_child_focus (GTK_WIDGET (row), GTK_DIR_TAB_FORWARD);
+  else if (file == NULL && focus_in_row)
+    gtk_widget_child_focus (zone, GTK_DIR_TAB_FORWARD);
 }
 
 void

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "porting-accessible.h"
 #include "porting-application.h"
 #include "porting-byoc-page.h"
 #include "porting-drop-zone.h"
@@ -183,6 +184,8 @@ _porting_port_in_page_update_navigation (PortingPortInPage *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->submit_button), !self->submitting);
   gtk_label_set_text (self->missing_label, reason != NULL ? reason : "");
   gtk_widget_set_visible (GTK_WIDGET (self->missing_label), reason != NULL);
+  /* A screen reader finding Next greyed out hears why. */
+  porting_field_set_hint (GTK_WIDGET (self->next_button), reason);
 }
 
 /* Keyboard and screen reader users go on at the top of the new step, not on
@@ -256,6 +259,46 @@ on_back_clicked (PortingPortInPage *self,
 
   if (step > 0 && step < PORTING_PORT_IN_N_STEPS)
     _porting_port_in_page_show_step (self, step - 1);
+}
+
+/* Ctrl+Enter, Alt+→ and Alt+← do what Next and Back do, when they can. */
+static gboolean
+step_key_cb (GtkWidget *widget,
+             GVariant  *args,
+             gpointer   user_data)
+{
+  PortingPortInPage *self = PORTING_PORT_IN_PAGE (widget);
+  GtkButton *button = g_variant_get_boolean (args) ? self->next_button : self->back_button;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (button)) || !gtk_widget_is_sensitive (GTK_WIDGET (button)))
+    return FALSE;
+
+  g_signal_emit_by_name (button, "clicked");
+  return TRUE;
+}
+
+static void
+add_step_keys (PortingPortInPage *self)
+{
+  static const struct { guint keyval; GdkModifierType modifiers; gboolean next; } keys[] = {
+    { GDK_KEY_Return, GDK_CONTROL_MASK, TRUE },
+    { GDK_KEY_KP_Enter, GDK_CONTROL_MASK, TRUE },
+    { GDK_KEY_ISO_Enter, GDK_CONTROL_MASK, TRUE },
+    { GDK_KEY_Right, GDK_ALT_MASK, TRUE },
+    { GDK_KEY_KP_Right, GDK_ALT_MASK, TRUE },
+    { GDK_KEY_Left, GDK_ALT_MASK, FALSE },
+    { GDK_KEY_KP_Left, GDK_ALT_MASK, FALSE },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  /* Before the fields: a text view takes Ctrl+Enter for a new line. */
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new_with_arguments (gtk_keyval_trigger_new (keys[i].keyval, keys[i].modifiers),
+                                                                           gtk_callback_action_new (step_key_cb, NULL, NULL),
+                                                                           "b", keys[i].next));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
 static void
@@ -530,6 +573,8 @@ static void
 on_signature_changed (PortingPortInPage   *self,
                       PortingSignaturePad *pad)
 {
+  /* Nothing to clear, no Tab stop on the way to the rest of the form. */
+  gtk_widget_set_sensitive (self->clear_signature_button, !porting_signature_pad_is_empty (pad));
   porting_port_in_form_set_signature (self->form, porting_signature_pad_get_strokes (pad));
 }
 
@@ -579,6 +624,7 @@ porting_port_in_page_discard_draft (PortingJobPage *page)
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
+  porting_accessible_fix_tree (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -929,9 +975,10 @@ porting_port_in_page_init (PortingPortInPage *self)
   self->numbers_list = porting_numbers_editor_get_list (self->numbers_editor);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->numbers_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Numbers to port"),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  _("Type or paste the numbers: one per line, separated by commas, or a column copied from a spreadsheet. Any way of writing them works."),
                                   -1);
+  porting_field_set_hint (GTK_WIDGET (self->numbers_view),
+                          _("Type or paste the numbers: one per line, separated by commas, or a column copied from a spreadsheet. Any way of writing them works."));
+  porting_combo_row_add_type_ahead (self->region_row);
 
   for (guint i = 0; i < PORTING_PORT_IN_N_STEPS; i++)
     {
@@ -942,9 +989,11 @@ porting_port_in_page_init (PortingPortInPage *self)
     }
 
   bind_fields (self);
+  add_step_keys (self);
 
   g_signal_connect_object (self->signature_pad, "changed",
                            G_CALLBACK (on_signature_changed), self, G_CONNECT_SWAPPED);
+  gtk_widget_set_sensitive (self->clear_signature_button, !porting_signature_pad_is_empty (self->signature_pad));
   _porting_port_in_page_init_documents (self);
 }
 

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "porting-accessible.h"
 #include "porting-application.h"
 #include "porting-request-ui.h"
 #include "porting-submit-dialog.h"
@@ -403,6 +404,7 @@ static void
 porting_submit_dialog_init (PortingSubmitDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  porting_accessible_fix_tree (GTK_WIDGET (self));
 }
 
 PortingSubmitDialog *

@@ -70,6 +70,9 @@ porting_request_row_new (PortingRequest *request,
                        NULL);
   self->request = g_object_ref (request);
   adw_action_row_add_suffix (ADW_ACTION_ROW (self), porting_request_status_widget_new (porting_request_get_status (request)));
+  /* The status in words for a screen reader too, not only beside an icon. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  porting_request_status_get_title (porting_request_get_status (request)), -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (self), gtk_image_new_from_icon_name ("go-next-symbolic"));
 
   return GTK_WIDGET (self);

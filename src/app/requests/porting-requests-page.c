@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "porting-accessible.h"
 #include "porting-intake-monitor.h"
 #include "porting-request-row.h"
 #include "porting-request-ui.h"
@@ -280,6 +281,7 @@ on_enter_pin_clicked (GtkButton           *button,
                           g_strdup (g_object_get_data (G_OBJECT (button), "idempotency-key")), g_free);
   g_signal_connect_object (entry, "changed", G_CALLBACK (pin_entry_changed_cb), dialog, 0);
   g_signal_connect_object (dialog, "response", G_CALLBACK (pin_response_cb), self, 0);
+  porting_accessible_fix_tree (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (entry);
 }
@@ -799,6 +801,7 @@ static void
 porting_requests_page_init (PortingRequestsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  porting_list_box_set_single_tab_stop (self->list_box, NULL, NULL);
 
   g_signal_connect_swapped (self->stack, "notify::visible-child-name",
                             G_CALLBACK (on_stack_changed), self);

@@ -13,6 +13,7 @@
 #include "porting-port-date.h"
 #include "porting-request-row.h"
 #include "porting-request-ui.h"
+#include "porting-accessible.h"
 #include "porting-review-page-private.h"
 
 /* ---- The details staff need to carry out the port ---- */
@@ -43,6 +44,7 @@ add_request_row (PortingReviewPage *self,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
   gtk_widget_add_css_class (row, "property");
+  porting_accessible_set_row_read_only (row);
 
   if (copy_text != NULL)
     {
@@ -52,7 +54,7 @@ add_request_row (PortingReviewPage *self,
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (button, "flat");
       gtk_widget_set_tooltip_text (button, tooltip);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+      porting_accessible_set_label (button, tooltip);
       g_object_set_data_full (G_OBJECT (button), "porting-copy-text", g_strdup (copy_text), g_free);
       g_signal_connect (button, "clicked", G_CALLBACK (on_copy_clicked), NULL);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
@@ -385,6 +387,7 @@ add_check_row (PortingReviewPage        *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  porting_accessible_set_row_read_only (row);
   icon = gtk_image_new_from_icon_name (matches ? "object-select-symbolic" : "dialog-warning-symbolic");
   gtk_widget_add_css_class (icon, matches ? "success" : "warning");
   gtk_widget_set_tooltip_text (icon, field_status_text (result->status));

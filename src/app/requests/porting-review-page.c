@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "porting-accessible.h"
 #include "porting-request-row.h"
 #include "porting-request-ui.h"
 #include "porting-review-page-private.h"
@@ -437,6 +438,10 @@ static void
 porting_review_page_init (PortingReviewPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  porting_list_box_set_single_tab_stop (self->queue_list, NULL, NULL);
+  porting_list_box_set_single_tab_stop (self->progress_list, NULL, NULL);
+  /* The documents' findings and the switches on them: one Tab stop, arrows inside. */
+  porting_list_box_set_single_tab_stop (GTK_LIST_BOX (gtk_widget_get_parent (GTK_WIDGET (self->name_row))), NULL, NULL);
 
   self->monitor = porting_intake_monitor_new (GTK_WIDGET (self), REFRESH_INTERVAL_SECONDS);
   g_signal_connect_swapped (self->monitor, "session-changed", G_CALLBACK (on_session_changed), self);
