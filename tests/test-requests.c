@@ -936,6 +936,11 @@ test_wireless_review (Fixture       *fixture,
   g_signal_emit_by_name (template_child (page, PORTING_TYPE_REVIEW_PAGE, "pin_button"), "clicked");
   g_assert_true (ui_test_wait_for (pin_shown, page));
   g_assert_true (ui_test_wait_for (history_has_pin_reading, page));
+  gtk_widget_grab_focus (template_child (page, PORTING_TYPE_REVIEW_PAGE, "pin_button"));
+  ui_test_save_screenshot (GTK_WIDGET (window), "review-pin-shown");
+  /* Shown, never written: not in clear anywhere under the test's home (the
+   * application's data, cache and settings, and the service's folder). */
+  g_assert_false (test_tree_contains (ui_test_get_home (), WIRELESS_PIN, NULL));
   {
     g_autoptr(PortingIntakeClient) staff = test_client_new (fixture->service->url, fixture->staff_token);
     g_autoptr(PortingRequest) now = test_get (staff, id, &error);
