@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "porting-accessible.h"
 #include "porting-port-date.h"
 #include "porting-request-ui.h"
 #include "porting-review-page-private.h"
@@ -649,12 +650,9 @@ approve_response_cb (AdwMessageDialog  *dialog,
 }
 
 static void
-approve_activated (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
+ask_approval (PortingReviewPage *self)
 {
-  PortingReviewPage *self = PORTING_REVIEW_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
   GtkWidget *dialog;
@@ -674,78 +672,39 @@ approve_activated (GtkWidget  *widget,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "approve");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (approve_response_cb), self, 0);
+  porting_accessible_fix_tree (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Every decision's action: approving asks first, scheduling closes its calendar. */
 static void
-reject_activated (GtkWidget  *widget,
+decide_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
-{
-  decide (PORTING_REVIEW_PAGE (widget), PORTING_REQUEST_STATUS_REJECTED);
-}
-
-static void
-ask_activated (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  decide (PORTING_REVIEW_PAGE (widget), PORTING_REQUEST_STATUS_ACTION_REQUIRED);
-}
-
-static void
-to_carrier_activated (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  decide (PORTING_REVIEW_PAGE (widget), PORTING_REQUEST_STATUS_SUBMITTED_TO_CARRIER);
-}
-
-static void
-schedule_activated (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
 {
   PortingReviewPage *self = PORTING_REVIEW_PAGE (widget);
 
-  gtk_popover_popdown (self->schedule_popover);
-  decide (self, PORTING_REQUEST_STATUS_SCHEDULED);
-}
+  for (guint i = 0; i < G_N_ELEMENTS (decisions); i++)
+    {
+      if (!g_str_equal (action_name, decisions[i].action))
+        continue;
 
-static void
-complete_activated (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  decide (PORTING_REVIEW_PAGE (widget), PORTING_REQUEST_STATUS_COMPLETED);
-}
-
-static void
-cancel_activated (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  decide (PORTING_REVIEW_PAGE (widget), PORTING_REQUEST_STATUS_CANCELLED);
-}
-
-static void
-restart_activated (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  decide (PORTING_REVIEW_PAGE (widget), PORTING_REQUEST_STATUS_IN_REVIEW);
+      if (decisions[i].status == PORTING_REQUEST_STATUS_APPROVED)
+        {
+          ask_approval (self);
+          return;
+        }
+      if (decisions[i].status == PORTING_REQUEST_STATUS_SCHEDULED)
+        gtk_popover_popdown (self->schedule_popover);
+      decide (self, decisions[i].status);
+      return;
+    }
 }
 
 void
 _porting_review_page_class_init_decision (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_bind_template_callback (widget_class, on_form_changed);
-  gtk_widget_class_install_action (widget_class, "review.approve", NULL, approve_activated);
-  gtk_widget_class_install_action (widget_class, "review.reject", NULL, reject_activated);
-  gtk_widget_class_install_action (widget_class, "review.ask", NULL, ask_activated);
-  gtk_widget_class_install_action (widget_class, "review.to-carrier", NULL, to_carrier_activated);
-  gtk_widget_class_install_action (widget_class, "review.schedule", NULL, schedule_activated);
-  gtk_widget_class_install_action (widget_class, "review.complete", NULL, complete_activated);
-  gtk_widget_class_install_action (widget_class, "review.cancel", NULL, cancel_activated);
-  gtk_widget_class_install_action (widget_class, "review.restart", NULL, restart_activated);
+  for (guint i = 0; i < G_N_ELEMENTS (decisions); i++)
+    gtk_widget_class_install_action (widget_class, decisions[i].action, NULL, decide_activated);
 }
