@@ -527,7 +527,8 @@ test_check_page (void)
   g_auto(GStrv) recent = NULL;
   gpointer weak_page = page;
 
-  g_settings_set_strv (settings, "recent-documents", NULL);
+  g_settings_set_strv (settings, "recent-loas", NULL);
+  g_settings_set_strv (settings, "recent-proofs", NULL);
   window = ui_test_window_with (GTK_WIDGET (page), 1280, 800);
 
   /* The empty state asks for both documents. */
@@ -547,11 +548,48 @@ test_check_page (void)
   g_assert_cmpstr (porting_check_view_get_verdict_text (porting_check_page_get_check_view (page)), ==,
                    "Name and address match");
 
-  /* Both are remembered, the last one first. */
-  recent = g_settings_get_strv (settings, "recent-documents");
-  g_assert_cmpuint (g_strv_length (recent), ==, 2);
+  /* Both are remembered, each with its kind: the LOA menu offers LOAs. */
+  recent = g_settings_get_strv (settings, "recent-loas");
+  g_assert_cmpuint (g_strv_length (recent), ==, 1);
+  g_assert_cmpstr (recent[0], ==, loa_uri);
+  g_clear_pointer (&recent, g_strfreev);
+  recent = g_settings_get_strv (settings, "recent-proofs");
+  g_assert_cmpuint (g_strv_length (recent), ==, 1);
   g_assert_cmpstr (recent[0], ==, proof_uri);
-  g_assert_cmpstr (recent[1], ==, loa_uri);
+
+  /* Not a PDF: said so, no page count or zoom, and another file offered. */
+  {
+    g_autofree char *path = g_build_filename (ui_test_get_home (), "notes.pdf", NULL);
+    g_autoptr(GFile) text = g_file_new_for_path (path);
+    PortingCheckView *view = porting_check_page_get_check_view (page);
+    PortingDocumentView *proof_view = porting_check_view_get_proof_view (view);
+    GtkWidget *open_another = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view), PORTING_TYPE_CHECK_VIEW,
+                                                                         "open_another_button"));
+    GtkWidget *status_page;
+    GtkWindow *chooser;
+
+    g_assert_true (g_file_set_contents (path, "Account holder: Acme Widgets LLC\n", -1, NULL));
+    g_autofree char *text_uri = g_file_get_uri (text);
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "check-page.open-recent-proof", "s", text_uri));
+    g_assert_true (ui_test_wait_for (proof_failed, view));
+    status_page = find_visible_descendant (GTK_WIDGET (proof_view), ADW_TYPE_STATUS_PAGE);
+    g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (status_page)), "is not a PDF or an image"));
+    g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (proof_view),
+                                                                                                          PORTING_TYPE_DOCUMENT_VIEW,
+                                                                                                          "zoom_button")))));
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (proof_view),
+                                                                                    PORTING_TYPE_DOCUMENT_VIEW,
+                                                                                    "page_label"))));
+    g_assert_true (gtk_widget_get_visible (open_another));
+    g_signal_emit_by_name (open_another, "clicked");
+    ui_test_settle ();
+    chooser = ui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+    g_assert_nonnull (chooser);
+    g_assert_cmpstr (gtk_window_get_title (chooser), ==, "Open Invoice or CSR");
+    gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+    ui_test_settle ();
+  }
 
   /* A new check starts from the empty page again. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "check-page.new-check", NULL));

@@ -10,6 +10,7 @@
 #include "porting-byoc-form.h"
 #include "porting-international-form.h"
 #include "porting-port-out-form.h"
+#include "porting-port-in-form.h"
 #include "porting-transfer-form.h"
 
 #define CUSTOMER_SID "AC0123456789abcdef0123456789abcdef"
@@ -177,6 +178,23 @@ test_transfer_draft (void)
   draft = porting_form_save_draft (PORTING_FORM (form));
   g_assert_false (json_object_has_member (draft, "account-sid"));
   g_clear_pointer (&draft, json_object_unref);
+
+  /* Nor one pasted among the numbers (a console column copied whole): the
+   * numbers are kept, the token is not. */
+  g_object_set (form, "numbers", "+1 510 555 0142\n0123456789abcdef0123456789abcdef\n+1 415 555 0100", NULL);
+  draft = porting_form_save_draft (PORTING_FORM (form));
+  g_assert_null (strstr (json_object_get_string_member (draft, "numbers"), "0123456789abcdef"));
+  g_assert_nonnull (strstr (json_object_get_string_member (draft, "numbers"), "+1 510 555 0142"));
+  g_assert_nonnull (strstr (json_object_get_string_member (draft, "numbers"), "+1 415 555 0100"));
+  g_clear_pointer (&draft, json_object_unref);
+  {
+    g_autoptr(PortingPortInForm) port_in = porting_port_in_form_new ();
+    g_autoptr(JsonObject) port_in_draft = NULL;
+
+    g_object_set (port_in, "numbers", "510 555 0142, 0123456789ABCDEF0123456789ABCDEF", NULL);
+    port_in_draft = porting_form_save_draft (PORTING_FORM (port_in));
+    g_assert_cmpstr (json_object_get_string_member (port_in_draft, "numbers"), ==, "510 555 0142, ");
+  }
 
   g_object_set (form, "account-sid", CUSTOMER_SID, "time-frame", PORTING_TRANSFER_TIME_FRAME_DATE,
                 "date", "2027-01-12", "numbers", "+1 510 555 0142", NULL);

@@ -804,6 +804,214 @@ test_imported_loa (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* The billing number is asked once: a partial port gives it before the
+ * LOA, which takes it; the review shows it as the numbers are shown. */
+static void
+test_btn_asked_once (void)
+{
+  g_autoptr(PortingPortInForm) form = new_form_on (2026, 12, 1);
+  g_autoptr(GPtrArray) sections = NULL;
+  g_autofree char *btn = NULL;
+  gboolean shown = FALSE;
+
+  fill_all (form);
+  g_object_set (form, "btn", "", "all-numbers", FALSE, "partial-port", TRUE, "current-btn", "510.555.0199", NULL);
+  g_object_get (form, "btn", &btn, NULL);
+  g_assert_cmpstr (btn, ==, "510.555.0199");
+  {
+    g_autoptr(GPtrArray) problems = porting_port_in_form_check_step (form, PORTING_PORT_IN_STEP_LOA);
+
+    g_assert_null (porting_form_problems_get_message (problems, "btn"));
+    for (guint i = 0; i < problems->len; i++)
+      g_assert_cmpstr (((PortingFormProblem *) g_ptr_array_index (problems, i))->field, !=, "btn");
+  }
+
+  sections = porting_port_in_form_dup_summary (form);
+  for (guint i = 0; i < sections->len; i++)
+    {
+      PortingPortInSection *section = g_ptr_array_index (sections, i);
+
+      for (guint j = 0; j < section->rows->len; j++)
+        {
+          PortingPortInSummaryRow *row = g_ptr_array_index (section->rows, j);
+
+          if (g_strcmp0 (row->title, "Billing telephone number") == 0)
+            {
+              g_assert_cmpstr (row->value, ==, "(510) 555-0199");
+              shown = TRUE;
+            }
+        }
+    }
+  g_assert_true (shown);
+}
+
+/* ---- The bill's spelling ------------------------------------------------- */
+
+static PortingCheckResult *
+check_against (GFile      *loa,
+               const char *proof_name)
+{
+  g_autofree char *proof_path = g_build_filename (g_getenv ("PORTING_FIXTURES_DIR"), proof_name, NULL);
+  g_autoptr(GFile) proof = g_file_new_for_path (proof_path);
+  g_autoptr(PortingDocument) loa_document = NULL;
+  g_autoptr(PortingDocument) proof_document = NULL;
+  g_autoptr(GError) error = NULL;
+  PortingCheckResult *result;
+
+  loa_document = porting_document_load (loa, NULL, NULL, &error);
+  g_assert_no_error (error);
+  proof_document = porting_document_load (proof, NULL, NULL, &error);
+  g_assert_no_error (error);
+  result = porting_document_check_run (loa_document, proof_document, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return result;
+}
+
+static void
+write_loa (PortingPortInForm *form,
+           GFile             *file)
+{
+  g_autoptr(PortingLoaWriterData) data = porting_port_in_form_dup_loa_data (form, 400, 140);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (porting_loa_writer_write (data, file, &error));
+  g_assert_no_error (error);
+  g_object_set (form, "generated-loa", file, NULL);
+}
+
+static char *
+dup_string (gpointer    object,
+            const char *property)
+{
+  char *value = NULL;
+
+  g_object_get (object, property, &value, NULL);
+  return value;
+}
+
+static void
+assert_field (PortingPortInForm *form,
+              const char        *field,
+              const char        *expected)
+{
+  g_autofree char *value = dup_string (form, field);
+
+  g_assert_cmpstr (value, ==, expected);
+}
+
+/* The bill writes the name and the address its own way: the LOA filled in
+ * here takes its text, is written again and must be signed again; checked
+ * again, both are the same. */
+static void
+test_proof_spelling (void)
+{
+  g_autoptr(PortingPortInForm) form = new_form_on (2026, 12, 1);
+  g_autoptr(PortingCheckResult) result = NULL;
+  g_autoptr(PortingCheckResult) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) loa = NULL;
+  g_autoptr(GFile) rewritten = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("test-port-in-form-XXXXXX", &error);
+  g_autofree char *loa_path = NULL;
+  g_autofree char *rewritten_path = NULL;
+  GFile *generated = NULL;
+
+  g_assert_no_error (error);
+  loa_path = g_build_filename (dir, "loa.pdf", NULL);
+  rewritten_path = g_build_filename (dir, "loa-2.pdf", NULL);
+  loa = g_file_new_for_path (loa_path);
+  rewritten = g_file_new_for_path (rewritten_path);
+
+  fill_all (form);
+  /* Nothing checked yet: nothing to take. */
+  g_assert_false (porting_port_in_form_can_use_proof_spelling (form));
+  write_loa (form, loa);
+  result = check_against (loa, "acme-equivalent-invoice.pdf");
+  g_assert_cmpint (porting_check_result_get_field (result, PORTING_FIELD_ADDRESS)->status, ==,
+                   PORTING_FIELD_STATUS_EQUIVALENT);
+  g_object_set (form, "check-result", result, NULL);
+  g_assert_true (porting_port_in_form_is_signed (form));
+  g_assert_true (porting_port_in_form_can_use_proof_spelling (form));
+
+  g_assert_true (porting_port_in_form_use_proof_spelling (form));
+  /* "ACME WIDGETS LLC." is the same name in other case and a dot: kept. */
+  assert_field (form, "customer-name", " Acme Widgets LLC ");
+  assert_field (form, "street", "1200 HARBOR BLVD");
+  assert_field (form, "unit", "STE 400");
+  assert_field (form, "city", "OAKLAND");
+  assert_field (form, "region", "CA");
+  assert_field (form, "postal-code", "94607-3311");
+  /* The other fields stay as typed. */
+  assert_field (form, "authorized-person", "Dana Whitfield");
+  assert_field (form, "account-number", "8841-22017-5");
+  /* To be written and signed again; the old check is for the old LOA. */
+  g_object_get (form, "generated-loa", &generated, NULL);
+  g_assert_null (generated);
+  g_assert_null (porting_port_in_form_get_check_result (form));
+  g_assert_false (porting_port_in_form_is_signed (form));
+  g_assert_false (porting_port_in_form_can_use_proof_spelling (form));
+  g_assert_false (porting_port_in_form_use_proof_spelling (form));
+  {
+    g_autoptr(GPtrArray) problems = porting_port_in_form_check_step (form, PORTING_PORT_IN_STEP_LOA);
+
+    g_assert_nonnull (porting_form_problems_get_first (problems));
+  }
+
+  /* Signed again and written again: the check finds the bill's spelling. */
+  g_object_set (form, "typed-signature", "Dana Whitfield", NULL);
+  g_assert_true (porting_port_in_form_is_signed (form));
+  write_loa (form, rewritten);
+  again = check_against (rewritten, "acme-equivalent-invoice.pdf");
+  g_assert_cmpint (porting_check_result_get_field (again, PORTING_FIELD_NAME)->status, <=, PORTING_FIELD_STATUS_EQUIVALENT);
+  /* The LOA puts its own commas between the parts of the address; the words are the bill's. */
+  g_test_message ("LOA address now: %s", porting_check_result_get_field (again, PORTING_FIELD_ADDRESS)->loa_text);
+  g_assert_nonnull (strstr (porting_check_result_get_field (again, PORTING_FIELD_ADDRESS)->loa_text,
+                            "1200 HARBOR BLVD"));
+  g_assert_nonnull (strstr (porting_check_result_get_field (again, PORTING_FIELD_ADDRESS)->loa_text, "STE 400"));
+  g_assert_nonnull (strstr (porting_check_result_get_field (again, PORTING_FIELD_ADDRESS)->loa_text,
+                            "OAKLAND"));
+  g_assert_cmpint (porting_check_result_get_field (again, PORTING_FIELD_ADDRESS)->status, <=,
+                   PORTING_FIELD_STATUS_EQUIVALENT);
+  g_assert_cmpint (porting_check_result_get_verdict (again), ==, PORTING_CHECK_VERDICT_MATCH);
+  g_object_set (form, "check-result", again, NULL);
+  g_assert_false (porting_port_in_form_can_use_proof_spelling (form));
+
+  /* An imported LOA is the customer's own: never written again. */
+  g_object_set (form, "check-result", result, "import-loa", TRUE, "imported-loa", loa, NULL);
+  g_assert_false (porting_port_in_form_can_use_proof_spelling (form));
+
+  g_assert_cmpint (g_unlink (loa_path), ==, 0);
+  g_assert_cmpint (g_unlink (rewritten_path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* A house number that differs on the bill: the bill's is taken too. */
+static void
+test_proof_spelling_mismatch (void)
+{
+  g_autoptr(PortingPortInForm) form = new_form_on (2026, 12, 1);
+  g_autoptr(PortingCheckResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) loa = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("test-port-in-form-XXXXXX", &error);
+  g_autofree char *loa_path = NULL;
+
+  g_assert_no_error (error);
+  loa_path = g_build_filename (dir, "loa.pdf", NULL);
+  loa = g_file_new_for_path (loa_path);
+  fill_all (form);
+  write_loa (form, loa);
+  result = check_against (loa, "acme-mismatch-invoice.pdf");
+  g_object_set (form, "check-result", result, NULL);
+  g_assert_true (porting_port_in_form_use_proof_spelling (form));
+  assert_field (form, "customer-name", "ACME WIDGET CO");
+  assert_field (form, "street", "1220 HARBOR BLVD");
+  assert_field (form, "unit", "STE 400");
+  assert_field (form, "postal-code", "94607");
+  g_assert_cmpint (g_unlink (loa_path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -826,6 +1034,9 @@ main (int   argc,
   g_test_add_func ("/port-in-form/resume-step", test_resume_step);
   g_test_add_func ("/port-in-form/summary", test_summary);
   g_test_add_func ("/port-in-form/imported-loa", test_imported_loa);
+  g_test_add_func ("/port-in-form/btn-asked-once", test_btn_asked_once);
+  g_test_add_func ("/port-in-form/proof-spelling", test_proof_spelling);
+  g_test_add_func ("/port-in-form/proof-spelling-mismatch", test_proof_spelling_mismatch);
 
   return g_test_run ();
 }

@@ -262,6 +262,9 @@ read_draft (void)
   return contents;
 }
 
+static AdwMessageDialog *find_message_dialog  (void);
+static gboolean          message_dialog_shown (gpointer data);
+
 static void
 test_drafts (Fixture       *f,
              gconstpointer  data)
@@ -311,6 +314,24 @@ test_drafts (Fixture       *f,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (f->page->wireless_pin_row)), ==, "");
   /* The LOA step is not complete: the page comes back there, not further. */
   g_assert_cmpuint (porting_port_in_page_get_step (f->page), ==, PORTING_PORT_IN_STEP_LOA);
+
+  /* Said so, with a way to start over from nothing (asked first). */
+  {
+    GtkLabel *label = ui_test_find_label (GTK_WIDGET (f->page), "Draft restored", UI_TEST_LABEL_VISIBLE);
+    GtkLabel *discard = ui_test_find_label (GTK_WIDGET (f->page), "Discard", UI_TEST_LABEL_VISIBLE);
+    AdwMessageDialog *dialog;
+
+    g_assert_nonnull (label);
+    g_assert_nonnull (discard);
+    ui_test_save_screenshot (GTK_WIDGET (f->window), "draft-restored");
+    g_signal_emit_by_name (gtk_widget_get_ancestor (GTK_WIDGET (discard), GTK_TYPE_BUTTON), "clicked");
+    g_assert_true (ui_test_wait_for (message_dialog_shown, NULL));
+    dialog = find_message_dialog ();
+    adw_message_dialog_response (dialog, "discard");
+    ui_test_settle ();
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (f->page->customer_name_row)), ==, "");
+    g_assert_cmpuint (porting_port_in_page_get_step (f->page), ==, PORTING_PORT_IN_STEP_NUMBERS);
+  }
 }
 
 static void
@@ -367,6 +388,68 @@ test_loa_written (Fixture       *f,
   g_assert_nonnull (strstr (text->text, "Customer Name: Acme Widgets LLC"));
   g_assert_nonnull (strstr (text->text, "City, State/Province, ZIP/Postal Code: Oakland, CA 94607"));
   g_assert_nonnull (strstr (text->text, "(510) 555-0157"));
+}
+
+/* The LOA filled in here, the bill written otherwise: "Use the bill's
+ * spelling" puts the bill's text in the LOA, which is signed and written
+ * again, and then matches. An imported LOA is never offered it. */
+static void
+test_use_bill_spelling (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GFile) proof = ui_test_fixture_file ("acme-equivalent-invoice.pdf");
+  g_autoptr(GFile) first_loa = NULL;
+
+  fill_numbers_and_before (f);
+  fill_loa_form (f);
+  click_next (f, PORTING_PORT_IN_STEP_PROOF);
+  first_loa = g_object_ref (porting_port_in_form_get_loa (f->page->form));
+  _porting_port_in_page_set_proof_file (f->page, proof);
+  click_next (f, PORTING_PORT_IN_STEP_CHECK);
+  g_assert_true (ui_test_wait_for (ui_test_port_in_check_finished, f->page));
+
+  /* "1200 HARBOR BLVD STE 400" on the bill, "1200 Harbor Boulevard, Suite 400" on the LOA. */
+  g_assert_true (gtk_widget_get_visible (f->page->spelling_row));
+  ui_test_save_screenshot (GTK_WIDGET (f->window), "bill-spelling-offered");
+  g_signal_emit_by_name (f->page->spelling_button, "clicked");
+  ui_test_settle ();
+
+  /* Back on the LOA, with the bill's words, to sign again. */
+  g_assert_true (ui_test_port_in_wait_for_step (f, PORTING_PORT_IN_STEP_LOA));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (f->page->street_row)), ==, "1200 HARBOR BLVD");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (f->page->unit_row)), ==, "STE 400");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (f->page->city_row)), ==, "OAKLAND");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (f->page->postal_code_row)), ==, "94607-3311");
+  /* The same name in capitals is no other spelling. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (f->page->customer_name_row)), ==, "Acme Widgets LLC");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (f->page->typed_signature_row)), ==, "");
+  g_assert_false (porting_port_in_form_is_signed (f->page->form));
+  g_assert_null (porting_port_in_form_get_loa (f->page->form));
+  g_assert_false (next_is_sensitive (f));
+  ui_test_save_screenshot (GTK_WIDGET (f->window), "bill-spelling-sign-again");
+
+  /* Signed again: a new LOA, checked again, the same as the bill. */
+  gtk_editable_set_text (GTK_EDITABLE (f->page->typed_signature_row), "Dana Whitfield");
+  ui_test_settle ();
+  click_next (f, PORTING_PORT_IN_STEP_PROOF);
+  g_assert_nonnull (porting_port_in_form_get_loa (f->page->form));
+  g_assert_false (g_file_equal (porting_port_in_form_get_loa (f->page->form), first_loa));
+  click_next (f, PORTING_PORT_IN_STEP_CHECK);
+  g_assert_true (ui_test_wait_for (ui_test_port_in_check_finished, f->page));
+  g_assert_cmpint (porting_check_result_get_verdict (porting_port_in_form_get_check_result (f->page->form)), ==,
+                   PORTING_CHECK_VERDICT_MATCH);
+  g_assert_false (gtk_widget_get_visible (f->page->spelling_row));
+  ui_test_save_screenshot (GTK_WIDGET (f->window), "bill-spelling-matched");
+}
+
+/* An LOA the customer imported is their document: not written again. */
+static void
+test_imported_loa_keeps_spelling (Fixture       *f,
+                                  gconstpointer  data)
+{
+  fill_numbers_and_before (f);
+  reach_check (f, "acme-mismatch-invoice.pdf");
+  g_assert_false (gtk_widget_get_visible (f->page->spelling_row));
 }
 
 static AdwMessageDialog *
@@ -508,7 +591,6 @@ test_submit_to_intake (Fixture       *f,
   g_autofree char *draft = ui_test_draft_path ("port-in");
   g_autofree char *token = NULL;
   g_autoptr(PortingApplication) app = NULL;
-  g_autoptr(PortingRequest) receipt = NULL;
   g_autoptr(JsonArray) requests = NULL;
   g_autoptr(JsonObject) stored = NULL;
   const char * const numbers[] = { "+15105550142", "+15105550143", "+15105550157" };
@@ -532,24 +614,28 @@ test_submit_to_intake (Fixture       *f,
   fill_to_review (f);
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (f->page->submit_button)));
   g_signal_emit_by_name (f->page->submit_button, "clicked");
-  receipt = ui_test_expect_receipt ();
-  ui_test_settle ();
+  ui_test_expect_dialog_closed ();
+  stored = ui_test_find_stored (service->url, token, "port-in");
+  g_assert_nonnull (stored);
 
-  /* Sent, not kept on disk; the page says so with the id, the draft is gone. */
+  /* Sent, not kept on disk; one receipt, the page's, with the reference
+   * (not the UUID), the draft is gone. */
   g_assert_null (f->page->last_request);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (f->page->stack), ==, "done");
   g_assert_cmpstr (gtk_label_get_text (f->page->step_title_label), ==, "Request Sent");
+  g_assert_true (g_str_has_prefix (json_object_get_string_member (stored, "reference"), "PRT-"));
   g_assert_nonnull (strstr (adw_status_page_get_description (f->page->done_status),
-                            porting_request_get_id (receipt)));
+                            json_object_get_string_member (stored, "reference")));
+  g_assert_null (strstr (adw_status_page_get_description (f->page->done_status),
+                         json_object_get_string_member (stored, "id")));
+  g_assert_true (gtk_widget_get_visible (f->page->show_request_button));
+  ui_test_save_screenshot (GTK_WIDGET (f->window), "receipt-port-in");
   wait_for_draft_written (f);
   g_assert_false (g_file_test (draft, G_FILE_TEST_EXISTS));
 
   /* The service holds that one request, with the numbers entered. */
   requests = ui_test_stored_requests (service->url, token);
   g_assert_cmpuint (json_array_get_length (requests), ==, 1);
-  stored = ui_test_find_stored (service->url, token, "port-in");
-  g_assert_nonnull (stored);
-  g_assert_cmpstr (json_object_get_string_member (stored, "id"), ==, porting_request_get_id (receipt));
   g_assert_cmpstr (json_object_get_string_member (stored, "status"), ==, "submitted");
   stored_numbers = json_object_get_array_member (stored, "numbers");
   g_assert_cmpuint (json_array_get_length (stored_numbers), ==, G_N_ELEMENTS (numbers));
@@ -617,6 +703,8 @@ main (int   argc,
     { "/port-in/check-statuses", test_check_statuses },
     { "/port-in/drafts", test_drafts },
     { "/port-in/loa-written", test_loa_written },
+    { "/port-in/use-bill-spelling", test_use_bill_spelling },
+    { "/port-in/imported-loa-keeps-spelling", test_imported_loa_keeps_spelling },
     { "/port-in/discard-draft", test_discard_draft },
     { "/port-in/submit", test_submit_saved },
     { "/port-in/correct-request", test_correct_request },

@@ -57,6 +57,37 @@ ui_test_finish (void)
   g_clear_pointer (&test_home, g_free);
 }
 
+void
+ui_test_save_screenshot (GtkWidget  *window,
+                         const char *name)
+{
+  const char *directory = g_getenv ("PORTING_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file_name = NULL;
+  g_autofree char *path = NULL;
+  graphene_rect_t bounds;
+
+  if (directory == NULL || *directory == '\0')
+    return;
+
+  ui_test_wait_for_frames (window);
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (window), gtk_widget_get_height (window));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  graphene_rect_init (&bounds, 0, 0, gtk_widget_get_width (window), gtk_widget_get_height (window));
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node, &bounds);
+  file_name = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (directory, file_name, NULL);
+  g_assert_cmpint (g_mkdir_with_parents (directory, 0755), ==, 0);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("Screenshot: %s", path);
+}
+
 /* ---- Waiting ------------------------------------------------------------ */
 
 static gboolean
@@ -302,6 +333,28 @@ submit_dialog_done (gpointer data)
          !g_str_equal (porting_submit_dialog_get_state (PORTING_SUBMIT_DIALOG (dialog)), "sending");
 }
 
+static gboolean
+submit_dialog_gone_or_failed (gpointer data)
+{
+  GtkWindow *dialog = ui_test_find_toplevel (PORTING_TYPE_SUBMIT_DIALOG);
+
+  return dialog == NULL ||
+         (!g_str_equal (porting_submit_dialog_get_state (PORTING_SUBMIT_DIALOG (dialog)), "sending") &&
+          !g_str_equal (porting_submit_dialog_get_state (PORTING_SUBMIT_DIALOG (dialog)), "receipt"));
+}
+
+void
+ui_test_expect_dialog_closed (void)
+{
+  GtkWindow *dialog;
+
+  g_assert_true (ui_test_wait_for (submit_dialog_gone_or_failed, NULL));
+  dialog = ui_test_find_toplevel (PORTING_TYPE_SUBMIT_DIALOG);
+  if (dialog != NULL)
+    g_error ("Not sent: %s", porting_submit_dialog_get_message (PORTING_SUBMIT_DIALOG (dialog)));
+  ui_test_settle ();
+}
+
 PortingRequest *
 ui_test_expect_receipt (void)
 {
@@ -317,9 +370,11 @@ ui_test_expect_receipt (void)
   stored = porting_submit_dialog_get_stored (dialog);
   g_assert_nonnull (stored);
   g_assert_nonnull (porting_request_get_id (stored));
-  /* The receipt shows the id the service gave. */
+  /* The receipt shows the reference the service gave (PRT-7K3F-Q2), not its UUID. */
   id_row = ADW_ACTION_ROW (gtk_widget_get_template_child (GTK_WIDGET (dialog), PORTING_TYPE_SUBMIT_DIALOG, "id_row"));
-  g_assert_cmpstr (adw_action_row_get_subtitle (id_row), ==, porting_request_get_id (stored));
+  g_assert_nonnull (porting_request_get_reference (stored));
+  g_assert_true (g_str_has_prefix (porting_request_get_reference (stored), "PRT-"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (id_row), ==, porting_request_get_reference (stored));
 
   g_object_ref (stored);
   ui_test_destroy_window (GTK_WINDOW (dialog));

@@ -82,6 +82,11 @@ GtkLabel   *ui_test_find_label          (GtkWidget        *root,
 /* A visible toplevel of @type, or NULL. */
 GtkWindow  *ui_test_find_toplevel       (GType             type);
 
+/* With $PORTING_SCREENSHOT_DIR set, saves what @window shows, as GTK drew
+ * it, to NAME.png there (for people to look at; no test reads it). */
+void        ui_test_save_screenshot     (GtkWidget        *window,
+                                         const char       *name);
+
 /* ---- Submitting to a real porting-intake -------------------------------- */
 
 /* Points the application at @url (NULL: the settings' address) with
@@ -93,6 +98,9 @@ void        ui_test_use_intake          (const char       *url,
  * and closes the dialog.
  * Returns: (transfer full): the request as the service stored it */
 PortingRequest *ui_test_expect_receipt  (void);
+/* Waits until the submit dialog has sent and closed itself: the page
+ * behind shows the one receipt. Fails with its message when it did not. */
+void        ui_test_expect_dialog_closed (void);
 /* Every request @token sees, through porting-cli requests. */
 JsonArray  *ui_test_stored_requests     (const char       *url,
                                          const char       *token);

@@ -14,8 +14,10 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(PortingApplication) app = NULL;
+  /* Set by meson devenv: the catalogues of the build tree. */
+  const char *locale_dir = g_getenv ("PORTING_LOCALEDIR");
 
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, locale_dir != NULL && *locale_dir != '\0' ? locale_dir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

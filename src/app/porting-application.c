@@ -9,8 +9,14 @@
 
 #include "porting-application.h"
 #include "porting-preferences-window.h"
+#include "porting-request-ui.h"
+#include "porting-request-watcher.h"
 #include "porting-token-store.h"
 #include "porting-window.h"
+
+/* How often a customer's requests are looked at while the application runs;
+ * PORTING_WATCH_SECONDS changes it (tests). */
+#define WATCH_INTERVAL_SECONDS 60
 
 struct _PortingApplication
 {
@@ -24,6 +30,7 @@ struct _PortingApplication
   char           *stored_token;
 
   PortingIntakeSession *intake_session;
+  PortingRequestWatcher *watcher;
 };
 
 G_DEFINE_FINAL_TYPE (PortingApplication, porting_application, ADW_TYPE_APPLICATION)
@@ -123,6 +130,16 @@ on_intake_url_changed (PortingApplication *self,
   porting_application_reload_token (self);
 }
 
+static PortingWindow *
+porting_application_ensure_window (PortingApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (PORTING_IS_WINDOW (l->data))
+      return l->data;
+
+  return porting_window_new (self);
+}
+
 static void
 porting_application_activate (GApplication *app)
 {
@@ -130,7 +147,7 @@ porting_application_activate (GApplication *app)
 
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   if (window == NULL)
-    window = GTK_WINDOW (porting_window_new (PORTING_APPLICATION (app)));
+    window = GTK_WINDOW (porting_application_ensure_window (PORTING_APPLICATION (app)));
 
   gtk_window_present (window);
 }
@@ -204,12 +221,49 @@ shortcuts_activated (GSimpleAction *action,
     gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
 }
 
+static void
+show_request_activated (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  PortingApplication *self = PORTING_APPLICATION (user_data);
+  PortingWindow *window = porting_application_ensure_window (self);
+
+  porting_window_show_request (window, g_variant_get_string (parameter, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
   { "about", about_activated },
   { "preferences", preferences_activated },
   { "shortcuts", shortcuts_activated },
+  { "show-request", show_request_activated, "s" },
 };
+
+/* A status changed while the application runs: a desktop notification that
+ * opens the request. One per request: a newer one replaces it. */
+static void
+on_request_status_changed (PortingApplication *self,
+                           PortingRequest     *request)
+{
+  g_autoptr(GNotification) notification = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *notification_id = NULL;
+  const char *id = porting_request_get_id (request);
+
+  /* Translators: "Request PRT-7K3F-Q2: Approved" */
+  title = g_strdup_printf (_("Request %s: %s"), porting_request_get_display_reference (request),
+                           porting_request_status_get_title (porting_request_get_status (request)));
+  body = porting_request_dup_status_explanation (request);
+
+  notification = g_notification_new (title);
+  g_notification_set_body (notification, body);
+  g_notification_set_default_action_and_target (notification, "app.show-request", "s", id);
+  notification_id = g_strconcat ("request-", id, NULL);
+  g_application_send_notification (G_APPLICATION (self), notification_id, notification);
+}
 
 static void
 porting_application_startup (GApplication *app)
@@ -238,6 +292,17 @@ porting_application_startup (GApplication *app)
   porting_application_apply_color_scheme (self);
   porting_application_reload_token (self);
 
+  {
+    const char *seconds = g_getenv ("PORTING_WATCH_SECONDS");
+    guint64 interval = WATCH_INTERVAL_SECONDS;
+
+    if (seconds != NULL && !g_ascii_string_to_unsigned (seconds, 10, 1, 24 * 3600, &interval, NULL))
+      interval = WATCH_INTERVAL_SECONDS;
+    self->watcher = porting_request_watcher_new (self->intake_session, (guint) interval);
+    g_signal_connect_object (self->watcher, "status-changed",
+                             G_CALLBACK (on_request_status_changed), self, G_CONNECT_SWAPPED);
+  }
+
   gtk_window_set_default_icon_name (BASE_ID);
 }
 
@@ -247,6 +312,7 @@ porting_application_shutdown (GApplication *app)
   PortingApplication *self = PORTING_APPLICATION (app);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->watcher);
 
   G_APPLICATION_CLASS (porting_application_parent_class)->shutdown (app);
 }

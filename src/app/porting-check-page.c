@@ -7,9 +7,9 @@
 
 #include <glib/gi18n.h>
 
+#include "porting-accessible.h"
 #include "porting-check-page.h"
 
-#define RECENT_KEY "recent-documents"
 #define MAX_RECENT 10
 #define MAX_RECENT_SHOWN 8
 
@@ -43,10 +43,16 @@ struct _PortingCheckPage
 
 G_DEFINE_FINAL_TYPE (PortingCheckPage, porting_check_page, GTK_TYPE_WIDGET)
 
-/* Recent documents */
+/* Recent documents: LOAs and bills apart, each side offers its own. */
+
+static const char * const recent_keys[] = {
+  [SIDE_LOA] = "recent-loas",
+  [SIDE_PROOF] = "recent-proofs",
+};
 
 static void
 remember_file (PortingCheckPage *self,
+               Side              side,
                GFile            *file)
 {
   g_auto(GStrv) recent = NULL;
@@ -58,7 +64,7 @@ remember_file (PortingCheckPage *self,
   if (self->settings == NULL)
     return;
 
-  recent = g_settings_get_strv (self->settings, RECENT_KEY);
+  recent = g_settings_get_strv (self->settings, recent_keys[side]);
   builder = g_strv_builder_new ();
   g_strv_builder_add (builder, uri);
   for (guint i = 0; recent[i] != NULL && n < MAX_RECENT; i++)
@@ -69,11 +75,12 @@ remember_file (PortingCheckPage *self,
       n++;
     }
   updated = g_strv_builder_end (builder);
-  g_settings_set_strv (self->settings, RECENT_KEY, (const char * const *) updated);
+  g_settings_set_strv (self->settings, recent_keys[side], (const char * const *) updated);
 }
 
 static GMenuModel *
 build_recent_menu (PortingCheckPage *self,
+                   Side              side,
                    const char       *action)
 {
   g_auto(GStrv) recent = NULL;
@@ -81,7 +88,7 @@ build_recent_menu (PortingCheckPage *self,
   g_autoptr(GMenu) section = g_menu_new ();
 
   if (self->settings != NULL)
-    recent = g_settings_get_strv (self->settings, RECENT_KEY);
+    recent = g_settings_get_strv (self->settings, recent_keys[side]);
 
   for (guint i = 0; recent != NULL && recent[i] != NULL && i < MAX_RECENT_SHOWN; i++)
     {
@@ -110,7 +117,8 @@ build_recent_menu (PortingCheckPage *self,
       g_menu_append_item (section, item);
     }
 
-  g_menu_append_section (menu, _("Recent Documents"), G_MENU_MODEL (section));
+  g_menu_append_section (menu, side == SIDE_LOA ? _("Recent LOAs") : _("Recent Invoices and CSRs"),
+                         G_MENU_MODEL (section));
 
   return G_MENU_MODEL (menu);
 }
@@ -118,8 +126,8 @@ build_recent_menu (PortingCheckPage *self,
 static void
 update_recent_menus (PortingCheckPage *self)
 {
-  g_autoptr(GMenuModel) loa_menu = build_recent_menu (self, "check-page.open-recent-loa");
-  g_autoptr(GMenuModel) proof_menu = build_recent_menu (self, "check-page.open-recent-proof");
+  g_autoptr(GMenuModel) loa_menu = build_recent_menu (self, SIDE_LOA, "check-page.open-recent-loa");
+  g_autoptr(GMenuModel) proof_menu = build_recent_menu (self, SIDE_PROOF, "check-page.open-recent-proof");
 
   adw_split_button_set_menu_model (self->loa_slot_button, loa_menu);
   adw_split_button_set_menu_model (self->loa_button, loa_menu);
@@ -147,6 +155,21 @@ update_slot_label (PortingCheckPage *self,
   gtk_label_set_label (label, name);
 }
 
+/* The button the focus was on goes with the page it was on: the focus goes
+ * to the first control of the page shown (the verdict, on the check). */
+static void
+show_page (PortingCheckPage *self,
+           const char       *name,
+           GtkWidget        *first)
+{
+  GtkWidget *shown = gtk_stack_get_visible_child (self->stack);
+  gboolean had_focus = shown != NULL && porting_accessible_has_focus (shown);
+
+  gtk_stack_set_visible_child_name (self->stack, name);
+  if (had_focus && gtk_stack_get_visible_child (self->stack) != shown)
+    gtk_widget_child_focus (first, GTK_DIR_TAB_FORWARD);
+}
+
 static void
 set_file (PortingCheckPage *self,
           Side              side,
@@ -155,7 +178,7 @@ set_file (PortingCheckPage *self,
   gboolean checking = g_str_equal (gtk_stack_get_visible_child_name (self->stack), "check");
 
   g_set_object (&self->files[side], file);
-  remember_file (self, file);
+  remember_file (self, side, file);
   update_slot_label (self, side);
 
   if (self->files[SIDE_LOA] == NULL || self->files[SIDE_PROOF] == NULL)
@@ -169,7 +192,7 @@ set_file (PortingCheckPage *self,
   else
     porting_check_view_load (self->check_view, self->files[SIDE_LOA], self->files[SIDE_PROOF]);
 
-  gtk_stack_set_visible_child_name (self->stack, "check");
+  show_page (self, "check", GTK_WIDGET (self->check_view));
 }
 
 /* Opening */
@@ -281,6 +304,15 @@ open_recent_activated (GtkWidget  *widget,
   g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
 
   set_file (self, g_str_equal (action_name, "check-page.open-recent-loa") ? SIDE_LOA : SIDE_PROOF, file);
+}
+
+/* A document the check view could not open: pick another one for its side. */
+static void
+on_open_another_file (PortingCheckPage *self,
+                      gboolean          proof,
+                      PortingCheckView *view)
+{
+  open_file_dialog (self, proof ? SIDE_PROOF : SIDE_LOA);
 }
 
 static void
@@ -436,17 +468,23 @@ porting_check_page_init (PortingCheckPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   if (source != NULL && (schema = g_settings_schema_source_lookup (source, BASE_ID, TRUE)) != NULL &&
-      g_settings_schema_has_key (schema, RECENT_KEY))
+      g_settings_schema_has_key (schema, recent_keys[SIDE_LOA]))
     {
       self->settings = g_settings_new (BASE_ID);
-      g_signal_connect_object (self->settings, "changed::" RECENT_KEY,
-                               G_CALLBACK (update_recent_menus), self, G_CONNECT_SWAPPED);
+      for (guint i = 0; i < G_N_ELEMENTS (recent_keys); i++)
+        {
+          g_autofree char *signal = g_strconcat ("changed::", recent_keys[i], NULL);
+
+          g_signal_connect_object (self->settings, signal, G_CALLBACK (update_recent_menus), self, G_CONNECT_SWAPPED);
+        }
     }
   update_recent_menus (self);
 
   add_drop_target (self, self->loa_slot);
   add_drop_target (self, self->proof_slot);
   add_drop_target (self, GTK_WIDGET (self->check_view));
+  g_signal_connect_object (self->check_view, "open-another-file", G_CALLBACK (on_open_another_file),
+                           self, G_CONNECT_SWAPPED);
 
   shortcuts = gtk_shortcut_controller_new ();
   gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_MANAGED);
@@ -492,7 +530,7 @@ porting_check_page_reset (PortingCheckPage *self)
   g_clear_object (&self->files[SIDE_PROOF]);
   update_slot_label (self, SIDE_LOA);
   update_slot_label (self, SIDE_PROOF);
-  gtk_stack_set_visible_child_name (self->stack, "empty");
+  show_page (self, "empty", GTK_WIDGET (self->loa_slot_button));
 }
 
 PortingCheckView *

@@ -7,19 +7,24 @@
 
 #include <glib/gi18n.h>
 
+#include "porting-accessible.h"
+#include "porting-check-view-private.h"
 #include "porting-check-view.h"
+#include "porting-page-strip.h"
 #include "porting-request-ui.h"
 
 /* Narrower than this, one document at a time with a switcher. */
 #define NARROW_WIDTH 700
 
-static const PortingField shown_fields[] = {
+const PortingField _porting_check_view_shown_fields[] = {
   PORTING_FIELD_NAME,
   PORTING_FIELD_ADDRESS,
   PORTING_FIELD_ACCOUNT_NUMBER,
   PORTING_FIELD_BTN,
   PORTING_FIELD_CARRIER,
 };
+const guint _porting_check_view_n_shown_fields = G_N_ELEMENTS (_porting_check_view_shown_fields);
+#define shown_fields _porting_check_view_shown_fields
 
 /* Where a field sits in both documents. */
 typedef struct
@@ -38,10 +43,12 @@ struct _PortingCheckView
 
   /* Template widgets */
   GtkWidget           *main_box;
+  GtkWidget           *verdict_status;
   GtkWidget           *verdict_box;
   GtkSpinner          *verdict_spinner;
   GtkImage            *verdict_icon;
   GtkLabel            *verdict_label;
+  GtkWidget           *open_another_button;
   GtkStack            *layout_stack;
   GtkPaned            *wide_paned;
   GtkWidget           *loa_pane;
@@ -49,6 +56,7 @@ struct _PortingCheckView
   PortingDocumentView *loa_view;
   PortingDocumentView *proof_view;
   AdwViewStack        *narrow_stack;
+  GtkWidget           *narrow_switcher;
   GtkWidget           *results_scroller;
   GtkListBox          *results_list;
   GtkListBox          *warnings_list;
@@ -61,8 +69,13 @@ struct _PortingCheckView
   GError              *check_error;
   GPtrArray           *rows;           /* AdwActionRow*, owned by results_list */
 
+  char                *loa_title;
+  char                *proof_title;
+
   guint                layout_idle_id;
   guint                narrow : 1;
+  guint                hide_results : 1;
+  guint                proof_is_csr : 1;
 };
 
 G_DEFINE_FINAL_TYPE (PortingCheckView, porting_check_view, GTK_TYPE_WIDGET)
@@ -71,11 +84,13 @@ enum {
   PROP_0,
   PROP_RESULT,
   PROP_BUSY,
+  PROP_SHOW_RESULTS,
   N_PROPS
 };
 
 enum {
   CHECKED,
+  OPEN_ANOTHER_FILE,
   N_SIGNALS
 };
 
@@ -148,6 +163,21 @@ status_presentation (PortingFieldStatus   status,
     }
 }
 
+const char *
+_porting_check_view_get_field_title (PortingField field)
+{
+  return field_title (field);
+}
+
+const char *
+_porting_check_view_get_status_word (PortingFieldStatus status)
+{
+  const char *word, *icon_name, *style_class;
+
+  status_presentation (status, &word, &icon_name, &style_class);
+  return word;
+}
+
 /* Verdict line */
 
 typedef enum
@@ -171,6 +201,9 @@ set_verdict (PortingCheckView *self,
 
   gtk_widget_set_visible (self->verdict_box, text != NULL);
   gtk_label_set_label (self->verdict_label, text);
+  /* Heard as it changes when the keyboard is on it; the result announced
+   * otherwise, where GTK can. */
+  porting_accessible_set_status (self->verdict_status, text, style != VERDICT_STYLE_PROGRESS);
 
   gtk_widget_set_visible (GTK_WIDGET (self->verdict_spinner), style == VERDICT_STYLE_PROGRESS);
   gtk_spinner_set_spinning (self->verdict_spinner, style == VERDICT_STYLE_PROGRESS && text != NULL);
@@ -268,8 +301,12 @@ create_field_row (PortingCheckView         *self,
 
   loa_text = g_markup_escape_text (field->loa_text ? field->loa_text : _("not found"), -1);
   proof_text = g_markup_escape_text (field->proof_text ? field->proof_text : _("not found"), -1);
-  /* TRANSLATORS: what the LOA says, then what the invoice says */
-  g_string_append_printf (subtitle, _("LOA: %s  ·  Invoice: %s"), loa_text, proof_text);
+  if (self->proof_is_csr)
+    /* TRANSLATORS: what the LOA says, then what the Customer Service Record says */
+    g_string_append_printf (subtitle, _("LOA: %s  ·  CSR: %s"), loa_text, proof_text);
+  else
+    /* TRANSLATORS: what the LOA says, then what the invoice says */
+    g_string_append_printf (subtitle, _("LOA: %s  ·  Invoice: %s"), loa_text, proof_text);
 
   if (field->source == PORTING_TEXT_SOURCE_FORM)
     {
@@ -317,8 +354,35 @@ create_field_row (PortingCheckView         *self,
   gtk_box_append (GTK_BOX (status_box), icon);
   gtk_box_append (GTK_BOX (status_box), label);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), status_box);
+  /* A screen reader reads the status with the field, not beside an icon. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, word, -1);
+  porting_accessible_fix_tree (row);
 
   return row;
+}
+
+/* The core speaks of bills; a CSR is no bill, and carriers want it recent too. */
+static char *
+dup_warning_message (PortingCheckView          *self,
+                     const PortingCheckWarning *warning)
+{
+  const GDate *date;
+  char formatted[128];
+
+  if (!self->proof_is_csr)
+    return g_strdup (warning->message);
+
+  if (g_strcmp0 (warning->code, PORTING_CHECK_WARNING_PROOF_DATE_NOT_FOUND) == 0)
+    return g_strdup (_("No date could be read on the CSR. Carriers want a CSR from the last 30 days."));
+
+  date = porting_check_result_get_proof_date (self->result);
+  if (g_strcmp0 (warning->code, PORTING_CHECK_WARNING_PROOF_TOO_OLD) == 0 && date != NULL && g_date_valid (date) &&
+      g_date_strftime (formatted, sizeof formatted, "%x", date) > 0)
+    /* Translators: %s is a date */
+    return g_strdup_printf (_("The CSR is dated %s, more than 30 days ago. Carriers want a CSR from the last 30 days."),
+                            formatted);
+
+  return g_strdup (warning->message);
 }
 
 static void
@@ -355,17 +419,19 @@ show_results (PortingCheckView *self)
       const PortingCheckWarning *warning = g_ptr_array_index (warnings, i);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-      g_autofree char *title = g_markup_escape_text (warning->message, -1);
+      g_autofree char *message = dup_warning_message (self, warning);
+      g_autofree char *title = g_markup_escape_text (message, -1);
 
       gtk_widget_add_css_class (icon, "warning");
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      porting_accessible_set_row_read_only (row);
       gtk_list_box_append (self->warnings_list, row);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->warnings_list), warnings != NULL && warnings->len > 0);
 
-  gtk_widget_set_visible (self->results_scroller, TRUE);
+  gtk_widget_set_visible (self->results_scroller, !self->hide_results);
 }
 
 static void
@@ -392,6 +458,8 @@ typedef struct
   PortingDocument    *loa;
   PortingDocument    *proof;
   PortingCheckResult *result;
+  GPtrArray          *loa_texts;     /* of char*, one a page, for screen readers */
+  GPtrArray          *proof_texts;
 } HitsData;
 
 static void
@@ -402,6 +470,8 @@ hits_data_free (gpointer data)
   g_clear_object (&hits->loa);
   g_clear_object (&hits->proof);
   g_clear_object (&hits->result);
+  g_clear_pointer (&hits->loa_texts, g_ptr_array_unref);
+  g_clear_pointer (&hits->proof_texts, g_ptr_array_unref);
   g_free (hits);
 }
 
@@ -492,6 +562,9 @@ hits_thread (GTask        *task,
       g_array_append_val (all_hits, hits);
     }
 
+  data->loa_texts = _porting_check_view_dup_page_texts (data->loa, cancellable);
+  data->proof_texts = _porting_check_view_dup_page_texts (data->proof, cancellable);
+
   if (g_task_return_error_if_cancelled (task))
     return;
 
@@ -539,6 +612,8 @@ hits_cb (GObject      *object,
     return;   /* only when cancelled: a newer check took over */
 
   finish_check (self, data->result, hits, NULL);
+  _porting_check_view_describe_document (self->loa_view, self->result, FALSE, data->loa_texts);
+  _porting_check_view_describe_document (self->proof_view, self->result, TRUE, data->proof_texts);
 }
 
 static void
@@ -589,6 +664,8 @@ cancel_check (PortingCheckView *self)
   show_results (self);
   porting_document_view_clear_highlights (self->loa_view);
   porting_document_view_clear_highlights (self->proof_view);
+  porting_document_view_set_description (self->loa_view, NULL);
+  porting_document_view_set_description (self->proof_view, NULL);
 
   if (had_result)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESULT]);
@@ -704,6 +781,30 @@ update_attention (PortingCheckView *self)
     }
 }
 
+static gboolean
+view_failed (PortingDocumentView *view)
+{
+  return porting_document_view_get_state (view) == PORTING_DOCUMENT_VIEW_STATE_FAILED;
+}
+
+/* A document that cannot be opened: offer another, where a page can open one. */
+static void
+update_open_another (PortingCheckView *self)
+{
+  gboolean failed = view_failed (self->loa_view) || view_failed (self->proof_view);
+
+  gtk_widget_set_visible (self->open_another_button,
+                          failed && g_signal_has_handler_pending (self, signals[OPEN_ANOTHER_FILE], 0, TRUE));
+}
+
+static void
+on_open_another_clicked (PortingCheckView *self,
+                         GtkButton        *button)
+{
+  /* The LOA first when both failed. */
+  g_signal_emit (self, signals[OPEN_ANOTHER_FILE], 0, !view_failed (self->loa_view));
+}
+
 static void
 on_document_state_changed (PortingCheckView    *self,
                            GParamSpec          *pspec,
@@ -720,9 +821,76 @@ on_document_state_changed (PortingCheckView    *self,
   update_attention (self);
   maybe_start_check (self);
   update_verdict (self);
+  update_open_another (self);
 }
 
 /* Wide and narrow layouts */
+
+static void
+apply_titles (PortingCheckView *self)
+{
+  porting_document_view_set_title (self->loa_view,
+                                   self->loa_title != NULL ? self->loa_title : _("Letter of Authorization"));
+  porting_document_view_set_title (self->proof_view,
+                                   self->proof_title != NULL ? self->proof_title
+                                   : self->proof_is_csr ? _("Customer Service Record")
+                                   : _("Invoice or CSR"));
+}
+
+void
+porting_check_view_set_titles (PortingCheckView *self,
+                               const char       *loa_title,
+                               const char       *proof_title)
+{
+  g_return_if_fail (PORTING_IS_CHECK_VIEW (self));
+
+  g_free (self->loa_title);
+  self->loa_title = g_strdup (loa_title);
+  g_free (self->proof_title);
+  self->proof_title = g_strdup (proof_title);
+  if (!self->narrow)
+    apply_titles (self);
+}
+
+void
+porting_check_view_set_proof_kind (PortingCheckView *self,
+                                   const char       *proof_kind)
+{
+  gboolean csr;
+
+  g_return_if_fail (PORTING_IS_CHECK_VIEW (self));
+
+  csr = g_strcmp0 (proof_kind, "csr") == 0;
+  if (self->proof_is_csr == csr)
+    return;
+
+  self->proof_is_csr = csr;
+  if (self->narrow)
+    {
+      AdwViewStackPage *page = adw_view_stack_get_page (self->narrow_stack, self->proof_pane);
+
+      adw_view_stack_page_set_title (page, csr ? _("CSR") : _("Invoice"));
+    }
+  else
+    {
+      apply_titles (self);
+    }
+  show_results (self);
+}
+
+void
+porting_check_view_set_show_results (PortingCheckView *self,
+                                     gboolean          show_results)
+{
+  g_return_if_fail (PORTING_IS_CHECK_VIEW (self));
+
+  if (self->hide_results == !show_results)
+    return;
+
+  self->hide_results = !show_results;
+  gtk_widget_set_visible (self->results_scroller, show_results && self->result != NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_RESULTS]);
+}
 
 static void
 apply_layout (PortingCheckView *self,
@@ -743,8 +911,11 @@ apply_layout (PortingCheckView *self,
       gtk_paned_set_end_child (self->wide_paned, NULL);
       page = adw_view_stack_add_titled (self->narrow_stack, loa_pane, "loa", _("LOA"));
       adw_view_stack_page_set_icon_name (page, "x-office-document-symbolic");
-      page = adw_view_stack_add_titled (self->narrow_stack, proof_pane, "proof", _("Invoice"));
+      page = adw_view_stack_add_titled (self->narrow_stack, proof_pane, "proof",
+                                        self->proof_is_csr ? _("CSR") : _("Invoice"));
       adw_view_stack_page_set_icon_name (page, "mail-attachment-symbolic");
+      /* The switcher made a button for each. */
+      porting_accessible_fix_tree (self->narrow_switcher);
       /* The switcher names the documents: room for the file name. */
       porting_document_view_set_title (self->loa_view, NULL);
       porting_document_view_set_title (self->proof_view, NULL);
@@ -757,8 +928,7 @@ apply_layout (PortingCheckView *self,
       adw_view_stack_remove (self->narrow_stack, proof_pane);
       gtk_paned_set_start_child (self->wide_paned, loa_pane);
       gtk_paned_set_end_child (self->wide_paned, proof_pane);
-      porting_document_view_set_title (self->loa_view, _("Letter of Authorization"));
-      porting_document_view_set_title (self->proof_view, _("Invoice or CSR"));
+      apply_titles (self);
       gtk_stack_set_visible_child_name (self->layout_stack, "wide");
     }
 }
@@ -830,6 +1000,8 @@ porting_check_view_finalize (GObject *object)
   g_clear_pointer (&self->hits, g_array_unref);
   g_clear_error (&self->check_error);
   g_clear_pointer (&self->reading_text, g_free);
+  g_clear_pointer (&self->loa_title, g_free);
+  g_clear_pointer (&self->proof_title, g_free);
 
   G_OBJECT_CLASS (porting_check_view_parent_class)->finalize (object);
 }
@@ -850,6 +1022,27 @@ porting_check_view_get_property (GObject    *object,
     case PROP_BUSY:
       g_value_set_boolean (value, porting_check_view_get_busy (self));
       break;
+    case PROP_SHOW_RESULTS:
+      g_value_set_boolean (value, !self->hide_results);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+porting_check_view_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  PortingCheckView *self = PORTING_CHECK_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_RESULTS:
+      porting_check_view_set_show_results (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -864,6 +1057,7 @@ porting_check_view_class_init (PortingCheckViewClass *klass)
   object_class->dispose = porting_check_view_dispose;
   object_class->finalize = porting_check_view_finalize;
   object_class->get_property = porting_check_view_get_property;
+  object_class->set_property = porting_check_view_set_property;
 
   widget_class->measure = porting_check_view_measure;
   widget_class->size_allocate = porting_check_view_size_allocate;
@@ -876,6 +1070,10 @@ porting_check_view_class_init (PortingCheckViewClass *klass)
     g_param_spec_boolean ("busy", NULL, NULL,
                           FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_RESULTS] =
+    g_param_spec_boolean ("show-results", NULL, NULL,
+                          TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -890,15 +1088,32 @@ porting_check_view_class_init (PortingCheckViewClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
 
+  /**
+   * PortingCheckView::open-another-file:
+   * @proof: TRUE for the invoice or CSR, FALSE for the LOA
+   *
+   * A document could not be opened and the user asks for another in its
+   * place. The button that asks is only shown when this is handled.
+   */
+  signals[OPEN_ANOTHER_FILE] =
+    g_signal_new ("open-another-file",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
+
   g_type_ensure (PORTING_TYPE_DOCUMENT_VIEW);
+  g_type_ensure (PORTING_TYPE_PAGE_STRIP);
 
   gtk_widget_class_set_css_name (widget_class, "checkview");
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/Porting/porting-check-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PortingCheckView, main_box);
+  gtk_widget_class_bind_template_child (widget_class, PortingCheckView, verdict_status);
   gtk_widget_class_bind_template_child (widget_class, PortingCheckView, verdict_box);
   gtk_widget_class_bind_template_child (widget_class, PortingCheckView, verdict_spinner);
   gtk_widget_class_bind_template_child (widget_class, PortingCheckView, verdict_icon);
   gtk_widget_class_bind_template_child (widget_class, PortingCheckView, verdict_label);
+  gtk_widget_class_bind_template_child (widget_class, PortingCheckView, open_another_button);
   gtk_widget_class_bind_template_child (widget_class, PortingCheckView, layout_stack);
   gtk_widget_class_bind_template_child (widget_class, PortingCheckView, wide_paned);
   gtk_widget_class_bind_template_child (widget_class, PortingCheckView, loa_pane);
@@ -906,10 +1121,12 @@ porting_check_view_class_init (PortingCheckViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PortingCheckView, loa_view);
   gtk_widget_class_bind_template_child (widget_class, PortingCheckView, proof_view);
   gtk_widget_class_bind_template_child (widget_class, PortingCheckView, narrow_stack);
+  gtk_widget_class_bind_template_child (widget_class, PortingCheckView, narrow_switcher);
   gtk_widget_class_bind_template_child (widget_class, PortingCheckView, results_scroller);
   gtk_widget_class_bind_template_child (widget_class, PortingCheckView, results_list);
   gtk_widget_class_bind_template_child (widget_class, PortingCheckView, warnings_list);
   gtk_widget_class_bind_template_callback (widget_class, on_document_state_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_open_another_clicked);
 }
 
 static void
@@ -918,6 +1135,10 @@ porting_check_view_init (PortingCheckView *self)
   self->rows = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The fields compared are one Tab stop, arrows inside. */
+  porting_list_box_set_single_tab_stop (self->results_list, NULL, NULL);
+  porting_accessible_fix_tree (GTK_WIDGET (self));
 }
 
 GtkWidget *

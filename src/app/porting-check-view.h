@@ -35,6 +35,18 @@ PortingDocumentView *porting_check_view_get_proof_view  (PortingCheckView *self)
 /* (nullable): the row of @field, once checked */
 GtkWidget           *porting_check_view_get_field_row   (PortingCheckView *self,
                                                          PortingField      field);
+/* Whether the fields compared are listed under the documents (default);
+ * the review lists them in its own panel. */
+void                 porting_check_view_set_show_results (PortingCheckView *self,
+                                                         gboolean          show_results);
+/* The titles over the documents side by side (NULL: the usual ones), e.g.
+ * short ones that leave room for the file name. */
+void                 porting_check_view_set_titles      (PortingCheckView *self,
+                                                         const char       *loa_title,
+                                                         const char       *proof_title);
+/* "invoice" (default) or "csr": what the proof is called. */
+void                 porting_check_view_set_proof_kind  (PortingCheckView *self,
+                                                         const char       *proof_kind);
 /* Shows @field's hit in both documents, as activating its row does. */
 void                 porting_check_view_show_field      (PortingCheckView *self,
                                                          PortingField      field);

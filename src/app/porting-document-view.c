@@ -101,6 +101,9 @@ set_state (PortingDocumentView      *self,
 
   gtk_spinner_set_spinning (self->spinner, state == PORTING_DOCUMENT_VIEW_STATE_LOADING);
   gtk_stack_set_visible_child_name (self->stack, page_names[state]);
+  /* Pages and zoom mean nothing on the password and error pages. */
+  gtk_widget_set_visible (gtk_widget_get_parent (self->zoom_button), state == PORTING_DOCUMENT_VIEW_STATE_LOADED);
+  gtk_widget_set_visible (GTK_WIDGET (self->page_label), state == PORTING_DOCUMENT_VIEW_STATE_LOADED);
 
   if (self->state == state)
     return;
@@ -259,6 +262,9 @@ _porting_document_view_update_labels (PortingDocumentView *self)
   /* TRANSLATORS: a zoom level, e.g. “125%” */
   zoom_text = g_strdup_printf (_("%.0f%%"), zoom * 100);
   gtk_label_set_label (self->zoom_label, zoom_text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->zoom_button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, zoom_text,
+                                  -1);
 
   /* Plain buttons, not actionable ones: GTK 4.8 loses the action state of
    * a widget moved to another parent (the narrow layout does that). */
@@ -725,4 +731,29 @@ porting_document_view_set_title (PortingDocumentView *self,
   gtk_label_set_label (self->title_label, title);
   gtk_widget_set_visible (GTK_WIDGET (self->title_label), title != NULL && title[0] != '\0');
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+/**
+ * porting_document_view_set_description:
+ * @description: (nullable): what the document holds, for assistive technologies
+ *
+ * A screen reader reads it on the pages, where the keyboard scrolls (the
+ * name and address found on them, say).
+ */
+void
+porting_document_view_set_description (PortingDocumentView *self,
+                                       const char          *description)
+{
+  GtkAccessible *stops[2];
+
+  g_return_if_fail (PORTING_IS_DOCUMENT_VIEW (self));
+
+  /* The scroller is the Tab stop while the pages cannot take the focus. */
+  stops[0] = GTK_ACCESSIBLE (self->scroller);
+  stops[1] = GTK_ACCESSIBLE (self->pages_box);
+  for (guint i = 0; i < G_N_ELEMENTS (stops); i++)
+    if (description != NULL)
+      gtk_accessible_update_property (stops[i], GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+    else
+      gtk_accessible_reset_property (stops[i], GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 }

@@ -70,6 +70,9 @@ void                      porting_document_view_add_highlights   (PortingDocumen
                                                                   GArray              *rects,
                                                                   PortingFieldStatus   status);
 void                      porting_document_view_clear_highlights (PortingDocumentView *self);
+/* What a screen reader reads on the pages (nullable). */
+void                      porting_document_view_set_description  (PortingDocumentView *self,
+                                                                  const char          *description);
 /* Brings @rect of @page (points; NULL = the top of the page) into view. */
 void                      porting_document_view_scroll_to        (PortingDocumentView *self,
                                                                   guint                page,

@@ -7,11 +7,6 @@
 
 #include "porting-intake-session.h"
 
-/* The service has no "who am I" call (DESIGN.md §3.5), but reviewing is
- * staff-only: a review of a request that does not exist is refused with 403
- * for a customer and with 404/422 for staff, and changes nothing. */
-#define ROLE_PROBE_ID "00000000-role-probe"
-
 struct _PortingIntakeSession
 {
   GObject              parent_instance;
@@ -58,40 +53,42 @@ porting_intake_session_set_staff (PortingIntakeSession *self,
 }
 
 static void
-role_probe_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
+me_cb (GObject      *object,
+       GAsyncResult *result,
+       gpointer      user_data)
 {
   g_autoptr(PortingIntakeSession) self = user_data;
-  g_autoptr(PortingRequest) request = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *expires_at = NULL;
+  gboolean is_staff = FALSE;
 
-  request = porting_intake_client_review_finish (PORTING_INTAKE_CLIENT (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-      PORTING_INTAKE_CLIENT (object) != self->client)
+  if (!porting_intake_client_get_me_finish (PORTING_INTAKE_CLIENT (object), result,
+                                            &name, &is_staff, &expires_at, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+          PORTING_INTAKE_CLIENT (object) != self->client)
+        return;
+      if (g_error_matches (error, PORTING_INTAKE_ERROR, PORTING_INTAKE_ERROR_UNAUTHORIZED))
+        porting_intake_session_set_staff (self, FALSE);
+      else
+        g_debug ("Could not learn the role of the access token: %s", error->message);
+      return;
+    }
+
+  if (PORTING_INTAKE_CLIENT (object) != self->client)
     return;
-
-  if (error == NULL ||
-      g_error_matches (error, PORTING_INTAKE_ERROR, PORTING_INTAKE_ERROR_NOT_FOUND) ||
-      g_error_matches (error, PORTING_INTAKE_ERROR, PORTING_INTAKE_ERROR_REFUSED))
-    porting_intake_session_set_staff (self, TRUE);
-  else if (g_error_matches (error, PORTING_INTAKE_ERROR, PORTING_INTAKE_ERROR_FORBIDDEN) ||
-           g_error_matches (error, PORTING_INTAKE_ERROR, PORTING_INTAKE_ERROR_UNAUTHORIZED))
-    porting_intake_session_set_staff (self, FALSE);
-  else
-    g_debug ("Could not learn the role of the access token: %s", error->message);
+  porting_intake_session_set_staff (self, is_staff);
 }
 
+/* GET /v1/me says whom the token is for (DESIGN.md §3.5). */
 static void
 porting_intake_session_probe_role (PortingIntakeSession *self)
 {
-  g_autoptr(JsonObject) empty = json_object_new ();
-
   if (self->client == NULL || self->token == NULL)
     return;
 
-  porting_intake_client_review_async (self->client, ROLE_PROBE_ID, empty, self->cancellable,
-                                      role_probe_cb, g_object_ref (self));
+  porting_intake_client_get_me_async (self->client, self->cancellable, me_cb, g_object_ref (self));
 }
 
 static void

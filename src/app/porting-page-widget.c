@@ -712,3 +712,23 @@ porting_page_widget_get_n_highlights (PortingPageWidget *self)
 
   return self->highlights->len;
 }
+
+/**
+ * porting_page_widget_set_text:
+ * @text: (nullable): what the page says
+ *
+ * To a screen reader the page is an image: @text is its description.
+ */
+void
+porting_page_widget_set_text (PortingPageWidget *self,
+                              const char        *text)
+{
+  g_return_if_fail (PORTING_IS_PAGE_WIDGET (self));
+
+  if (text != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
+                                    -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}

@@ -50,4 +50,8 @@ void        porting_page_widget_add_highlights     (PortingPageWidget  *self,
 void        porting_page_widget_clear_highlights   (PortingPageWidget  *self);
 guint       porting_page_widget_get_n_highlights   (PortingPageWidget  *self);
 
+/* What the page says, for assistive technologies (nullable). */
+void        porting_page_widget_set_text           (PortingPageWidget  *self,
+                                                    const char         *text);
+
 G_END_DECLS

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "porting-accessible.h"
 #include "porting-preferences-window.h"
 #include "porting-token-store.h"
 
@@ -323,6 +324,7 @@ porting_preferences_window_init (PortingPreferencesWindow *self)
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  porting_accessible_fix_tree (GTK_WIDGET (self));
 }
 
 PortingPreferencesWindow *

@@ -7,6 +7,8 @@
 
 #include <glib/gi18n.h>
 
+#include "porting-accessible.h"
+#include "porting-phone-number.h"
 #include "porting-request-ui.h"
 #include "porting-window.h"
 
@@ -112,6 +114,54 @@ porting_request_kind_get_next_steps (PortingRequestKind kind)
     }
 }
 
+/* The core's sentence speaks of documents; only a port-in has them. */
+static const char *
+status_explanation_without_documents (PortingRequestKind   kind,
+                                      PortingRequestStatus status)
+{
+  switch (status)
+    {
+    case PORTING_REQUEST_STATUS_SUBMITTED:
+      return kind == PORTING_REQUEST_KIND_INTERNATIONAL_INQUIRY || kind == PORTING_REQUEST_KIND_BYOC_INQUIRY
+             ? _("We have your question; nothing to do for now, we answer here within two business days.")
+             : _("We have your request; nothing to do for now, we answer here within one business day.");
+    case PORTING_REQUEST_STATUS_IN_REVIEW:
+      return _("Our team is looking at your request and will answer here.");
+    case PORTING_REQUEST_STATUS_APPROVED:
+      if (kind == PORTING_REQUEST_KIND_PORT_OUT)
+        return _("We approved the port-out: give the answer below to your new provider.");
+      return _("We approved your request; nothing to do for now.");
+    default:
+      return NULL;
+    }
+}
+
+char *
+porting_request_dup_status_explanation (PortingRequest *request)
+{
+  PortingRequestKind kind = porting_request_get_kind (request);
+  PortingRequestStatus status = porting_request_get_status (request);
+  const char *text = NULL;
+
+  g_return_val_if_fail (PORTING_IS_REQUEST (request), NULL);
+
+  if (kind == PORTING_REQUEST_KIND_TWILIO_TRANSFER && status == PORTING_REQUEST_STATUS_APPROVED)
+    {
+      const char *sid = porting_request_get_answer_string (request, "provider_account_sid");
+
+      if (sid != NULL)
+        /* Translators: %s is our Twilio account SID (AC…) */
+        return g_strdup_printf (_("Approved: now file step 3, the transfer ticket with Twilio, "
+                                  "giving our account SID %s."), sid);
+      return g_strdup (_("Approved: now file step 3, the transfer ticket with Twilio, "
+                         "giving the account SID we send you."));
+    }
+
+  if (kind != PORTING_REQUEST_KIND_PORT_IN)
+    text = status_explanation_without_documents (kind, status);
+  return g_strdup (text != NULL ? text : porting_request_status_get_explanation (status));
+}
+
 static char *
 format_stamp (const char *iso8601,
               const char *format)
@@ -145,14 +195,158 @@ porting_request_format_date_time (const char *iso8601)
 }
 
 char *
-porting_request_dup_numbers_text (PortingRequest *request)
+porting_format_phone_number (const char *e164)
+{
+  g_autoptr(PortingPhoneNumber) number = NULL;
+
+  if (e164 == NULL)
+    return NULL;
+
+  number = porting_phone_number_parse (e164, NULL);
+  if (number->e164 == NULL)
+    return g_strdup (e164);
+  return porting_phone_number_format (number);
+}
+
+static char **
+dup_request_numbers (PortingRequest *request)
 {
   g_auto(GStrv) numbers = porting_request_dup_numbers (request);
+  const char *single;
 
   if (numbers != NULL && numbers[0] != NULL)
-    return g_strjoinv (", ", numbers);
+    return g_steal_pointer (&numbers);
 
-  return g_strdup (porting_request_get_string (request, "number"));
+  single = porting_request_get_string (request, "number");
+  if (single == NULL)
+    return NULL;
+  return g_strdupv ((char *[]) { (char *) single, NULL });
+}
+
+char *
+porting_request_dup_numbers_text (PortingRequest *request)
+{
+  g_auto(GStrv) numbers = dup_request_numbers (request);
+  g_autoptr(GStrvBuilder) formatted = g_strv_builder_new ();
+  g_auto(GStrv) list = NULL;
+
+  if (numbers == NULL)
+    return NULL;
+
+  for (guint i = 0; numbers[i] != NULL; i++)
+    {
+      g_autofree char *number = porting_format_phone_number (numbers[i]);
+
+      g_strv_builder_add (formatted, number);
+    }
+  list = g_strv_builder_end (formatted);
+  return g_strjoinv (", ", list);
+}
+
+char *
+porting_request_dup_numbers_e164 (PortingRequest *request)
+{
+  g_auto(GStrv) numbers = dup_request_numbers (request);
+
+  return numbers != NULL ? g_strjoinv ("\n", numbers) : NULL;
+}
+
+const char *
+porting_request_get_display_reference (PortingRequest *request)
+{
+  const char *reference = porting_request_get_reference (request);
+
+  return reference != NULL && *reference != '\0' ? reference : porting_request_get_id (request);
+}
+
+GtkWidget *
+porting_history_row_new (JsonObject *entry,
+                         gboolean    with_author)
+{
+  PortingRequestStatus status;
+  g_autofree char *when = NULL;
+  g_autofree char *subtitle = NULL;
+  const char *note;
+  const char *by;
+  const char *event;
+  GtkWidget *row;
+  GtkWidget *icon;
+
+  if (entry == NULL ||
+      !porting_request_status_from_string (json_object_get_string_member_with_default (entry, "status", NULL),
+                                           &status))
+    return NULL;
+
+  when = porting_request_format_date_time (json_object_get_string_member_with_default (entry, "at", NULL));
+  note = json_object_get_string_member_with_default (entry, "note", NULL);
+  by = with_author ? json_object_get_string_member_with_default (entry, "by", NULL) : NULL;
+  event = json_object_get_string_member_with_default (entry, "event", NULL);
+  if (porting_text_is_blank (note))
+    note = NULL;
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+
+  /* A review started on the way to a decision is the "in review" step it made. */
+  if (g_strcmp0 (event, "review-started") == 0 || (event != NULL && note == NULL))
+    event = NULL;
+
+  if (event != NULL)
+    {
+      /* Something done to the request that left its status alone (a PIN read). */
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), note);
+      /* Translators: "27 November 2026, 14:05 · Sam Support" */
+      subtitle = by != NULL ? g_strdup_printf (_("%s · %s"), when, by) : g_strdup (when);
+      icon = gtk_image_new_from_icon_name (g_strcmp0 (event, "wireless-pin-read") == 0
+                                           ? "dialog-password-symbolic" : "document-edit-symbolic");
+    }
+  else
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), porting_request_status_get_title (status));
+      if (by != NULL && note != NULL)
+        /* Translators: "27 November 2026, 14:05 · Sam Support — Documents in order" */
+        subtitle = g_strdup_printf (_("%s · %s — %s"), when, by, note);
+      else if (by != NULL)
+        subtitle = g_strdup_printf (_("%s · %s"), when, by);
+      else if (note != NULL)
+        /* Translators: "27 November 2026, 14:05 — Documents in order" */
+        subtitle = g_strdup_printf (_("%s — %s"), when, note);
+      else
+        subtitle = g_strdup (when);
+      icon = gtk_image_new_from_icon_name (porting_request_status_get_icon_name (status));
+    }
+
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  /* It only tells: no Tab stop. */
+  porting_accessible_set_row_read_only (row);
+  return row;
+}
+
+const char *
+porting_request_get_staff_note (PortingRequest *request)
+{
+  JsonArray *history = porting_request_get_history (request);
+  const char *reason = porting_request_get_answer_string (request, "reason");
+
+  g_return_val_if_fail (PORTING_IS_REQUEST (request), NULL);
+
+  for (guint i = history != NULL ? json_array_get_length (history) : 0; i > 0; i--)
+    {
+      JsonNode *node = json_array_get_element (history, i - 1);
+      JsonObject *entry = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      const char *note;
+
+      /* Events (a PIN read) are no message for the customer. */
+      if (entry == NULL || json_object_has_member (entry, "event"))
+        continue;
+      note = json_object_get_string_member_with_default (entry, "note", NULL);
+      if (porting_text_is_blank (note))
+        continue;
+      return g_strcmp0 (note, reason) == 0 ? NULL : note;
+    }
+  return NULL;
 }
 
 void

@@ -20,13 +20,33 @@ GtkWidget  *porting_request_status_widget_new      (PortingRequestStatus  status
 gboolean    porting_request_status_is_final        (PortingRequestStatus  status);
 /* Translated: what happens after sending a request of @kind. */
 const char *porting_request_kind_get_next_steps    (PortingRequestKind    kind);
+/* Translated: what @request's status means for its kind (a transfer has no
+ * documents to check; an approved one is filed with Twilio next…). */
+char       *porting_request_dup_status_explanation (PortingRequest       *request);
+/* The request number a person reads out: the reference ("PRT-7K3F-Q2"),
+ * the id for a request stored before references existed. */
+const char *porting_request_get_display_reference  (PortingRequest       *request);
 
 /* "27 November 2026" in local time from an ISO 8601 stamp; the text itself when unreadable. */
 char       *porting_request_format_date            (const char           *iso8601);
 /* "27 November 2026, 14:05" */
 char       *porting_request_format_date_time       (const char           *iso8601);
-/* The numbers of @request, comma separated ("number" for an inquiry). */
+/* The numbers of @request as people write them ("(510) 555-0142" for the
+ * US and Canada), comma separated ("number" for an inquiry). */
 char       *porting_request_dup_numbers_text       (PortingRequest       *request);
+/* The same in E.164, one a line: what goes on the clipboard. */
+char       *porting_request_dup_numbers_e164       (PortingRequest       *request);
+/* One number in E.164 as people write it; the text itself when unreadable. */
+char       *porting_format_phone_number            (const char           *e164);
+
+/* A row for an entry of a request's history ({"status", "at", "by"?,
+ * "note"?, "event"?}); NULL for one it cannot read. @with_author names who
+ * made it (for staff). */
+GtkWidget  *porting_history_row_new                (JsonObject           *entry,
+                                                    gboolean              with_author);
+/* (nullable): the last note staff left for the customer, when it says more
+ * than the answer's reason. */
+const char *porting_request_get_staff_note         (PortingRequest       *request);
 
 /* Shows @title in the toast overlay nearest to @widget, or its window's. */
 void        porting_widget_add_toast               (GtkWidget            *widget,

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "porting-accessible.h"
 #include "porting-byoc-page.h"
 #include "porting-check-page.h"
 #include "porting-international-page.h"
@@ -39,6 +40,8 @@ struct _PortingWindow
 
   /* Set while the saved state is applied, so that it is not saved back. */
   guint                 restoring : 1;
+  /* The sidebar is out of the way of a review's documents. */
+  guint                 sidebar_hidden_for_review : 1;
 };
 
 G_DEFINE_FINAL_TYPE (PortingWindow, porting_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -81,7 +84,10 @@ create_sidebar_row (gpointer item,
   g_object_bind_property (page, "visible", row, "visible", G_BINDING_SYNC_CREATE);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_widget_set_name (row, gtk_stack_page_get_name (page));
-  g_object_bind_property (page, "title", row, "tooltip-text", G_BINDING_SYNC_CREATE);
+  /* Named by its title (a tooltip would only say it twice). */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
+                                  -1);
 
   return row;
 }
@@ -109,6 +115,20 @@ update_sidebar_header (GtkListBoxRow *row,
     }
 }
 
+/* Folded, the header's back button leads to the sidebar; a page showing
+ * something with its own way back (a request's details) keeps the only one. */
+static void
+porting_window_update_back_button (PortingWindow *self)
+{
+  GtkWidget *page = gtk_stack_get_visible_child (self->stack);
+  gboolean page_goes_back = FALSE;
+
+  if (page != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (page), "can-go-back") != NULL)
+    g_object_get (page, "can-go-back", &page_goes_back, NULL);
+
+  gtk_widget_set_visible (self->back_button, adw_leaflet_get_folded (self->leaflet) && !page_goes_back);
+}
+
 static void
 porting_window_update_sidebar_buttons (PortingWindow *self)
 {
@@ -116,6 +136,7 @@ porting_window_update_sidebar_buttons (PortingWindow *self)
   gboolean sidebar_hidden = !gtk_widget_get_visible (self->sidebar_box);
 
   gtk_widget_set_visible (self->show_sidebar_button, !folded && sidebar_hidden);
+  porting_window_update_back_button (self);
 }
 
 static void
@@ -159,6 +180,27 @@ on_leaflet_folded_changed (PortingWindow *self,
   porting_window_update_sidebar_buttons (self);
 }
 
+/* A request open for review wants the whole width: the sidebar folds away
+ * while it is shown, and comes back with the queue. */
+static void
+porting_window_update_workspace (PortingWindow *self)
+{
+  GtkWidget *review = gtk_stack_get_child_by_name (self->stack, "review");
+  gboolean wanted = review != NULL && gtk_stack_get_visible_child (self->stack) == review &&
+                    porting_review_page_get_workspace (PORTING_REVIEW_PAGE (review));
+
+  if (wanted == self->sidebar_hidden_for_review)
+    return;
+
+  self->sidebar_hidden_for_review = wanted;
+  if (!adw_leaflet_get_folded (self->leaflet))
+    {
+      gtk_widget_set_visible (self->sidebar_box, !wanted);
+      gtk_widget_set_visible (self->sidebar_separator, !wanted);
+    }
+  porting_window_update_sidebar_buttons (self);
+}
+
 static void
 on_visible_page_changed (PortingWindow *self,
                          GParamSpec    *pspec,
@@ -189,6 +231,9 @@ on_visible_page_changed (PortingWindow *self,
 
   if (!self->restoring)
     g_settings_set_string (self->settings, "last-page", name);
+
+  porting_window_update_workspace (self);
+  porting_window_update_back_button (self);
 }
 
 static void
@@ -200,6 +245,16 @@ on_sidebar_row_activated (PortingWindow *self,
 
   if (page != NULL)
     porting_window_show_page (self, gtk_stack_page_get_name (page));
+}
+
+/* Tab from the sidebar skips to the content of the page shown. */
+static GtkWidget *
+get_content_stop (gpointer user_data)
+{
+  PortingWindow *self = user_data;
+  GtkWidget *page = gtk_stack_get_visible_child (self->stack);
+
+  return page != NULL && gtk_widget_get_mapped (page) ? page : NULL;
 }
 
 static void
@@ -247,12 +302,20 @@ porting_window_update_review_page (PortingWindow        *self,
     {
       GtkStackPage *stack_page;
 
-      stack_page = gtk_stack_add_titled (self->stack, porting_review_page_new (), "review", _("Review Queue"));
+      GtkWidget *review = porting_review_page_new ();
+
+      porting_accessible_fix_tree (review);
+      stack_page = gtk_stack_add_titled (self->stack, review, "review", _("Review Queue"));
       gtk_stack_page_set_icon_name (stack_page, "emblem-documents-symbolic");
+      g_signal_connect_object (review, "notify::workspace", G_CALLBACK (porting_window_update_workspace),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (review, "notify::can-go-back", G_CALLBACK (porting_window_update_back_button),
+                               self, G_CONNECT_SWAPPED);
     }
   else if (!staff && page != NULL)
     {
       gtk_stack_remove (self->stack, page);
+      porting_window_update_workspace (self);
     }
 }
 
@@ -416,6 +479,8 @@ porting_window_init (PortingWindow *self)
   gtk_list_box_bind_model (self->sidebar_list, G_LIST_MODEL (self->pages),
                            create_sidebar_row, self, NULL);
   gtk_list_box_set_header_func (self->sidebar_list, update_sidebar_header, self, NULL);
+  porting_list_box_set_single_tab_stop (self->sidebar_list, get_content_stop, self);
+  porting_accessible_fix_tree (GTK_WIDGET (self));
 
   /* Start on the page itself: a folded window shows it with a back button. */
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
@@ -424,8 +489,12 @@ porting_window_init (PortingWindow *self)
   /* A rejected request is corrected in the flow it came from. */
   requests_page = porting_window_get_page (self, "requests");
   if (requests_page != NULL)
-    g_signal_connect_object (requests_page, "correct-request", G_CALLBACK (on_correct_request),
-                             self, G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (requests_page, "correct-request", G_CALLBACK (on_correct_request),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (requests_page, "notify::can-go-back", G_CALLBACK (porting_window_update_back_button),
+                               self, G_CONNECT_SWAPPED);
+    }
 }
 
 PortingWindow *
@@ -514,4 +583,21 @@ porting_window_get_folded (PortingWindow *self)
   g_return_val_if_fail (PORTING_IS_WINDOW (self), FALSE);
 
   return adw_leaflet_get_folded (self->leaflet);
+}
+
+void
+porting_window_show_request (PortingWindow *self,
+                             const char    *id)
+{
+  GtkWidget *page;
+
+  g_return_if_fail (PORTING_IS_WINDOW (self));
+  g_return_if_fail (id != NULL);
+
+  page = porting_window_get_page (self, "requests");
+  if (page == NULL)
+    return;
+
+  porting_window_show_page (self, "requests");
+  porting_requests_page_open_request (PORTING_REQUESTS_PAGE (page), id);
 }

@@ -21,5 +21,8 @@ GtkWidget     *porting_window_get_page     (PortingWindow      *self,
 void           porting_window_add_toast    (PortingWindow      *self,
                                             AdwToast           *toast);
 gboolean       porting_window_get_folded   (PortingWindow      *self);
+/* Shows the request @id on the Requests page (a notification was clicked). */
+void           porting_window_show_request (PortingWindow      *self,
+                                            const char         *id);
 
 G_END_DECLS

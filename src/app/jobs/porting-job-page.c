@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "porting-accessible.h"
 #include "porting-application.h"
 #include "porting-job-page.h"
 #include "porting-row-message.h"
@@ -25,6 +26,8 @@ typedef struct
   GHashTable            *field_widgets;   /* field name → widget (unowned) */
   GHashTable            *message_rows;    /* field name → row (unowned) */
   guint                  restoring : 1;
+  /* A draft from an earlier run is in the form: said once the page shows. */
+  guint                  draft_restored : 1;
 } PortingJobPagePrivate;
 
 enum {
@@ -78,6 +81,51 @@ porting_job_page_apply_draft (PortingJobPage *self,
 
   priv->restoring = was_restoring;
   klass->form_changed (self, NULL);
+}
+
+/* Whether @draft holds something the customer typed (not only the request
+ * followed, or the step they were on). */
+static gboolean
+draft_has_answers (JsonObject *draft)
+{
+  g_autoptr(GList) members = draft != NULL ? json_object_get_members (draft) : NULL;
+
+  for (GList *l = members; l != NULL; l = l->next)
+    if (!g_str_equal (l->data, "request-id") && !g_str_equal (l->data, "step"))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+on_map (PortingJobPage *self)
+{
+  PortingJobPagePrivate *priv = porting_job_page_get_instance_private (self);
+  AdwToast *toast;
+
+  if (!priv->draft_restored)
+    return;
+
+  /* What the customer typed last time is back: say so, and how to start over. */
+  priv->draft_restored = FALSE;
+  toast = adw_toast_new (_("Draft restored"));
+  adw_toast_set_button_label (toast, _("_Discard"));
+  adw_toast_set_action_name (toast, "job-page.discard-draft");
+  adw_toast_overlay_add_toast (priv->toast_overlay, toast);
+}
+
+static void
+discard_draft_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  PORTING_JOB_PAGE_GET_CLASS (widget)->discard_draft (PORTING_JOB_PAGE (widget));
+}
+
+static void
+porting_job_page_real_discard_draft (PortingJobPage *self)
+{
+  porting_job_page_discard_draft (self);
+  porting_job_page_show_toast (self, _("Draft discarded"));
 }
 
 void
@@ -201,6 +249,8 @@ porting_job_page_show_problem (GtkLabel   *missing_label,
   /* Narrow windows cut the sentence short: the tooltip has it whole. */
   gtk_widget_set_tooltip_text (GTK_WIDGET (missing_label), problem);
   gtk_widget_set_sensitive (GTK_WIDGET (submit_button), problem == NULL);
+  /* A screen reader finding the button greyed out hears why. */
+  porting_field_set_hint (GTK_WIDGET (submit_button), problem);
 }
 
 static gboolean
@@ -388,8 +438,13 @@ porting_job_page_constructed (GObject *object)
   g_signal_connect_object (porting_job_page_get_form (self), "notify",
                            G_CALLBACK (on_form_notify), self, G_CONNECT_SWAPPED);
 
+  /* Every widget of the subclass's template is there now. */
+  porting_accessible_fix_tree (GTK_WIDGET (self));
+
   draft = porting_draft_store_load (priv->draft_store, klass->draft_flow);
   porting_job_page_apply_draft (self, draft);
+  priv->draft_restored = draft_has_answers (draft);
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
   if (priv->tracker != NULL)
     klass->tracker_changed (self);
 }
@@ -482,6 +537,9 @@ porting_job_page_class_init (PortingJobPageClass *klass)
   klass->submitted = porting_job_page_real_submitted;
   klass->tracker_changed = porting_job_page_real_tracker_changed;
   klass->tracker_refreshed = porting_job_page_real_tracker_refreshed;
+  klass->discard_draft = porting_job_page_real_discard_draft;
+
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "job-page.discard-draft", NULL, discard_draft_activated);
 
   /**
    * PortingJobPage:draft-store:

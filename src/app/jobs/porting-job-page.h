@@ -38,6 +38,9 @@ G_DECLARE_DERIVABLE_TYPE (PortingJobPage, porting_job_page, PORTING, JOB_PAGE, A
  * @tracker_changed: the request followed changed (there is one, or none)
  * @tracker_refreshed: a new copy of it came from the service; @previous
  *   is the one it replaces (nullable)
+ * @discard_draft: the customer asked to start again from nothing (the
+ *   "Draft restored" toast's Discard); the default forgets the draft and
+ *   empties the form, saying so
  *
  * A job page owns its draft (the #PortingDraftStore it is given, or the
  * settings' one), the form the customer fills in (every drafted field is
@@ -64,9 +67,10 @@ struct _PortingJobPageClass
   void     (*tracker_changed)   (PortingJobPage *self);
   void     (*tracker_refreshed) (PortingJobPage *self,
                                  PortingRequest *previous);
+  void     (*discard_draft)     (PortingJobPage *self);
 
   /*< private >*/
-  gpointer padding[8];
+  gpointer padding[7];
 };
 
 PortingDraftStore     *porting_job_page_get_draft_store    (PortingJobPage       *self);
@@ -94,7 +98,8 @@ gboolean               porting_job_page_get_restoring      (PortingJobPage      
 /* Puts @draft (NULL: nothing) into the form and the page. */
 void                   porting_job_page_apply_draft        (PortingJobPage       *self,
                                                             JsonObject           *draft);
-/* Forgets the draft and empties the form. */
+/* Forgets the draft and empties the form. ("job-page.discard-draft" asks
+ * the class's discard_draft.) */
 void                   porting_job_page_discard_draft      (PortingJobPage       *self);
 /* Writes what the draft store has not saved yet, at once. */
 void                   porting_job_page_save_draft         (PortingJobPage       *self);

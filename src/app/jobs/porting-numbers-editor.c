@@ -10,8 +10,10 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "porting-accessible.h"
 #include "porting-number-ui.h"
 #include "porting-numbers-editor.h"
+#include "porting-row-message.h"
 
 struct _PortingNumbersEditor
 {
@@ -21,6 +23,7 @@ struct _PortingNumbersEditor
   guint        n_valid;
   guint        n_invalid;
   guint        n_merged;
+  guint        error_idle_id;
   guint        us_ca_only : 1;
 
   GtkWidget   *frame;
@@ -60,6 +63,93 @@ update_summary (PortingNumbersEditor *self)
   gtk_widget_set_visible (GTK_WIDGET (self->list), self->numbers->len > 0);
 }
 
+static gboolean
+number_is_error (PortingNumbersEditor *self,
+                 PortingPhoneNumber   *number)
+{
+  return !number->valid || (self->us_ca_only && !porting_phone_number_is_us_or_ca (number));
+}
+
+static const char *
+number_problem (PortingPhoneNumber *number)
+{
+  if (number->valid)
+    return _("Outside the United States and Canada: it cannot be ported here.");
+
+  return number->reason != NULL ? number->reason : _("Not a telephone number");
+}
+
+/* The numbers to fix, as the field's error. While the field is typed in,
+ * only what is wrong, once ("1 number to fix: This number has too few
+ * digits"): the number itself changes with every key, and a screen reader
+ * speaks every new error of the field that has the focus. Which numbers
+ * they are comes with the field when the focus is back on it. */
+static void
+update_error (PortingNumbersEditor *self)
+{
+  gboolean typing = porting_accessible_has_focus (GTK_WIDGET (self->text_view));
+  g_autoptr(GPtrArray) problems = g_ptr_array_new ();
+  g_autoptr(GString) error = g_string_new (NULL);
+  guint n_errors = 0;
+
+  for (guint i = 0; i < self->numbers->len; i++)
+    {
+      PortingPhoneNumber *number = g_ptr_array_index (self->numbers, i);
+      const char *problem;
+
+      if (!number_is_error (self, number))
+        continue;
+
+      n_errors++;
+      problem = number_problem (number);
+      if (!typing)
+        {
+          /* Translators: a number to fix, and what is wrong with it:
+           * "555: This number has too few digits" */
+          g_autofree char *line = g_strdup_printf (_("%s: %s"), number->input, problem);
+
+          g_string_append_printf (error, "%s%s", error->len > 0 ? " " : "", line);
+        }
+      else if (!g_ptr_array_find_with_equal_func (problems, problem, g_str_equal, NULL))
+        g_ptr_array_add (problems, (gpointer) problem);
+    }
+
+  if (n_errors == 0)
+    {
+      porting_field_set_error (GTK_WIDGET (self->text_view), NULL);
+      return;
+    }
+
+  if (typing)
+    {
+      g_string_append_printf (error, ngettext ("%u number to fix:", "%u numbers to fix:", n_errors), n_errors);
+      for (guint i = 0; i < problems->len; i++)
+        g_string_append_printf (error, " %s", (const char *) g_ptr_array_index (problems, i));
+    }
+
+  porting_field_set_error (GTK_WIDGET (self->text_view), error->str);
+}
+
+static gboolean
+update_error_idle_cb (gpointer user_data)
+{
+  PortingNumbersEditor *self = user_data;
+
+  self->error_idle_id = 0;
+  update_error (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Once the focus is elsewhere: a screen reader only speaks a new error of
+ * the field that has the focus, and it heard this one already. */
+static void
+on_text_view_focus_leave (PortingNumbersEditor *self)
+{
+  if (self->error_idle_id == 0)
+    self->error_idle_id = g_idle_add (update_error_idle_cb, self);
+}
+
 static void
 on_buffer_changed (PortingNumbersEditor *self,
                    GtkTextBuffer        *buffer)
@@ -80,13 +170,15 @@ on_buffer_changed (PortingNumbersEditor *self,
     {
       PortingPhoneNumber *number = g_ptr_array_index (self->numbers, i);
       gboolean outside = self->us_ca_only && number->valid && !porting_phone_number_is_us_or_ca (number);
+      GtkWidget *row;
 
       if (outside)
-        gtk_list_box_append (self->list,
-                             porting_number_row_new (number, "dialog-information-symbolic", "accent",
-                                                     _("Outside the United States and Canada: it cannot be ported here.")));
+        row = porting_number_row_new (number, "dialog-information-symbolic", "accent", number_problem (number));
       else
-        gtk_list_box_append (self->list, porting_number_row_new (number, "emblem-ok-symbolic", "success", number->e164));
+        row = porting_number_row_new (number, "emblem-ok-symbolic", "success", number->e164);
+      /* Read with the list; the field says what to fix. */
+      porting_accessible_set_row_read_only (row);
+      gtk_list_box_append (self->list, row);
 
       if (!number->valid)
         self->n_invalid++;
@@ -95,6 +187,7 @@ on_buffer_changed (PortingNumbersEditor *self,
     }
 
   update_summary (self);
+  update_error (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
   g_signal_emit (self, signals[CHANGED], 0);
@@ -106,6 +199,7 @@ porting_numbers_editor_dispose (GObject *object)
   PortingNumbersEditor *self = PORTING_NUMBERS_EDITOR (object);
   GtkWidget *child;
 
+  g_clear_handle_id (&self->error_idle_id, g_source_remove);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
 
@@ -237,6 +331,12 @@ porting_numbers_editor_init (PortingNumbersEditor *self)
   gtk_text_view_set_right_margin (self->text_view, 12);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Numbers"), -1);
+  {
+    GtkEventController *focus = gtk_event_controller_focus_new ();
+
+    g_signal_connect_object (focus, "leave", G_CALLBACK (on_text_view_focus_leave), self, G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (GTK_WIDGET (self->text_view), focus);
+  }
 
   gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 96);
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 200);
@@ -263,8 +363,7 @@ porting_numbers_editor_init (PortingNumbersEditor *self)
   gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
   gtk_widget_add_css_class (GTK_WIDGET (self->list), "boxed-list");
   gtk_widget_set_visible (GTK_WIDGET (self->list), FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Numbers found"), -1);
+  porting_accessible_set_label (GTK_WIDGET (self->list), _("Numbers found"));
   gtk_widget_set_parent (GTK_WIDGET (self->list), GTK_WIDGET (self));
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->text_view), "changed",

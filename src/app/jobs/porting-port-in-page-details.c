@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "porting-accessible.h"
 #include "porting-port-date.h"
 #include "porting-port-in-page-private.h"
 
@@ -130,7 +131,11 @@ _porting_port_in_page_rebuild_review (PortingPortInPage *self)
       PortingPortInSection *section = g_ptr_array_index (sections, i);
       AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
       GtkWidget *edit = gtk_button_new_with_mnemonic (_("_Edit"));
+      /* Translators: the name a screen reader gives an Edit button of the
+       * review: "Edit: Numbers to Port" */
+      g_autofree char *edit_name = g_strdup_printf (_("Edit: %s"), section->title);
 
+      porting_accessible_set_label (edit, edit_name);
       adw_preferences_group_set_title (group, section->title);
       gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (edit, "flat");
@@ -148,6 +153,7 @@ _porting_port_in_page_rebuild_review (PortingPortInPage *self)
           adw_action_row_set_subtitle (ADW_ACTION_ROW (row), summary->value);
           adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
           gtk_widget_add_css_class (row, "property");
+          porting_accessible_set_row_read_only (row);
           adw_preferences_group_add (group, row);
         }
 

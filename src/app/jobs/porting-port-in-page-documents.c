@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "porting-accessible.h"
 #include "porting-document.h"
 #include "porting-loa-writer.h"
 #include "porting-port-in-page-private.h"
@@ -67,7 +68,9 @@ _porting_port_in_page_write_loa (PortingPortInPage *self)
   g_autoptr(PortingLoaWriterData) data = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-  g_autofree char *name = g_strdup_printf ("loa-%s.pdf", stamp);
+  g_autofree char *uuid = g_uuid_string_random ();
+  /* Never the name of the LOA it replaces, whose deletion may still be on its way. */
+  g_autofree char *name = g_strdup_printf ("loa-%s-%.8s.pdf", stamp, uuid);
   g_autofree char *path = g_build_filename (g_get_user_data_dir (), APP_ID, "documents", name, NULL);
   LoaWrite *write = g_new0 (LoaWrite, 1);
 
@@ -91,9 +94,19 @@ show_file (AdwActionRow *row,
            GtkWidget    *zone,
            GFile        *file)
 {
+  /* The file chosen takes the place of the zone, and the focus with it
+   * (its Remove button); removed, the zone takes both back. */
+  gboolean focus_in_zone = porting_accessible_has_focus (zone);
+  gboolean focus_in_row = porting_accessible_has_focus (GTK_WIDGET (row));
+
   gtk_widget_set_visible (GTK_WIDGET (row), file != NULL);
   gtk_widget_set_visible (zone, file == NULL);
   porting_file_row_set_file (row, file);
+
+  if (file != NULL && focus_in_zone)
+    gtk_widget_child_focus (GTK_WIDGET (row), GTK_DIR_TAB_FORWARD);
+  else if (file == NULL && focus_in_row)
+    gtk_widget_child_focus (zone, GTK_DIR_TAB_FORWARD);
 }
 
 void
@@ -163,6 +176,7 @@ void
 _porting_port_in_page_clear_check (PortingPortInPage *self)
 {
   g_clear_error (&self->check_error);
+  gtk_widget_set_visible (self->spelling_row, FALSE);
   g_object_set (self->form, "checking", FALSE, "check-result", NULL, NULL);
 }
 
@@ -231,6 +245,28 @@ show_check_result (PortingPortInPage *self)
   adw_action_row_set_subtitle (self->check_summary_row, subtitle);
   gtk_image_set_from_icon_name (self->check_icon, icon);
   gtk_widget_add_css_class (GTK_WIDGET (self->check_icon), css);
+  gtk_widget_set_visible (self->spelling_row, porting_port_in_form_can_use_proof_spelling (self->form));
+}
+
+/* The LOA takes the bill's spelling: written again once signed again. */
+static void
+on_use_spelling_clicked (PortingPortInPage *self,
+                         GtkButton         *button)
+{
+  g_autoptr(GFile) previous = NULL;
+
+  g_object_get (self->form, "generated-loa", &previous, NULL);
+  if (!porting_port_in_form_use_proof_spelling (self->form))
+    return;
+
+  /* The LOA written with the former spelling holds the customer's details: it goes. */
+  if (previous != NULL)
+    g_file_delete_async (previous, G_PRIORITY_LOW, NULL, NULL, NULL);
+  porting_signature_pad_clear (self->signature_pad);
+  gtk_widget_set_visible (self->spelling_row, FALSE);
+  _porting_port_in_page_show_step (self, PORTING_PORT_IN_STEP_LOA);
+  porting_job_page_show_toast (PORTING_JOB_PAGE (self),
+                               _("The LOA now writes the name and address as the bill does: sign it again."));
 }
 
 static gboolean
@@ -323,4 +359,5 @@ _porting_port_in_page_class_init_documents (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_callback (widget_class, on_remove_loa_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_remove_proof_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_check_view_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_use_spelling_clicked);
 }

@@ -19,6 +19,7 @@ struct _PortingPortInPage
   PortingPortInForm   *form;              /* the page's: what the steps ask */
   GError              *check_error;       /* the documents could not be checked */
   GFile               *last_request;      /* kept on disk, without an intake service */
+  char                *sent_id;           /* the request the service stored, for its receipt */
   guint                writing_loa : 1;
   guint                submitting : 1;
   guint                moving_calendar : 1;
@@ -76,6 +77,8 @@ struct _PortingPortInPage
 
   AdwActionRow        *check_summary_row;
   GtkStack            *check_icon_stack;
+  GtkWidget           *spelling_row;
+  GtkWidget           *spelling_button;
   GtkSpinner          *check_spinner;
   GtkImage            *check_icon;
   PortingCheckView    *check_view;
@@ -94,6 +97,7 @@ struct _PortingPortInPage
   AdwPreferencesPage  *review_page;
   GPtrArray           *review_groups;
   AdwStatusPage       *done_status;
+  GtkWidget           *show_request_button;
 
   GtkButton           *back_button;
   GtkButton           *next_button;

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "porting-accessible.h"
 #include "porting-application.h"
 #include "porting-byoc-page.h"
 #include "porting-drop-zone.h"
@@ -183,6 +184,8 @@ _porting_port_in_page_update_navigation (PortingPortInPage *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->submit_button), !self->submitting);
   gtk_label_set_text (self->missing_label, reason != NULL ? reason : "");
   gtk_widget_set_visible (GTK_WIDGET (self->missing_label), reason != NULL);
+  /* A screen reader finding Next greyed out hears why. */
+  porting_field_set_hint (GTK_WIDGET (self->next_button), reason);
 }
 
 /* Keyboard and screen reader users go on at the top of the new step, not on
@@ -258,6 +261,46 @@ on_back_clicked (PortingPortInPage *self,
     _porting_port_in_page_show_step (self, step - 1);
 }
 
+/* Ctrl+Enter, Alt+→ and Alt+← do what Next and Back do, when they can. */
+static gboolean
+step_key_cb (GtkWidget *widget,
+             GVariant  *args,
+             gpointer   user_data)
+{
+  PortingPortInPage *self = PORTING_PORT_IN_PAGE (widget);
+  GtkButton *button = g_variant_get_boolean (args) ? self->next_button : self->back_button;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (button)) || !gtk_widget_is_sensitive (GTK_WIDGET (button)))
+    return FALSE;
+
+  g_signal_emit_by_name (button, "clicked");
+  return TRUE;
+}
+
+static void
+add_step_keys (PortingPortInPage *self)
+{
+  static const struct { guint keyval; GdkModifierType modifiers; gboolean next; } keys[] = {
+    { GDK_KEY_Return, GDK_CONTROL_MASK, TRUE },
+    { GDK_KEY_KP_Enter, GDK_CONTROL_MASK, TRUE },
+    { GDK_KEY_ISO_Enter, GDK_CONTROL_MASK, TRUE },
+    { GDK_KEY_Right, GDK_ALT_MASK, TRUE },
+    { GDK_KEY_KP_Right, GDK_ALT_MASK, TRUE },
+    { GDK_KEY_Left, GDK_ALT_MASK, FALSE },
+    { GDK_KEY_KP_Left, GDK_ALT_MASK, FALSE },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  /* Before the fields: a text view takes Ctrl+Enter for a new line. */
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new_with_arguments (gtk_keyval_trigger_new (keys[i].keyval, keys[i].modifiers),
+                                                                           gtk_callback_action_new (step_key_cb, NULL, NULL),
+                                                                           "b", keys[i].next));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
 static void
 on_next_clicked (PortingPortInPage *self,
                  GtkButton         *button)
@@ -309,6 +352,18 @@ porting_port_in_page_form_changed (PortingJobPage *page,
                                                    : _("Sign with your mouse, finger or pen."));
     }
 
+  if (field_is (pspec, "proof-kind"))
+    {
+      g_autofree char *proof_kind = NULL;
+
+      /* A CSR is called a CSR, its date warnings too. */
+      g_object_get (self->form, "proof-kind", &proof_kind, NULL);
+      porting_check_view_set_proof_kind (self->check_view, proof_kind);
+      /* Short titles: the room goes to the file names. */
+      porting_check_view_set_titles (self->check_view, _("LOA"),
+                                     g_strcmp0 (proof_kind, "csr") == 0 ? _("CSR") : _("Invoice"));
+    }
+
   if (field_is (pspec, "imported-loa") || field_is (pspec, "proof") ||
       field_is (pspec, "import-loa") || field_is (pspec, "generated-loa"))
     {
@@ -328,6 +383,10 @@ show_done (PortingPortInPage *self,
            const char        *description,
            const char        *toast)
 {
+  adw_status_page_set_title (self->done_status, title);
+  gtk_widget_set_visible (self->show_request_button, self->sent_id != NULL);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->show_request_button), "s",
+                                    self->sent_id != NULL ? self->sent_id : "");
   adw_status_page_set_description (self->done_status, description);
 
   /* The request is safe: the draft has done its job. */
@@ -340,7 +399,8 @@ show_done (PortingPortInPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->step_dots), FALSE);
   _porting_port_in_page_update_navigation (self);
   focus_step (self);
-  porting_job_page_show_toast (PORTING_JOB_PAGE (self), toast);
+  if (toast != NULL)
+    porting_job_page_show_toast (PORTING_JOB_PAGE (self), toast);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STEP]);
 }
 
@@ -366,6 +426,7 @@ request_saved_cb (GObject      *object,
     }
 
   g_set_object (&self->last_request, G_FILE (object));
+  g_clear_pointer (&self->sent_id, g_free);
   path = g_file_get_parse_name (G_FILE (object));
   description = g_strdup_printf (_("Your request is saved in %s. We will send it with your documents "
                                    "and let you know when the carrier confirms the port date."),
@@ -380,10 +441,14 @@ on_request_submitted (PortingPortInPage *self,
   g_autofree char *description = NULL;
 
   self->submitting = FALSE;
-  description = g_strdup_printf (_("Request %s is with us. Ports take 5 to 10 business days: "
-                                   "follow it on the Requests page, where the confirmed port date will show."),
-                                 porting_request_get_id (stored));
-  show_done (self, _("Request Sent"), description, _("Request sent"));
+  g_free (self->sent_id);
+  self->sent_id = g_strdup (porting_request_get_id (stored));
+  /* The one receipt: the dialog closed itself once the service had it. */
+  /* Translators: %s is the request number, e.g. PRT-7K3F-Q2, then what happens next */
+  description = g_strdup_printf (_("Your request number is %s.\n\n%s"),
+                                 porting_request_get_display_reference (stored),
+                                 porting_request_kind_get_next_steps (PORTING_REQUEST_KIND_PORT_IN));
+  show_done (self, _("Request Sent"), description, NULL);
 }
 
 /* No service yet: the finished request is kept on disk. Never the PIN on
@@ -452,6 +517,7 @@ porting_port_in_page_real_submit (PortingJobPage *page)
                                               porting_port_in_form_get_loa (self->form),
                                               porting_port_in_form_get_proof (self->form), NULL);
       g_signal_connect_object (dialog, "submitted", G_CALLBACK (on_request_submitted), self, G_CONNECT_SWAPPED);
+      porting_submit_dialog_set_close_when_stored (dialog, TRUE);
       return;
     }
 
@@ -507,6 +573,8 @@ static void
 on_signature_changed (PortingPortInPage   *self,
                       PortingSignaturePad *pad)
 {
+  /* Nothing to clear, no Tab stop on the way to the rest of the form. */
+  gtk_widget_set_sensitive (self->clear_signature_button, !porting_signature_pad_is_empty (pad));
   porting_port_in_form_set_signature (self->form, porting_signature_pad_get_strokes (pad));
 }
 
@@ -536,13 +604,12 @@ discard_response_cb (AdwMessageDialog  *dialog,
   porting_job_page_show_toast (PORTING_JOB_PAGE (self), _("Draft discarded"));
 }
 
+/* Asked first: a port-in holds much typing, and its LOA goes too. */
 static void
-discard_draft_activated (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
+porting_port_in_page_discard_draft (PortingJobPage *page)
 {
-  PortingPortInPage *self = PORTING_PORT_IN_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
+  PortingPortInPage *self = PORTING_PORT_IN_PAGE (page);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *dialog;
 
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
@@ -557,7 +624,16 @@ discard_draft_activated (GtkWidget  *widget,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
+  porting_accessible_fix_tree (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+discard_draft_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  porting_port_in_page_discard_draft (PORTING_JOB_PAGE (widget));
 }
 
 static void
@@ -712,6 +788,8 @@ bind_fields (PortingPortInPage *self)
   /* The fields that depend on the answers so far. */
   bind_visible (self, "partial-port", self->partial_group, FALSE);
   bind_visible (self, "needs-new-btn", self->new_btn_row, FALSE);
+  /* Asked once: a partial port gave it before the LOA. */
+  bind_visible (self, "partial-port", self->btn_row, TRUE);
   bind_visible (self, "wireless", self->wireless_group, FALSE);
   bind_visible (self, "import-loa", self->loa_import_group, FALSE);
   bind_visible (self, "import-loa", self->loa_customer_group, TRUE);
@@ -729,6 +807,7 @@ porting_port_in_page_finalize (GObject *object)
   PortingPortInPage *self = PORTING_PORT_IN_PAGE (object);
 
   g_clear_object (&self->last_request);
+  g_clear_pointer (&self->sent_id, g_free);
   g_clear_error (&self->check_error);
   g_clear_pointer (&self->review_groups, g_ptr_array_unref);
 
@@ -789,6 +868,7 @@ porting_port_in_page_class_init (PortingPortInPageClass *klass)
   page_class->form_changed = porting_port_in_page_form_changed;
   page_class->draft_applied = porting_port_in_page_draft_applied;
   page_class->submit = porting_port_in_page_real_submit;
+  page_class->discard_draft = porting_port_in_page_discard_draft;
 
   properties[PROP_STEP] =
     g_param_spec_uint ("step", NULL, NULL,
@@ -848,6 +928,8 @@ porting_port_in_page_class_init (PortingPortInPageClass *klass)
   BIND (proof_file_row);
   BIND (check_summary_row);
   BIND (check_icon_stack);
+  BIND (spelling_row);
+  BIND (spelling_button);
   BIND (check_spinner);
   BIND (check_icon);
   BIND (check_view);
@@ -863,6 +945,7 @@ porting_port_in_page_class_init (PortingPortInPageClass *klass)
   BIND (calendar);
   BIND (review_page);
   BIND (done_status);
+  BIND (show_request_button);
   BIND (back_button);
   BIND (next_button);
   BIND (submit_button);
@@ -892,9 +975,10 @@ porting_port_in_page_init (PortingPortInPage *self)
   self->numbers_list = porting_numbers_editor_get_list (self->numbers_editor);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->numbers_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Numbers to port"),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  _("Type or paste the numbers: one per line, separated by commas, or a column copied from a spreadsheet. Any way of writing them works."),
                                   -1);
+  porting_field_set_hint (GTK_WIDGET (self->numbers_view),
+                          _("Type or paste the numbers: one per line, separated by commas, or a column copied from a spreadsheet. Any way of writing them works."));
+  porting_combo_row_add_type_ahead (self->region_row);
 
   for (guint i = 0; i < PORTING_PORT_IN_N_STEPS; i++)
     {
@@ -905,9 +989,11 @@ porting_port_in_page_init (PortingPortInPage *self)
     }
 
   bind_fields (self);
+  add_step_keys (self);
 
   g_signal_connect_object (self->signature_pad, "changed",
                            G_CALLBACK (on_signature_changed), self, G_CONNECT_SWAPPED);
+  gtk_widget_set_sensitive (self->clear_signature_button, !porting_signature_pad_is_empty (self->signature_pad));
   _porting_port_in_page_init_documents (self);
 }
 

@@ -60,6 +60,7 @@ porting_port_out_page_tracker_changed (PortingJobPage *page)
   const char *csr;
   const char *provider;
   const char *reason;
+  g_autofree char *explanation = NULL;
   gboolean approved;
   gboolean answered;
 
@@ -69,12 +70,13 @@ porting_port_out_page_tracker_changed (PortingJobPage *page)
     return;
 
   status = porting_request_get_status (request);
+  explanation = porting_request_dup_status_explanation (request);
   subaccount = porting_request_get_answer_string (request, "subaccount_sid");
   csr = porting_request_get_answer_string (request, "csr");
   reason = porting_request_get_answer_string (request, "reason");
   provider = porting_request_get_string (request, "gaining_provider");
 
-  adw_action_row_set_subtitle (self->request_row, porting_request_get_id (request));
+  adw_action_row_set_subtitle (self->request_row, porting_request_get_display_reference (request));
   adw_action_row_set_subtitle (self->provider_summary_row,
                                provider != NULL ? provider : "");
   gtk_widget_set_visible (GTK_WIDGET (self->provider_summary_row), provider != NULL);
@@ -108,12 +110,12 @@ porting_port_out_page_tracker_changed (PortingJobPage *page)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->approval_row),
                                      porting_request_status_get_title (status));
       adw_action_row_set_subtitle (self->approval_row,
-                                   reason != NULL ? reason : porting_request_status_get_explanation (status));
+                                   reason != NULL ? reason : explanation);
     }
   else
     {
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->approval_row), _("Waiting for approval"));
-      adw_action_row_set_subtitle (self->approval_row, porting_request_status_get_explanation (status));
+      adw_action_row_set_subtitle (self->approval_row, explanation);
     }
   gtk_image_set_from_icon_name (self->approval_icon, porting_request_status_get_icon_name (status));
   gtk_widget_remove_css_class (GTK_WIDGET (self->approval_icon), "success");
@@ -270,7 +272,7 @@ on_save_csr_clicked (PortingPortOutPage *self,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
 
   /* Translators: the file name offered when saving; %s is the request id */
-  name = g_strdup_printf (_("CSR %s.pdf"), request != NULL ? porting_request_get_id (request) : "");
+  name = g_strdup_printf (_("CSR %s.pdf"), request != NULL ? porting_request_get_display_reference (request) : "");
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
 
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_save_response), self, 0);

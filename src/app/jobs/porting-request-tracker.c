@@ -269,6 +269,8 @@ porting_request_tracker_submit (PortingRequestTracker *self,
   /* The dialog may have finished already, with an answer kept in memory. */
   if (porting_submit_dialog_get_stored (dialog) != NULL)
     on_submitted (self, porting_submit_dialog_get_stored (dialog));
+  /* The page follows the request from now on: its tracker is the receipt. */
+  porting_submit_dialog_set_close_when_stored (dialog, TRUE);
 }
 
 /* ---- Restoring ---------------------------------------------------------- */

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "porting-accessible.h"
 #include "porting-application.h"
 #include "porting-request-ui.h"
 #include "porting-submit-dialog.h"
@@ -26,6 +27,7 @@ struct _PortingSubmitDialog
   GCancellable         *cancellable;
   PortingRequest       *stored;
   char                 *message;
+  gboolean              close_when_stored;
 
   /* Template widgets */
   GtkStack             *stack;
@@ -111,12 +113,14 @@ porting_submit_dialog_show_receipt (PortingSubmitDialog *self)
 {
   PortingRequestStatus status = porting_request_get_status (self->stored);
 
-  adw_action_row_set_subtitle (self->id_row, porting_request_get_id (self->stored));
+  g_autofree char *explanation = porting_request_dup_status_explanation (self->stored);
+
+  adw_action_row_set_subtitle (self->id_row, porting_request_get_display_reference (self->stored));
   if (self->status_widget != NULL)
     adw_action_row_remove (self->status_row, self->status_widget);
   self->status_widget = porting_request_status_widget_new (status);
   adw_action_row_add_suffix (self->status_row, self->status_widget);
-  gtk_label_set_label (self->explanation_label, porting_request_status_get_explanation (status));
+  gtk_label_set_label (self->explanation_label, explanation);
   gtk_label_set_label (self->next_label,
                        porting_request_kind_get_next_steps (porting_request_get_kind (self->stored)));
 
@@ -227,6 +231,20 @@ submit_cb (GObject      *object,
 
   g_signal_emit (self, signals[SUBMITTED], 0, stored);
   porting_intake_session_request_stored (self->session, stored);
+
+  if (self->close_when_stored)
+    gtk_window_close (GTK_WINDOW (self));
+}
+
+void
+porting_submit_dialog_set_close_when_stored (PortingSubmitDialog *self,
+                                             gboolean             close_when_stored)
+{
+  g_return_if_fail (PORTING_IS_SUBMIT_DIALOG (self));
+
+  self->close_when_stored = !!close_when_stored;
+  if (self->close_when_stored && self->stored != NULL)
+    gtk_window_close (GTK_WINDOW (self));
 }
 
 /**
@@ -295,7 +313,7 @@ on_copy_id_clicked (PortingSubmitDialog *self,
                     GtkButton           *button)
 {
   if (self->stored != NULL)
-    porting_copy_text (GTK_WIDGET (button), porting_request_get_id (self->stored));
+    porting_copy_text (GTK_WIDGET (button), porting_request_get_display_reference (self->stored));
 }
 
 static gboolean
@@ -386,6 +404,7 @@ static void
 porting_submit_dialog_init (PortingSubmitDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  porting_accessible_fix_tree (GTK_WIDGET (self));
 }
 
 PortingSubmitDialog *

@@ -30,6 +30,10 @@ PortingSubmitDialog *porting_submit_dialog_new         (GtkWindow            *pa
                                                         GFile                *proof,
                                                         GPtrArray            *regulatory);
 void                 porting_submit_dialog_send        (PortingSubmitDialog  *self);
+/* The page behind shows the receipt itself: once stored, the dialog closes
+ * instead of showing one (a customer gets one receipt, not two). */
+void                 porting_submit_dialog_set_close_when_stored (PortingSubmitDialog *self,
+                                                                  gboolean             close_when_stored);
 
 /* "sending", "receipt", "failed" or "saved" */
 const char          *porting_submit_dialog_get_state   (PortingSubmitDialog  *self);

@@ -216,6 +216,7 @@ porting_transfer_page_tracker_changed (PortingJobPage *page)
   const char *sid = NULL;
   g_auto(GStrv) numbers = NULL;
   g_autofree char *numbers_text = NULL;
+  g_autofree char *explanation = NULL;
   PortingRequestStatus status;
 
   /* The tracker shows while there is a request to follow. */
@@ -224,9 +225,10 @@ porting_transfer_page_tracker_changed (PortingJobPage *page)
     return;
 
   status = porting_request_get_status (request);
-  adw_action_row_set_subtitle (self->request_row, porting_request_get_id (request));
+  adw_action_row_set_subtitle (self->request_row, porting_request_get_display_reference (request));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->status_row), porting_request_status_get_title (status));
-  adw_action_row_set_subtitle (self->status_row, porting_request_status_get_explanation (status));
+  explanation = porting_request_dup_status_explanation (request);
+  adw_action_row_set_subtitle (self->status_row, explanation);
   gtk_image_set_from_icon_name (self->status_icon, porting_request_status_get_icon_name (status));
 
   sid = porting_request_get_answer_string (request, "provider_account_sid");

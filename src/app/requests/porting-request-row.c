@@ -58,9 +58,10 @@ porting_request_row_new (PortingRequest *request,
   created_at = porting_request_get_created_at (request);
   numbers = porting_request_dup_numbers_text (request);
   created = with_time ? porting_request_format_date_time (created_at) : porting_request_format_date (created_at);
-  /* Translators: "+15105550142 · Sent 27 November 2026", or with the time
-   * "+15105550142 · Sent 27 November 2026, 14:05" */
-  subtitle = g_strdup_printf (_("%s · Sent %s"), numbers != NULL ? numbers : "", created);
+  /* Translators: "PRT-7K3F-Q2 · (510) 555-0142 · Sent 27 November 2026", or
+   * with the time "… · Sent 27 November 2026, 14:05" */
+  subtitle = g_strdup_printf (_("%s · %s · Sent %s"), porting_request_get_display_reference (request),
+                              numbers != NULL ? numbers : "", created);
 
   self = g_object_new (PORTING_TYPE_REQUEST_ROW,
                        "name", porting_request_get_id (request),
@@ -69,6 +70,9 @@ porting_request_row_new (PortingRequest *request,
                        NULL);
   self->request = g_object_ref (request);
   adw_action_row_add_suffix (ADW_ACTION_ROW (self), porting_request_status_widget_new (porting_request_get_status (request)));
+  /* The status in words for a screen reader too, not only beside an icon. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  porting_request_status_get_title (porting_request_get_status (request)), -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (self), gtk_image_new_from_icon_name ("go-next-symbolic"));
 
   return GTK_WIDGET (self);

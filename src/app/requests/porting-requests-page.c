@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "porting-accessible.h"
 #include "porting-intake-monitor.h"
 #include "porting-request-row.h"
 #include "porting-request-ui.h"
@@ -22,6 +23,7 @@ struct _PortingRequestsPage
   GCancellable         *cancellable;
   GPtrArray            *requests;        /* of PortingRequest, newest first */
   PortingRequest       *shown;           /* in the details */
+  char                 *pending_id;      /* to show once listed */
 
   /* Template widgets */
   GtkStack             *stack;
@@ -41,6 +43,7 @@ struct _PortingRequestsPage
   AdwActionRow         *subaccount_sid_row;
   AdwActionRow         *csr_row;
   AdwActionRow         *reason_row;
+  AdwActionRow         *note_row;
   GtkWidget            *correct_button;
   AdwActionRow         *id_row;
   AdwActionRow         *numbers_row;
@@ -54,6 +57,7 @@ enum {
   PROP_0,
   PROP_SESSION,
   PROP_LOADING,
+  PROP_CAN_GO_BACK,
   N_PROPS
 };
 
@@ -106,12 +110,14 @@ porting_requests_page_update_details (PortingRequestsPage *self)
   const char *subaccount_sid = porting_request_get_answer_string (request, "subaccount_sid");
   const char *csr = porting_request_get_answer_string (request, "csr");
   const char *reason = porting_request_get_answer_string (request, "reason");
+  const char *note = porting_request_get_staff_note (request);
+  g_autofree char *explanation = porting_request_dup_status_explanation (request);
 
   gtk_label_set_label (self->details_title, porting_request_kind_get_title (kind));
   gtk_label_set_label (self->details_subtitle, numbers);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->status_row), porting_request_status_get_title (status));
-  adw_action_row_set_subtitle (self->status_row, porting_request_status_get_explanation (status));
+  adw_action_row_set_subtitle (self->status_row, explanation);
   gtk_image_set_from_icon_name (self->status_icon, porting_request_status_get_icon_name (status));
   gtk_widget_remove_css_class (GTK_WIDGET (self->status_icon), "success");
   gtk_widget_remove_css_class (GTK_WIDGET (self->status_icon), "warning");
@@ -134,12 +140,14 @@ porting_requests_page_update_details (PortingRequestsPage *self)
   set_property_row (self->subaccount_sid_row, subaccount_sid);
   set_property_row (self->csr_row, csr);
   set_property_row (self->reason_row, reason);
+  set_property_row (self->note_row, note);
   gtk_widget_set_visible (self->answer_group,
-                          provider_sid != NULL || subaccount_sid != NULL || csr != NULL || reason != NULL);
+                          provider_sid != NULL || subaccount_sid != NULL || csr != NULL || reason != NULL ||
+                          note != NULL);
 
   gtk_widget_set_visible (self->correct_button, status == PORTING_REQUEST_STATUS_REJECTED);
 
-  set_property_row (self->id_row, porting_request_get_id (request));
+  set_property_row (self->id_row, porting_request_get_display_reference (request));
   set_property_row (self->numbers_row, numbers);
   set_property_row (self->created_row, created);
 
@@ -147,31 +155,12 @@ porting_requests_page_update_details (PortingRequestsPage *self)
   for (guint i = 0; history != NULL && i < json_array_get_length (history); i++)
     {
       JsonNode *node = json_array_get_element (history, i);
-      JsonObject *entry = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-      PortingRequestStatus entry_status;
-      g_autofree char *when = NULL;
-      g_autofree char *subtitle = NULL;
-      const char *note;
-      GtkWidget *row;
-      GtkWidget *icon;
+      GtkWidget *row = porting_history_row_new (JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL,
+                                                FALSE);
 
-      if (entry == NULL ||
-          !porting_request_status_from_string (json_object_get_string_member_with_default (entry, "status", NULL),
-                                               &entry_status))
-        continue;
-
-      when = porting_request_format_date_time (json_object_get_string_member_with_default (entry, "at", NULL));
-      note = json_object_get_string_member_with_default (entry, "note", NULL);
-      subtitle = note != NULL && *note != '\0' ? g_strdup_printf ("%s — %s", when, note) : g_strdup (when);
-
-      row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), porting_request_status_get_title (entry_status));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-      icon = gtk_image_new_from_icon_name (porting_request_status_get_icon_name (entry_status));
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
       /* Newest first, like the list. */
-      gtk_list_box_prepend (self->history_list, row);
+      if (row != NULL)
+        gtk_list_box_prepend (self->history_list, row);
     }
   gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->history_list)),
                           gtk_widget_get_first_child (GTK_WIDGET (self->history_list)) != NULL);
@@ -195,6 +184,25 @@ porting_requests_page_show_request (PortingRequestsPage *self,
   gtk_widget_grab_focus (self->back_button);
 
   return TRUE;
+}
+
+void
+porting_requests_page_open_request (PortingRequestsPage *self,
+                                    const char          *id)
+{
+  g_return_if_fail (PORTING_IS_REQUESTS_PAGE (self));
+  g_return_if_fail (id != NULL);
+
+  g_clear_pointer (&self->pending_id, g_free);
+  if (porting_requests_page_show_request (self, id))
+    {
+      /* A notification says it changed: show what it is now. */
+      porting_requests_page_refresh (self);
+      return;
+    }
+
+  self->pending_id = g_strdup (id);
+  porting_requests_page_refresh (self);
 }
 
 /* List */
@@ -273,6 +281,7 @@ on_enter_pin_clicked (GtkButton           *button,
                           g_strdup (g_object_get_data (G_OBJECT (button), "idempotency-key")), g_free);
   g_signal_connect_object (entry, "changed", G_CALLBACK (pin_entry_changed_cb), dialog, 0);
   g_signal_connect_object (dialog, "response", G_CALLBACK (pin_response_cb), self, 0);
+  porting_accessible_fix_tree (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (entry);
 }
@@ -423,6 +432,14 @@ list_cb (GObject      *object,
   for (guint i = 0; i < requests->len; i++)
     gtk_list_box_append (self->list_box, porting_request_row_new (g_ptr_array_index (requests, i), FALSE));
   porting_requests_page_update_outbox_rows (self);
+
+  if (self->pending_id != NULL)
+    {
+      g_autofree char *id = g_steal_pointer (&self->pending_id);
+
+      if (porting_requests_page_show_request (self, id))
+        return;
+    }
 
   if (g_strcmp0 (visible, "details") == 0 && self->shown != NULL)
     {
@@ -577,7 +594,16 @@ on_copy_id_clicked (PortingRequestsPage *self,
                     GtkButton           *button)
 {
   if (self->shown != NULL)
-    porting_copy_text (GTK_WIDGET (button), porting_request_get_id (self->shown));
+    porting_copy_text (GTK_WIDGET (button), porting_request_get_display_reference (self->shown));
+}
+
+static void
+on_copy_numbers_clicked (PortingRequestsPage *self,
+                         GtkButton           *button)
+{
+  g_autofree char *numbers = self->shown != NULL ? porting_request_dup_numbers_e164 (self->shown) : NULL;
+
+  porting_copy_text (GTK_WIDGET (button), numbers);
 }
 
 static void
@@ -617,6 +643,12 @@ back_activated (GtkWidget  *widget,
     on_back_clicked (self, NULL);
 }
 
+static void
+on_stack_changed (PortingRequestsPage *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_GO_BACK]);
+}
+
 /* Widget */
 
 static void
@@ -640,6 +672,7 @@ porting_requests_page_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->requests, g_ptr_array_unref);
   g_clear_object (&self->shown);
+  g_clear_pointer (&self->pending_id, g_free);
 
   G_OBJECT_CLASS (porting_requests_page_parent_class)->finalize (object);
 }
@@ -659,6 +692,9 @@ porting_requests_page_get_property (GObject    *object,
       break;
     case PROP_LOADING:
       g_value_set_boolean (value, porting_requests_page_get_loading (self));
+      break;
+    case PROP_CAN_GO_BACK:
+      g_value_set_boolean (value, g_strcmp0 (porting_requests_page_get_state (self), "details") == 0);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -697,6 +733,11 @@ porting_requests_page_class_init (PortingRequestsPageClass *klass)
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL, PORTING_TYPE_INTAKE_SESSION,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* A request's details are shown, with their own way back to the list
+   * (the window shows one back button, not two). */
+  properties[PROP_CAN_GO_BACK] =
+    g_param_spec_boolean ("can-go-back", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_LOADING] =
     g_param_spec_boolean ("loading", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -739,6 +780,7 @@ porting_requests_page_class_init (PortingRequestsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PortingRequestsPage, subaccount_sid_row);
   gtk_widget_class_bind_template_child (widget_class, PortingRequestsPage, csr_row);
   gtk_widget_class_bind_template_child (widget_class, PortingRequestsPage, reason_row);
+  gtk_widget_class_bind_template_child (widget_class, PortingRequestsPage, note_row);
   gtk_widget_class_bind_template_child (widget_class, PortingRequestsPage, correct_button);
   gtk_widget_class_bind_template_child (widget_class, PortingRequestsPage, id_row);
   gtk_widget_class_bind_template_child (widget_class, PortingRequestsPage, numbers_row);
@@ -751,6 +793,7 @@ porting_requests_page_class_init (PortingRequestsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_copy_subaccount_sid_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_copy_csr_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_copy_id_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_copy_numbers_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_correct_clicked);
 }
 
@@ -758,7 +801,10 @@ static void
 porting_requests_page_init (PortingRequestsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  porting_list_box_set_single_tab_stop (self->list_box, NULL, NULL);
 
+  g_signal_connect_swapped (self->stack, "notify::visible-child-name",
+                            G_CALLBACK (on_stack_changed), self);
   self->monitor = porting_intake_monitor_new (GTK_WIDGET (self), REFRESH_INTERVAL_SECONDS);
   g_signal_connect_swapped (self->monitor, "session-changed", G_CALLBACK (on_session_changed), self);
   g_signal_connect_swapped (self->monitor, "refresh", G_CALLBACK (porting_requests_page_refresh), self);

@@ -27,6 +27,10 @@ const char           *porting_requests_page_get_state    (PortingRequestsPage  *
 /* Opens the details of a listed request; FALSE when it is not in the list. */
 gboolean              porting_requests_page_show_request (PortingRequestsPage  *self,
                                                           const char           *id);
+/* Shows the request @id now when listed, else once the next listing has it
+ * (a notification clicked before the page loaded). */
+void                  porting_requests_page_open_request (PortingRequestsPage  *self,
+                                                          const char           *id);
 /* (nullable): the request whose details are shown */
 PortingRequest       *porting_requests_page_get_shown_request (PortingRequestsPage *self);
 

@@ -11,6 +11,7 @@
 
 #include "porting-form.h"
 #include "porting-phone-number.h"
+#include "porting-twilio-sid.h"
 
 typedef struct
 {
@@ -92,6 +93,36 @@ porting_form_dup_draft_value (PortingForm *self,
   return PORTING_FORM_GET_CLASS (self)->dup_draft_value (self, pspec);
 }
 
+/* The numbers as typed, without any Twilio auth token pasted among them
+ * (it happens with a column copied from a console): a secret never reaches
+ * the disk. NULL when nothing is left out. */
+static char *
+dup_numbers_without_secrets (const char *text)
+{
+  g_autoptr(GString) kept = NULL;
+  const char *p = text;
+  gboolean dropped = FALSE;
+
+  if (text == NULL)
+    return NULL;
+
+  kept = g_string_new (NULL);
+  while (*p != '\0')
+    {
+      gsize word = strcspn (p, " \t\r\n,;\"'");
+      g_autofree char *candidate = g_strndup (p, word);
+
+      if (word > 0 && porting_twilio_sid_classify (candidate, NULL, NULL) == PORTING_SID_KIND_AUTH_TOKEN)
+        dropped = TRUE;
+      else
+        g_string_append_len (kept, p, word);
+      p += word;
+      if (*p != '\0')
+        g_string_append_c (kept, *p++);
+    }
+  return dropped ? g_string_free (g_steal_pointer (&kept), FALSE) : NULL;
+}
+
 static JsonNode *
 porting_form_real_dup_draft_value (PortingForm *self,
                                    GParamSpec  *pspec)
@@ -106,6 +137,10 @@ porting_form_real_dup_draft_value (PortingForm *self,
   if (type == G_TYPE_STRING)
     {
       const char *text = g_value_get_string (&value);
+      g_autofree char *without_secrets = g_str_equal (pspec->name, "numbers") ? dup_numbers_without_secrets (text) : NULL;
+
+      if (without_secrets != NULL)
+        return json_node_init_string (json_node_alloc (), without_secrets);
       return text != NULL ? json_node_init_string (json_node_alloc (), text) : NULL;
     }
   if (type == G_TYPE_BOOLEAN)

@@ -358,6 +358,18 @@ check_result_text (PortingCheckResult *result)
     }
 }
 
+/* A number as the numbers above it are shown: "(510) 555-0142". */
+static char *
+dup_phone_display (const char *text)
+{
+  g_autoptr(PortingPhoneNumber) number = NULL;
+
+  if (porting_text_is_blank (text))
+    return g_strdup (text);
+  number = porting_phone_number_parse (text, NULL);
+  return number->valid ? porting_phone_number_format (number) : g_strdup (text);
+}
+
 GPtrArray *
 porting_port_in_form_dup_summary (PortingPortInForm *self)
 {
@@ -384,7 +396,11 @@ porting_port_in_form_dup_summary (PortingPortInForm *self)
   add_row (section, _("No contract, service stops"), self->contract ? _("Confirmed") : _("Not confirmed"));
   add_row (section, _("All the numbers on the account"), self->partial_port ? _("No, a partial port") : _("Yes"));
   if (self->partial_port && self->needs_new_btn)
-    add_row (section, _("New billing telephone number"), self->new_btn);
+    {
+      g_autofree char *new_btn = dup_phone_display (self->new_btn);
+
+      add_row (section, _("New billing telephone number"), new_btn);
+    }
 
   section = add_section (sections, _("Letter of Authorization"), PORTING_PORT_IN_STEP_LOA);
   if (!self->import_loa)
@@ -397,13 +413,14 @@ porting_port_in_form_dup_summary (PortingPortInForm *self)
                                                   self->city,
                                                   region != NULL ? region->code : "",
                                                   self->postal_code);
+      g_autofree char *btn = dup_phone_display (self->btn);
 
       add_row (section, _("Customer name"), self->customer_name);
       add_row (section, _("Authorized person"), self->authorized_person);
       add_row (section, _("Service address"), address);
       add_row (section, _("Current carrier"), self->carrier);
       add_row (section, _("Account number"), self->account_number);
-      add_row (section, _("Billing telephone number"), self->btn);
+      add_row (section, _("Billing telephone number"), btn);
     }
   if (porting_port_in_form_get_loa (self) != NULL)
     add_file_row (section, _("Signed LOA"), porting_port_in_form_get_loa (self));

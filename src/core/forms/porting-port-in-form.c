@@ -717,6 +717,13 @@ porting_port_in_form_field_changed (PortingForm *form,
   if (g_str_equal (name, "numbers") || g_str_equal (name, "current-btn") || g_str_equal (name, "partial-port"))
     update_needs_new_btn (self);
 
+  /* A partial port asks the account's billing number before the LOA: the
+   * LOA's is the same number, not asked again. */
+  if ((g_str_equal (name, "current-btn") || g_str_equal (name, "partial-port")) &&
+      self->partial_port && !porting_text_is_blank (self->current_btn) &&
+      g_strcmp0 (self->btn, self->current_btn) != 0)
+    g_object_set (self, "btn", self->current_btn, NULL);
+
   /* Another document is not the one that was checked. */
   if (g_str_equal (name, "import-loa") || g_str_equal (name, "imported-loa") ||
       g_str_equal (name, "generated-loa") || g_str_equal (name, "proof"))

@@ -118,6 +118,17 @@ const char * const   *porting_port_in_form_get_step_fields      (PortingPortInSt
 PortingPortInStep     porting_port_in_form_get_resume_step      (PortingPortInForm  *self,
                                                                  PortingPortInStep   step);
 
+/* ---- The bill's spelling ---- */
+/* Whether the check found the bill writing the name or the address otherwise
+ * (a mismatch, or equivalent in other characters) while the LOA was filled
+ * in here: then the LOA can take the bill's spelling. */
+gboolean              porting_port_in_form_can_use_proof_spelling (PortingPortInForm *self);
+/* Puts the bill's text (the check's proof_text) into the LOA's name and
+ * address fields that differ, and clears the signature and the LOA written
+ * from the former ones: it is written again and must be signed again. FALSE
+ * when there was nothing to take. */
+gboolean              porting_port_in_form_use_proof_spelling   (PortingPortInForm  *self);
+
 /* ---- What comes out ---- */
 /* The LOA to write from the form; strokes in a pad of @pad_width × @pad_height. */
 PortingLoaWriterData *porting_port_in_form_dup_loa_data         (PortingPortInForm  *self,
