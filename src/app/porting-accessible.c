@@ -22,7 +22,7 @@
 #define TYPE_AHEAD_KEY "porting-accessible-type-ahead"
 
 /* Keys typed further apart start a new search. */
-#define TYPE_AHEAD_TIMEOUT_US (1 * G_USEC_PER_SEC)
+#define TYPE_AHEAD_TIMEOUT_US (G_USEC_PER_SEC * 3 / 2)
 
 /* ---- Names -------------------------------------------------------------- */
 

@@ -8,6 +8,12 @@
 
 G_BEGIN_DECLS
 
+/* GTK before 4.16 hands the invalid state to AT-SPI as STATE_INVALID, which
+ * screen readers take for a dead object (Orca 43 then says nothing of the
+ * field at all): an error is told in the description alone there. Later
+ * GTK exports STATE_INVALID_ENTRY; 4.16 is taken as the first that does. */
+#define PORTING_ACCESSIBLE_HAS_INVALID_STATE GTK_CHECK_VERSION (4, 16, 0)
+
 /* Works around what GTK 4.8 and libadwaita 1.2 tell a screen reader wrong,
  * in @root and everything under it (once per widget; call it again on
  * rows made later): mnemonic buttons named "_Next Next", icon buttons

@@ -33,22 +33,22 @@ describe_field (GtkWidget *widget,
   else
     gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 
+#if PORTING_ACCESSIBLE_HAS_INVALID_STATE
   if (error != NULL)
     gtk_accessible_update_state (GTK_ACCESSIBLE (widget),
                                  GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
                                  -1);
   else
     gtk_accessible_reset_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_INVALID);
+#endif
 }
 
+/* Only what a screen reader is told about when the field has the focus: a
+ * row and its text both describing the error, the error is said twice. */
 static void
 describe_field_and_target (GtkWidget *field)
 {
-  GtkWidget *target = porting_accessible_get_focus_target (field);
-
-  describe_field (field, field);
-  if (target != field)
-    describe_field (target, field);
+  describe_field (porting_accessible_get_focus_target (field), field);
 }
 
 void
