@@ -644,6 +644,16 @@ focus_target_of (GtkWidget *field)
   return field;
 }
 
+static gboolean
+described_by (gpointer data)
+{
+  gpointer *args = data;
+  g_autoptr(GHashTable) widgets = a11y_dup_all_widgets ();
+  g_autofree char *description = a11y_dup_description (GTK_ACCESSIBLE (args[0]), widgets);
+
+  return strstr (description, args[1]) != NULL;
+}
+
 void
 a11y_check_invalid (A11yReport *report,
                     GtkWidget  *field,
@@ -652,8 +662,14 @@ a11y_check_invalid (A11yReport *report,
   g_autoptr(GHashTable) widgets = a11y_dup_all_widgets ();
   g_autofree char *what = a11y_describe_widget (field, widgets);
   GtkWidget *target = focus_target_of (field);
-  g_autofree char *description = a11y_dup_description (GTK_ACCESSIBLE (target), widgets);
-  gboolean invalid = a11y_has_true_state (GTK_ACCESSIBLE (target), GTK_ACCESSIBLE_STATE_INVALID,
+  gpointer args[] = { target, (gpointer) message };
+  g_autofree char *description = NULL;
+  gboolean invalid;
+
+  /* Typed in, the error is told once the typing pauses. */
+  ui_test_wait_for (described_by, args);
+  description = a11y_dup_description (GTK_ACCESSIBLE (target), widgets);
+  invalid = a11y_has_true_state (GTK_ACCESSIBLE (target), GTK_ACCESSIBLE_STATE_INVALID,
                                           GTK_ACCESSIBLE_INVALID_TRUE);
 
   if (strstr (description, message) == NULL)
