@@ -31,6 +31,10 @@ void        porting_accessible_set_label        (GtkWidget   *widget,
  * the control of an action row, the text of an entry row (GTK 4.8), or
  * @field itself. */
 GtkWidget  *porting_accessible_get_focus_target (GtkWidget   *field);
+/* Gives the focus to the first control of @widget: at once, or a moment
+ * later when the window is not the active one (a dialog or a file chooser
+ * is closing: a screen reader would not hear the change). */
+void        porting_accessible_focus_first      (GtkWidget   *widget);
 /* Whether the keyboard focus is @widget or inside it. */
 gboolean    porting_accessible_has_focus        (GtkWidget   *widget);
 
