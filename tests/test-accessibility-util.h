@@ -90,8 +90,9 @@ void      a11y_check_stops        (A11yReport *report,
  * tree a screen reader walks, the one shown not named after its class. */
 void      a11y_check_stacks       (A11yReport *report,
                                    GtkWidget  *root);
-/* @field carries the invalid state, and a screen reader reads @message
- * with it, on what takes its focus too. */
+/* What takes the focus for @field is described by @message; it carries
+ * the invalid state with GTK 4.16, and must not with GTK 4.8 (which
+ * exports it as a dead object). */
 void      a11y_check_invalid      (A11yReport *report,
                                    GtkWidget  *field,
                                    const char *message);

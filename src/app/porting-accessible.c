@@ -22,7 +22,7 @@
 #define TYPE_AHEAD_KEY "porting-accessible-type-ahead"
 
 /* Keys typed further apart start a new search. */
-#define TYPE_AHEAD_TIMEOUT_US (1 * G_USEC_PER_SEC)
+#define TYPE_AHEAD_TIMEOUT_US (G_USEC_PER_SEC * 3 / 2)
 
 /* ---- Names -------------------------------------------------------------- */
 
@@ -416,6 +416,52 @@ porting_accessible_get_focus_target (GtkWidget *field)
     return adw_action_row_get_activatable_widget (ADW_ACTION_ROW (field));
 
   return field;
+}
+
+/* A screen reader drops a focus change it cannot look at in time: right
+ * after a dialog, while a page fills in (Orca 43: "source of
+ * object:state-changed:focused is dead"). The focus goes a moment later. */
+#define FOCUS_LATER_MS 400
+
+static gboolean
+focus_later_cb (gpointer data)
+{
+  GWeakRef *ref = data;
+  g_autoptr(GtkWidget) widget = g_weak_ref_get (ref);
+
+  if (widget != NULL && gtk_widget_get_mapped (widget) && !porting_accessible_has_focus (widget))
+    gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+focus_later_free (gpointer data)
+{
+  GWeakRef *ref = data;
+
+  g_weak_ref_clear (ref);
+  g_free (ref);
+}
+
+void
+porting_accessible_focus_first (GtkWidget *widget)
+{
+  GtkRoot *root;
+  GWeakRef *ref;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  root = gtk_widget_get_root (widget);
+  if (GTK_IS_WINDOW (root) && gtk_window_is_active (GTK_WINDOW (root)))
+    {
+      gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD);
+      return;
+    }
+
+  ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (ref, widget);
+  g_timeout_add_full (G_PRIORITY_LOW, FOCUS_LATER_MS, focus_later_cb, ref, focus_later_free);
 }
 
 gboolean

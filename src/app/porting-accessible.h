@@ -8,6 +8,12 @@
 
 G_BEGIN_DECLS
 
+/* GTK before 4.16 hands the invalid state to AT-SPI as STATE_INVALID, which
+ * screen readers take for a dead object (Orca 43 then says nothing of the
+ * field at all): an error is told in the description alone there. Later
+ * GTK exports STATE_INVALID_ENTRY; 4.16 is taken as the first that does. */
+#define PORTING_ACCESSIBLE_HAS_INVALID_STATE GTK_CHECK_VERSION (4, 16, 0)
+
 /* Works around what GTK 4.8 and libadwaita 1.2 tell a screen reader wrong,
  * in @root and everything under it (once per widget; call it again on
  * rows made later): mnemonic buttons named "_Next Next", icon buttons
@@ -25,6 +31,10 @@ void        porting_accessible_set_label        (GtkWidget   *widget,
  * the control of an action row, the text of an entry row (GTK 4.8), or
  * @field itself. */
 GtkWidget  *porting_accessible_get_focus_target (GtkWidget   *field);
+/* Gives the focus to the first control of @widget: at once, or a moment
+ * later when the window is not the active one (a dialog or a file chooser
+ * is closing: a screen reader would not hear the change). */
+void        porting_accessible_focus_first      (GtkWidget   *widget);
 /* Whether the keyboard focus is @widget or inside it. */
 gboolean    porting_accessible_has_focus        (GtkWidget   *widget);
 

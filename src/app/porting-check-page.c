@@ -167,7 +167,7 @@ show_page (PortingCheckPage *self,
 
   gtk_stack_set_visible_child_name (self->stack, name);
   if (had_focus && gtk_stack_get_visible_child (self->stack) != shown)
-    gtk_widget_child_focus (first, GTK_DIR_TAB_FORWARD);
+    porting_accessible_focus_first (first);
 }
 
 static void

@@ -11,76 +11,201 @@
 #include "porting-row-message.h"
 
 #define MESSAGE_KEY "porting-row-message"
-#define HINT_KEY "porting-field-hint"
-#define ERROR_KEY "porting-field-error"
+#define FIELD_KEY "porting-field-state"
+
+/* An error that comes while the field is typed in is told once the typing
+ * pauses: not "Not a telephone number" at the first digit. */
+#define TYPING_PAUSE_MS 1000
 
 /* ---- Errors of a field, for assistive technologies ------------------------ */
 
-static void
-describe_field (GtkWidget *widget,
-                GtkWidget *field)
+typedef struct
 {
-  const char *error = g_object_get_data (G_OBJECT (field), ERROR_KEY);
-  const char *hint = g_object_get_data (G_OBJECT (field), HINT_KEY);
-  const char *description = error != NULL ? error : hint;
+  GtkWidget *field;       /* (unowned): holds this */
+  char      *hint;
+  char      *error;       /* told */
+  char      *pending;     /* to tell when the typing pauses */
+  guint      has_pending : 1;
+  guint      pause_id;
+  guint      leave_id;
+} FieldState;
+
+static void
+field_state_free (gpointer data)
+{
+  FieldState *state = data;
+
+  g_clear_handle_id (&state->pause_id, g_source_remove);
+  g_clear_handle_id (&state->leave_id, g_source_remove);
+  g_free (state->hint);
+  g_free (state->error);
+  g_free (state->pending);
+  g_free (state);
+}
+
+/* Only what a screen reader is told about when the field has the focus: a
+ * row and its text both describing the error, the error is said twice. */
+static GtkWidget *
+get_target (FieldState *state)
+{
+  return porting_accessible_get_focus_target (state->field);
+}
+
+static void
+describe (FieldState *state)
+{
+  GtkWidget *target = get_target (state);
+  const char *description = state->error;
+
+  /* The hint was heard on the way in: a fixed error does not bring it
+   * back while the field has the focus (it would be said again). */
+  if (description == NULL && !porting_accessible_has_focus (target))
+    description = state->hint;
 
   /* Only what changed is sent: a screen reader speaks every new
    * description of what has the focus. */
   if (description != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+    gtk_accessible_update_property (GTK_ACCESSIBLE (target),
                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                     -1);
   else
-    gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (target), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 
-  if (error != NULL)
-    gtk_accessible_update_state (GTK_ACCESSIBLE (widget),
+#if PORTING_ACCESSIBLE_HAS_INVALID_STATE
+  if (state->error != NULL)
+    gtk_accessible_update_state (GTK_ACCESSIBLE (target),
                                  GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
                                  -1);
   else
-    gtk_accessible_reset_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_INVALID);
+    gtk_accessible_reset_state (GTK_ACCESSIBLE (target), GTK_ACCESSIBLE_STATE_INVALID);
+#endif
 }
 
 static void
-describe_field_and_target (GtkWidget *field)
+tell_error (FieldState *state,
+            const char *error)
 {
-  GtkWidget *target = porting_accessible_get_focus_target (field);
+  gboolean is_new = error != NULL && g_strcmp0 (error, state->error) != 0;
 
-  describe_field (field, field);
-  if (target != field)
-    describe_field (target, field);
+  g_free (state->error);
+  state->error = g_strdup (error);
+  describe (state);
+
+  /* With the focus, the new description is what is heard. */
+  if (is_new && !porting_accessible_has_focus (get_target (state)))
+    porting_accessible_announce (state->field, error);
+}
+
+static void
+tell_pending (FieldState *state)
+{
+  g_clear_handle_id (&state->pause_id, g_source_remove);
+  if (!state->has_pending)
+    return;
+
+  state->has_pending = FALSE;
+  tell_error (state, state->pending);
+  g_clear_pointer (&state->pending, g_free);
+}
+
+static gboolean
+typing_paused_cb (gpointer user_data)
+{
+  FieldState *state = user_data;
+
+  state->pause_id = 0;
+  tell_pending (state);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Once the focus is elsewhere (a screen reader only speaks a new
+ * description of what has the focus, and it heard this field already). */
+static gboolean
+left_cb (gpointer user_data)
+{
+  FieldState *state = user_data;
+
+  state->leave_id = 0;
+  tell_pending (state);
+  describe (state);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_target_leave (GtkEventControllerFocus *controller,
+                 FieldState              *state)
+{
+  if (state->leave_id == 0)
+    state->leave_id = g_idle_add (left_cb, state);
+}
+
+static FieldState *
+ensure_field_state (GtkWidget *field)
+{
+  FieldState *state = g_object_get_data (G_OBJECT (field), FIELD_KEY);
+  GtkEventController *focus;
+
+  if (state != NULL)
+    return state;
+
+  state = g_new0 (FieldState, 1);
+  state->field = field;
+  g_object_set_data_full (G_OBJECT (field), FIELD_KEY, state, field_state_free);
+
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect (focus, "leave", G_CALLBACK (on_target_leave), state);
+  gtk_widget_add_controller (get_target (state), focus);
+
+  return state;
 }
 
 void
 porting_field_set_hint (GtkWidget  *field,
                         const char *hint)
 {
+  FieldState *state;
+
   g_return_if_fail (GTK_IS_WIDGET (field));
 
-  g_object_set_data_full (G_OBJECT (field), HINT_KEY, g_strdup (hint), g_free);
-  describe_field_and_target (field);
+  state = ensure_field_state (field);
+  g_free (state->hint);
+  state->hint = g_strdup (hint);
+  describe (state);
 }
 
 void
 porting_field_set_error (GtkWidget  *field,
                          const char *error)
 {
-  const char *previous;
-  gboolean is_new;
+  FieldState *state;
 
   g_return_if_fail (GTK_IS_WIDGET (field));
 
-  previous = g_object_get_data (G_OBJECT (field), ERROR_KEY);
-  if (g_strcmp0 (previous, error) == 0)
+  state = g_object_get_data (G_OBJECT (field), FIELD_KEY);
+  if (state == NULL && error == NULL)
     return;
 
-  is_new = error != NULL;
-  g_object_set_data_full (G_OBJECT (field), ERROR_KEY, g_strdup (error), g_free);
-  describe_field_and_target (field);
+  state = ensure_field_state (field);
+  if (g_strcmp0 (state->has_pending ? state->pending : state->error, error) == 0)
+    return;
 
-  /* With the focus, the new description is what is heard. */
-  if (is_new && !porting_accessible_has_focus (field))
-    porting_accessible_announce (field, error);
+  /* Typed in: told when the typing pauses, each key starts the wait again. */
+  if (porting_accessible_has_focus (get_target (state)))
+    {
+      g_free (state->pending);
+      state->pending = g_strdup (error);
+      state->has_pending = TRUE;
+      g_clear_handle_id (&state->pause_id, g_source_remove);
+      state->pause_id = g_timeout_add (TYPING_PAUSE_MS, typing_paused_cb, state);
+      return;
+    }
+
+  state->has_pending = FALSE;
+  g_clear_pointer (&state->pending, g_free);
+  g_clear_handle_id (&state->pause_id, g_source_remove);
+  tell_error (state, error);
 }
 
 /* ---- The message under a row ---------------------------------------------- */

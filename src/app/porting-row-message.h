@@ -21,12 +21,13 @@ const char *porting_row_get_message (GtkWidget  *row);
  * has no error: its hint. */
 void        porting_field_set_hint  (GtkWidget  *field,
                                      const char *hint);
-/* Ties @error (NULL: none) to @field, and to what takes the focus for it
- * (see porting_accessible_get_focus_target()): the invalid state, and the
- * error as the description in place of the hint. A new error is heard
- * once: spoken with the field when it has the focus (a screen reader
- * speaks a new description of what has the focus), announced otherwise
- * where GTK can (4.14), read when the field is reached. */
+/* Ties @error (NULL: none) to what takes the focus for @field (see
+ * porting_accessible_get_focus_target()): the error as its description in
+ * place of the hint, and the invalid state where GTK exports it right
+ * (PORTING_ACCESSIBLE_HAS_INVALID_STATE). A new error is heard once:
+ * spoken with the field when it has the focus (a screen reader speaks a
+ * new description of what has the focus), announced otherwise where GTK
+ * can (4.14), read when the field is reached. */
 void        porting_field_set_error (GtkWidget  *field,
                                      const char *error);
 

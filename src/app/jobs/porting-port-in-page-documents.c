@@ -104,9 +104,9 @@ show_file (AdwActionRow *row,
   porting_file_row_set_file (row, file);
 
   if (file != NULL && focus_in_zone)
-    gtk_widget_child_focus (GTK_WIDGET (row), GTK_DIR_TAB_FORWARD);
+    porting_accessible_focus_first (GTK_WIDGET (row));
   else if (file == NULL && focus_in_row)
-    gtk_widget_child_focus (zone, GTK_DIR_TAB_FORWARD);
+    porting_accessible_focus_first (zone);
 }
 
 void
