@@ -23,7 +23,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../intake-test-postgres.h"
+#include "intake-test-postgres.h"
 
 #define LOA_SIZE (100 * 1024)
 
