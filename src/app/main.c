@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "porting-application.h"
+#include "porting-ocr.h"
 
 int
 main (int   argc,
@@ -16,6 +17,7 @@ main (int   argc,
   g_autoptr(PortingApplication) app = NULL;
   /* Set by meson devenv: the catalogues of the build tree. */
   const char *locale_dir = g_getenv ("PORTING_LOCALEDIR");
+  int status;
 
   bindtextdomain (GETTEXT_PACKAGE, locale_dir != NULL && *locale_dir != '\0' ? locale_dir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
@@ -23,5 +25,8 @@ main (int   argc,
 
   app = porting_application_new ();
 
-  return g_application_run (G_APPLICATION (app), argc, argv);
+  status = g_application_run (G_APPLICATION (app), argc, argv);
+  porting_ocr_wait_for_loading ();
+
+  return status;
 }

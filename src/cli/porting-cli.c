@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "porting-cli-private.h"
+#include "porting-ocr.h"
 
 typedef struct
 {
@@ -86,7 +87,12 @@ main (int    argc,
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
       if (g_str_equal (argv[1], commands[i].name))
-        return commands[i].run (argc - 1, argv + 1);
+        {
+          int status = commands[i].run (argc - 1, argv + 1);
+
+          porting_ocr_wait_for_loading ();
+          return status;
+        }
     }
 
   fprintf (stderr, _("porting-cli: unknown command “%s”"), argv[1]);

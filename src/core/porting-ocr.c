@@ -18,6 +18,7 @@
 #include <leptonica/allheaders.h>
 #include <math.h>
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 #include <tesseract/capi.h>
 
@@ -252,10 +253,13 @@ warm_up_thread (gpointer data)
   return NULL;
 }
 
-/* Leaving the process while a Tesseract loads would pull its globals from
- * under it: the program's own destructors run before its libraries'. */
-__attribute__((destructor)) static void
-wait_for_warm_up (void)
+/* Leaving the process while a Tesseract loads pulls its globals from under
+ * it (a double free inside Tesseract under AddressSanitizer): programs call
+ * this before main() returns, and exit() calls it too, ahead of the static
+ * destructors libtesseract registered when it was loaded. An ELF destructor
+ * would run after them. */
+void
+porting_ocr_wait_for_loading (void)
 {
   g_mutex_lock (&readers.lock);
   while (readers.warming > 0)
@@ -266,6 +270,14 @@ wait_for_warm_up (void)
 void
 porting_ocr_warm_up (void)
 {
+  static gsize wait_at_exit = 0;
+
+  if (g_once_init_enter (&wait_at_exit))
+    {
+      atexit (porting_ocr_wait_for_loading);
+      g_once_init_leave (&wait_at_exit, 1);
+    }
+
   g_mutex_lock (&readers.lock);
   if (!g_queue_is_empty (&readers.idle) || readers.warming > 0)
     {

@@ -66,8 +66,11 @@ const char       *porting_ocr_get_data_dir    (void);
 
 /* Starts loading a Tesseract on a worker thread, for the next
  * porting_ocr_read() to find ready: call it when an image is about to be
- * read. Leaving the process waits for the loading to end. */
+ * read. */
 void              porting_ocr_warm_up         (void);
+/* Waits for porting_ocr_warm_up()'s loading to end: call it before main()
+ * returns. */
+void              porting_ocr_wait_for_loading (void);
 
 /* Blocking: for a worker thread. English and French; @surface is ARGB32
  * or RGB24 (a decoded image, or a rendered PDF page): its pixels are
