@@ -233,12 +233,25 @@ show_request_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+static void
+show_review_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  PortingApplication *self = PORTING_APPLICATION (user_data);
+  PortingWindow *window = porting_application_ensure_window (self);
+
+  porting_window_show_review (window, g_variant_get_string (parameter, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
   { "about", about_activated },
   { "preferences", preferences_activated },
   { "shortcuts", shortcuts_activated },
   { "show-request", show_request_activated, "s" },
+  { "show-review", show_review_activated, "s" },
 };
 
 /* A status changed while the application runs: a desktop notification that
@@ -262,6 +275,35 @@ on_request_status_changed (PortingApplication *self,
   g_notification_set_body (notification, body);
   g_notification_set_default_action_and_target (notification, "app.show-request", "s", id);
   notification_id = g_strconcat ("request-", id, NULL);
+  g_application_send_notification (G_APPLICATION (self), notification_id, notification);
+}
+
+/* Staff: a request came to wait in the review queue (sent, or corrected by
+ * its customer) while the application runs. Opens it in the review. */
+static void
+on_request_waiting_for_review (PortingApplication *self,
+                               PortingRequest     *request)
+{
+  g_autoptr(GNotification) notification = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *numbers = porting_request_dup_numbers_text (request);
+  g_autofree char *body = NULL;
+  g_autofree char *notification_id = NULL;
+  const char *id = porting_request_get_id (request);
+  const char *kind = porting_request_kind_get_title (porting_request_get_kind (request));
+
+  /* Translators: "PRT-7K3F-Q2 waits for a review" */
+  title = g_strdup_printf (_("%s waits for a review"), porting_request_get_display_reference (request));
+  if (numbers != NULL && *numbers != '\0')
+    /* Translators: "Port in: (510) 555-0142, (510) 555-0143" */
+    body = g_strdup_printf (_("%s: %s"), kind, numbers);
+  else
+    body = g_strdup (kind);
+
+  notification = g_notification_new (title);
+  g_notification_set_body (notification, body);
+  g_notification_set_default_action_and_target (notification, "app.show-review", "s", id);
+  notification_id = g_strconcat ("review-", id, NULL);
   g_application_send_notification (G_APPLICATION (self), notification_id, notification);
 }
 
@@ -301,6 +343,8 @@ porting_application_startup (GApplication *app)
     self->watcher = porting_request_watcher_new (self->intake_session, (guint) interval);
     g_signal_connect_object (self->watcher, "status-changed",
                              G_CALLBACK (on_request_status_changed), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (self->watcher, "waiting-for-review",
+                             G_CALLBACK (on_request_waiting_for_review), self, G_CONNECT_SWAPPED);
   }
 
   gtk_window_set_default_icon_name (BASE_ID);

@@ -18,6 +18,7 @@ struct _PortingReviewPage
   GCancellable         *cancellable;      /* the queue */
   GCancellable         *open_cancellable; /* downloads, PIN and review of the open request */
   PortingRequest       *request;          /* open */
+  char                 *open_when_listed; /* the id to open once the queue has it */
   GFile                *loa;
   GFile                *proof;
   char                 *documents_dir;    /* private to the open request, deleted with it */
