@@ -374,6 +374,18 @@ porting_application_finalize (GObject *object)
   G_OBJECT_CLASS (porting_application_parent_class)->finalize (object);
 }
 
+static int
+porting_application_handle_local_options (GApplication *app,
+                                          GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", _("Porting"), PACKAGE_VERSION);
+      return 0;
+    }
+  return -1;
+}
+
 static void
 porting_application_class_init (PortingApplicationClass *klass)
 {
@@ -385,7 +397,13 @@ porting_application_class_init (PortingApplicationClass *klass)
   app_class->activate = porting_application_activate;
   app_class->startup = porting_application_startup;
   app_class->shutdown = porting_application_shutdown;
+  app_class->handle_local_options = porting_application_handle_local_options;
 }
+
+static const GOptionEntry option_entries[] = {
+  { "version", 'v', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
+  { NULL }
+};
 
 static void
 porting_application_init (PortingApplication *self)
@@ -393,6 +411,9 @@ porting_application_init (PortingApplication *self)
   /* The schema keeps the base id, so the .Devel flavour shares it. */
   self->settings = g_settings_new (BASE_ID);
   self->intake_session = porting_intake_session_new (NULL);
+
+  /* --help is in the user's language, from the catalogue main() bound. */
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
 }
 
 /**
