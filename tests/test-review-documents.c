@@ -14,6 +14,7 @@
 #include "intake-test-util.h"
 #include "porting-application.h"
 #include "porting-document-view.h"
+#include "porting-page-widget.h"
 #include "porting-review-page.h"
 #include "porting-window.h"
 #include "ui-test-util.h"
@@ -132,9 +133,11 @@ find_row_with_subtitle (GPtrArray  *rows,
   return NULL;
 }
 
-/* The window showing a regulatory document, once it is loaded. */
+/* A window showing a regulatory document (@name: the one showing that
+ * file, NULL: any). */
 static PortingDocumentView *
-find_document_window_view (GtkWindow **window_out)
+find_document_window_view_of (const char *name,
+                              GtkWindow **window_out)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
 
@@ -146,6 +149,14 @@ find_document_window_view (GtkWindow **window_out)
       if (!ADW_IS_WINDOW (window) || !gtk_widget_get_visible (GTK_WIDGET (window)))
         continue;
       view = ui_test_find_descendant (GTK_WIDGET (window), PORTING_TYPE_DOCUMENT_VIEW, NULL);
+      if (view != NULL && name != NULL)
+        {
+          GFile *file = porting_document_view_get_file (PORTING_DOCUMENT_VIEW (view));
+          g_autofree char *basename = file != NULL ? g_file_get_basename (file) : NULL;
+
+          if (g_strcmp0 (basename, name) != 0)
+            continue;
+        }
       if (view != NULL)
         {
           if (window_out != NULL)
@@ -156,16 +167,50 @@ find_document_window_view (GtkWindow **window_out)
   return NULL;
 }
 
+static PortingDocumentView *
+find_document_window_view (GtkWindow **window_out)
+{
+  return find_document_window_view_of (NULL, window_out);
+}
+
 static gboolean
 document_window_shows (gpointer data)
 {
   const char *name = data;
-  PortingDocumentView *view = find_document_window_view (NULL);
+  PortingDocumentView *view = find_document_window_view_of (name, NULL);
   GFile *file = view != NULL ? porting_document_view_get_file (view) : NULL;
   g_autofree char *basename = file != NULL ? g_file_get_basename (file) : NULL;
 
   return view != NULL && porting_document_view_get_state (view) == PORTING_DOCUMENT_VIEW_STATE_LOADED &&
          g_strcmp0 (basename, name) == 0;
+}
+
+/* An image is read by OCR as it loads: on a busy machine, longer than
+ * one wait. */
+static gboolean
+wait_for_document_window (const char *name)
+{
+  PortingDocumentView *view;
+
+  for (guint i = 0; i < 3; i++)
+    if (ui_test_wait_for (document_window_shows, (gpointer) name))
+      return TRUE;
+  view = find_document_window_view (NULL);
+  g_test_message ("No window shows %s: %s, state %d, file %s", name, view != NULL ? "a view" : "no view",
+                  view != NULL ? (int) porting_document_view_get_state (view) : -1,
+                  view != NULL && porting_document_view_get_file (view) != NULL
+                  ? g_file_peek_path (porting_document_view_get_file (view)) : "none");
+  if (view != NULL && porting_document_view_get_error (view) != NULL)
+    g_test_message ("%s", porting_document_view_get_error (view)->message);
+  return FALSE;
+}
+
+static gboolean
+first_page_drawn (gpointer data)
+{
+  GtkWidget *page = porting_document_view_get_page_widget (data, 0);
+
+  return page != NULL && porting_page_widget_is_fully_drawn (PORTING_PAGE_WIDGET (page));
 }
 
 static gboolean
@@ -266,8 +311,8 @@ test_review_documents (void)
   /* Opened from its row: downloaded into the private cache, shown. */
   g_assert_null (find_document_window_view (NULL));
   adw_action_row_activate (row);
-  g_assert_true (ui_test_wait_for (document_window_shows, (gpointer) REGISTRATION_NAME));
-  document_view = find_document_window_view (&document_window);
+  g_assert_true (wait_for_document_window (REGISTRATION_NAME));
+  document_view = find_document_window_view_of (REGISTRATION_NAME, &document_window);
   opened = g_object_ref (porting_document_view_get_file (document_view));
   {
     g_autofree char *path = g_file_get_path (opened);
@@ -276,6 +321,8 @@ test_review_documents (void)
   }
   assert_same_bytes (opened, registration);
   g_assert_cmpuint (porting_document_view_get_n_pages (document_view), ==, 1);
+  /* Readable: the page drawn, not a blank sheet. */
+  g_assert_true (ui_test_wait_for (first_page_drawn, document_view));
   ui_test_save_screenshot (GTK_WIDGET (document_window), "review-regulatory-document");
 
   /* Asked again: the same window, not a second one. */
@@ -287,7 +334,7 @@ test_review_documents (void)
   gtk_window_destroy (document_window);
   g_assert_true (ui_test_wait_for (no_document_window, NULL));
   adw_action_row_activate (find_row_with_subtitle (rows, SCREENSHOT_NAME));
-  g_assert_true (ui_test_wait_for (document_window_shows, (gpointer) SCREENSHOT_NAME));
+  g_assert_true (wait_for_document_window (SCREENSHOT_NAME));
 
   /* Back to the queue: the window closes, the files go. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.back", NULL));

@@ -42,14 +42,15 @@ regulatory_document_free (gpointer data)
 
 /* ---- Windows ---- */
 
+/* Destroyed, whatever holds it still: no longer open. */
 static void
-on_document_window_destroyed (gpointer  user_data,
-                              GObject  *where_the_window_was)
+on_document_window_destroy (GtkWidget *window,
+                            gpointer   user_data)
 {
   PortingReviewPage *self = user_data;
 
   if (self->document_windows != NULL)
-    g_ptr_array_remove_fast (self->document_windows, where_the_window_was);
+    g_ptr_array_remove_fast (self->document_windows, window);
 }
 
 static void
@@ -108,7 +109,7 @@ present_document (PortingReviewPage *self,
   if (self->document_windows == NULL)
     self->document_windows = g_ptr_array_new ();
   g_ptr_array_add (self->document_windows, window);
-  g_object_weak_ref (G_OBJECT (window), on_document_window_destroyed, self);
+  g_signal_connect_object (window, "destroy", G_CALLBACK (on_document_window_destroy), self, G_CONNECT_DEFAULT);
 
   porting_document_view_load (PORTING_DOCUMENT_VIEW (view), file, NULL);
   gtk_window_present (GTK_WINDOW (window));
@@ -127,7 +128,7 @@ _porting_review_page_close_document_windows (PortingReviewPage *self)
     {
       GtkWindow *window = g_ptr_array_index (windows, i);
 
-      g_object_weak_unref (G_OBJECT (window), on_document_window_destroyed, self);
+      g_signal_handlers_disconnect_by_func (window, on_document_window_destroy, self);
       gtk_window_destroy (window);
     }
 }
