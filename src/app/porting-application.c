@@ -233,12 +233,25 @@ show_request_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+static void
+show_review_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  PortingApplication *self = PORTING_APPLICATION (user_data);
+  PortingWindow *window = porting_application_ensure_window (self);
+
+  porting_window_show_review (window, g_variant_get_string (parameter, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
   { "about", about_activated },
   { "preferences", preferences_activated },
   { "shortcuts", shortcuts_activated },
   { "show-request", show_request_activated, "s" },
+  { "show-review", show_review_activated, "s" },
 };
 
 /* A status changed while the application runs: a desktop notification that
@@ -262,6 +275,35 @@ on_request_status_changed (PortingApplication *self,
   g_notification_set_body (notification, body);
   g_notification_set_default_action_and_target (notification, "app.show-request", "s", id);
   notification_id = g_strconcat ("request-", id, NULL);
+  g_application_send_notification (G_APPLICATION (self), notification_id, notification);
+}
+
+/* Staff: a request came to wait in the review queue (sent, or corrected by
+ * its customer) while the application runs. Opens it in the review. */
+static void
+on_request_waiting_for_review (PortingApplication *self,
+                               PortingRequest     *request)
+{
+  g_autoptr(GNotification) notification = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *numbers = porting_request_dup_numbers_text (request);
+  g_autofree char *body = NULL;
+  g_autofree char *notification_id = NULL;
+  const char *id = porting_request_get_id (request);
+  const char *kind = porting_request_kind_get_title (porting_request_get_kind (request));
+
+  /* Translators: "PRT-7K3F-Q2 waits for a review" */
+  title = g_strdup_printf (_("%s waits for a review"), porting_request_get_display_reference (request));
+  if (numbers != NULL && *numbers != '\0')
+    /* Translators: "Port in: (510) 555-0142, (510) 555-0143" */
+    body = g_strdup_printf (_("%s: %s"), kind, numbers);
+  else
+    body = g_strdup (kind);
+
+  notification = g_notification_new (title);
+  g_notification_set_body (notification, body);
+  g_notification_set_default_action_and_target (notification, "app.show-review", "s", id);
+  notification_id = g_strconcat ("review-", id, NULL);
   g_application_send_notification (G_APPLICATION (self), notification_id, notification);
 }
 
@@ -301,6 +343,8 @@ porting_application_startup (GApplication *app)
     self->watcher = porting_request_watcher_new (self->intake_session, (guint) interval);
     g_signal_connect_object (self->watcher, "status-changed",
                              G_CALLBACK (on_request_status_changed), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (self->watcher, "waiting-for-review",
+                             G_CALLBACK (on_request_waiting_for_review), self, G_CONNECT_SWAPPED);
   }
 
   gtk_window_set_default_icon_name (BASE_ID);
@@ -330,6 +374,18 @@ porting_application_finalize (GObject *object)
   G_OBJECT_CLASS (porting_application_parent_class)->finalize (object);
 }
 
+static int
+porting_application_handle_local_options (GApplication *app,
+                                          GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", _("Porting"), PACKAGE_VERSION);
+      return 0;
+    }
+  return -1;
+}
+
 static void
 porting_application_class_init (PortingApplicationClass *klass)
 {
@@ -341,7 +397,13 @@ porting_application_class_init (PortingApplicationClass *klass)
   app_class->activate = porting_application_activate;
   app_class->startup = porting_application_startup;
   app_class->shutdown = porting_application_shutdown;
+  app_class->handle_local_options = porting_application_handle_local_options;
 }
+
+static const GOptionEntry option_entries[] = {
+  { "version", 'v', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
+  { NULL }
+};
 
 static void
 porting_application_init (PortingApplication *self)
@@ -349,6 +411,9 @@ porting_application_init (PortingApplication *self)
   /* The schema keeps the base id, so the .Devel flavour shares it. */
   self->settings = g_settings_new (BASE_ID);
   self->intake_session = porting_intake_session_new (NULL);
+
+  /* --help is in the user's language, from the catalogue main() bound. */
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
 }
 
 /**

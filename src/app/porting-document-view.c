@@ -202,6 +202,9 @@ update_file_label (PortingDocumentView *self)
   g_autofree char *name = self->file != NULL ? g_file_get_basename (self->file) : NULL;
 
   gtk_label_set_label (self->file_label, name);
+  gtk_widget_set_visible (GTK_WIDGET (self->file_label), name != NULL);
+  /* Cut in the middle when too long for the view: whole here, and GTK
+   * gives the tooltip to screen readers as the label's description. */
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->file_label), name);
 }
 

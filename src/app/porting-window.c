@@ -601,3 +601,20 @@ porting_window_show_request (PortingWindow *self,
   porting_window_show_page (self, "requests");
   porting_requests_page_open_request (PORTING_REQUESTS_PAGE (page), id);
 }
+
+void
+porting_window_show_review (PortingWindow *self,
+                            const char    *id)
+{
+  GtkWidget *page;
+
+  g_return_if_fail (PORTING_IS_WINDOW (self));
+  g_return_if_fail (id != NULL);
+
+  page = porting_window_get_page (self, "review");
+  if (page == NULL)
+    return;
+
+  porting_window_show_page (self, "review");
+  porting_review_page_show_request (PORTING_REVIEW_PAGE (page), id);
+}

@@ -24,5 +24,8 @@ gboolean       porting_window_get_folded   (PortingWindow      *self);
 /* Shows the request @id on the Requests page (a notification was clicked). */
 void           porting_window_show_request (PortingWindow      *self,
                                             const char         *id);
+/* Staff: opens the request @id in the review, unless another is open there. */
+void           porting_window_show_review  (PortingWindow      *self,
+                                            const char         *id);
 
 G_END_DECLS

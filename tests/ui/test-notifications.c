@@ -17,6 +17,7 @@
 #include "intake-test-util.h"
 #include "porting-application.h"
 #include "porting-requests-page.h"
+#include "porting-review-page.h"
 #include "porting-window.h"
 #include "ui-test-util.h"
 
@@ -49,6 +50,7 @@ typedef struct
 } Notification;
 
 static GDBusConnection *server_connection;
+static PortingApplication *app;   /* one per process: its D-Bus path */
 static GPtrArray *notifications; /* of Notification */
 static gboolean name_owned;
 
@@ -175,6 +177,18 @@ time_passed (gpointer data)
   return g_get_monotonic_time () >= *(gint64 *) data;
 }
 
+/* The application, with the token and service ui_test_use_intake() gave. */
+static void
+start_application (UiTestCondition session_ready)
+{
+  if (app == NULL)
+    app = ui_test_application_new ();
+  else
+    /* The environment wins over the stored token: read again. */
+    porting_application_set_intake_token (app, NULL);
+  g_assert_true (ui_test_wait_for (session_ready, porting_application_get_intake_session (app)));
+}
+
 static void
 test_status_change_notifies (void)
 {
@@ -184,7 +198,6 @@ test_status_change_notifies (void)
   g_autoptr(PortingRequest) request = test_port_in_request (NULL);
   g_autoptr(PortingRequest) stored = NULL;
   g_autoptr(PortingRequest) reviewed = NULL;
-  g_autoptr(PortingApplication) app = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *customer_token = NULL;
   g_autofree char *staff_token = NULL;
@@ -209,8 +222,7 @@ test_status_change_notifies (void)
   /* The application runs with the customer's token and learns where the
    * request stands: no notification for that. */
   ui_test_use_intake (service->url, customer_token);
-  app = ui_test_application_new ();
-  g_assert_true (ui_test_wait_for (session_is_customer, porting_application_get_intake_session (app)));
+  start_application (session_is_customer);
   until = g_get_monotonic_time () + 2500 * G_TIME_SPAN_MILLISECOND;
   ui_test_wait_for (time_passed, &until);
   g_assert_cmpuint (notifications->len, ==, 0);
@@ -250,6 +262,101 @@ test_status_change_notifies (void)
   test_service_free (service);
 }
 
+static gboolean
+session_is_staff (gpointer data)
+{
+  PortingIntakeSession *session = data;
+
+  return porting_intake_session_get_client (session) != NULL && porting_intake_session_get_staff (session);
+}
+
+static gboolean
+review_open (gpointer data)
+{
+  PortingReviewPage *page = data;
+  PortingRequest *open = porting_review_page_get_request (page);
+  const char *id = g_object_get_data (G_OBJECT (page), "expected-id");
+
+  return open != NULL && g_strcmp0 (porting_request_get_id (open), id) == 0 &&
+         g_strcmp0 (porting_review_page_get_state (page), "review") == 0;
+}
+
+/* Staff hear of what they did not do: a request sent, or one its customer
+ * corrected; not of their own decisions. Clicking opens it in the review. */
+static void
+test_staff_queue_notifies (void)
+{
+  g_autofree char *data_dir = g_build_filename (ui_test_get_home (), "intake-staff", NULL);
+  g_autoptr(PortingIntakeClient) customer = NULL;
+  g_autoptr(PortingIntakeClient) staff = NULL;
+  g_autoptr(PortingRequest) request = test_port_in_request (NULL);
+  g_autoptr(PortingRequest) waiting = NULL;
+  g_autoptr(PortingRequest) sent = NULL;
+  g_autoptr(PortingRequest) reviewed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *customer_token = NULL;
+  g_autofree char *staff_token = NULL;
+  g_autofree char *key = g_uuid_string_random ();
+  g_autofree char *key2 = g_uuid_string_random ();
+  g_autofree char *expected_summary = NULL;
+  Notification *notification;
+  PortingWindow *window;
+  GtkWidget *page;
+  TestService *service;
+  guint before;
+  gint64 until;
+
+  g_assert_cmpint (g_mkdir_with_parents (data_dir, 0700), ==, 0);
+  service = test_service_start (data_dir);
+  customer_token = test_intake_token (data_dir, "customer", "Acme Widgets LLC");
+  staff_token = test_intake_token (data_dir, "staff", "Sam Support");
+  customer = test_client_new (service->url, customer_token);
+  staff = test_client_new (service->url, staff_token);
+
+  /* Waiting before the application starts: its first look only learns it. */
+  waiting = test_submit (customer, request, NULL, NULL, key, NULL, &error);
+  g_assert_no_error (error);
+  before = notifications->len;
+  ui_test_use_intake (service->url, staff_token);
+  start_application (session_is_staff);
+  until = g_get_monotonic_time () + 2500 * G_TIME_SPAN_MILLISECOND;
+  ui_test_wait_for (time_passed, &until);
+  g_assert_cmpuint (notifications->len, ==, before);
+
+  /* A customer sends one: staff are told, by its reference. */
+  sent = test_submit (customer, request, NULL, NULL, key2, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ui_test_wait_for (has_notifications, GUINT_TO_POINTER (before + 1)));
+  notification = g_ptr_array_index (notifications, before);
+  expected_summary = g_strdup_printf ("%s waits for a review", porting_request_get_reference (sent));
+  g_assert_cmpstr (notification->summary, ==, expected_summary);
+  g_assert_cmpstr (notification->body, ==, "Port in: (510) 555-0142, (510) 555-0143");
+  g_assert_true (g_strv_contains ((const char * const *) notification->actions, "default"));
+
+  /* Staff's own decision on the other one: nothing. */
+  reviewed = test_review (staff, porting_request_get_id (waiting), "{\"decision\": \"in-review\"}", &error);
+  g_assert_no_error (error);
+  until = g_get_monotonic_time () + 2500 * G_TIME_SPAN_MILLISECOND;
+  ui_test_wait_for (time_passed, &until);
+  g_assert_cmpuint (notifications->len, ==, before + 1);
+
+  /* Clicked: the window opens the request in the review. */
+  g_dbus_connection_emit_signal (server_connection, NULL, "/org/freedesktop/Notifications",
+                                 "org.freedesktop.Notifications", "ActionInvoked",
+                                 g_variant_new ("(us)", notification->id, "default"), &error);
+  g_assert_no_error (error);
+  g_assert_true (ui_test_wait_for ((UiTestCondition) gtk_application_get_active_window, app));
+  window = PORTING_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_true (ui_test_wait_for (ui_test_widget_is_mapped, window));
+  g_assert_cmpstr (porting_window_get_visible_page_name (window), ==, "review");
+  page = porting_window_get_page (window, "review");
+  g_object_set_data_full (G_OBJECT (page), "expected-id", g_strdup (porting_request_get_id (sent)), g_free);
+  g_assert_true (ui_test_wait_for (review_open, page));
+
+  ui_test_destroy_window (GTK_WINDOW (window));
+  test_service_free (service);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -264,8 +371,10 @@ main (int   argc,
   start_notification_server ();
 
   g_test_add_func ("/notifications/status-change", test_status_change_notifies);
+  g_test_add_func ("/notifications/staff-queue", test_staff_queue_notifies);
 
   status = g_test_run ();
+  g_clear_object (&app);
   g_clear_pointer (&notifications, g_ptr_array_unref);
   g_clear_object (&server_connection);
   ui_test_finish ();

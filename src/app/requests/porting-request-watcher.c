@@ -1,4 +1,5 @@
-/* porting-request-watcher.c — notices when a customer's requests change status
+/* porting-request-watcher.c — notices when a customer's requests change status,
+ * and for staff, when a request comes to wait for a review
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "porting-request-watcher"
@@ -21,10 +22,34 @@ G_DEFINE_FINAL_TYPE (PortingRequestWatcher, porting_request_watcher, G_TYPE_OBJE
 
 enum {
   STATUS_CHANGED,
+  WAITING_FOR_REVIEW,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
+
+static gboolean
+waits_for_review (PortingRequestStatus status)
+{
+  return status == PORTING_REQUEST_STATUS_SUBMITTED || status == PORTING_REQUEST_STATUS_IN_REVIEW;
+}
+
+/* For staff, what they did not do themselves: a request sent, or one
+ * corrected by its customer (action required → in review). Moving one from
+ * "submitted" to "in-review" is no news. */
+static gboolean
+came_to_wait (GHashTable           *known_statuses,
+              const char           *id,
+              PortingRequestStatus  status)
+{
+  gpointer known;
+
+  if (!waits_for_review (status))
+    return FALSE;
+  if (!g_hash_table_lookup_extended (known_statuses, id, NULL, &known))
+    return TRUE;
+  return !waits_for_review (GPOINTER_TO_UINT (known));
+}
 
 static void
 list_cb (GObject      *object,
@@ -36,6 +61,7 @@ list_cb (GObject      *object,
   g_autoptr(GHashTable) statuses = NULL;
   g_autoptr(GPtrArray) changed = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
+  gboolean staff = porting_intake_session_get_staff (self->session);
 
   requests = porting_intake_client_list_finish (PORTING_INTAKE_CLIENT (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -60,10 +86,16 @@ list_cb (GObject      *object,
       if (id == NULL)
         continue;
       g_hash_table_insert (statuses, g_strdup (id), GUINT_TO_POINTER (status));
+      if (self->statuses == NULL)
+        continue;
+      if (staff)
+        {
+          if (came_to_wait (self->statuses, id, status))
+            g_ptr_array_add (changed, request);
+        }
       /* A request sent meanwhile is no change: its receipt said where it stands. */
-      if (self->statuses != NULL &&
-          g_hash_table_lookup_extended (self->statuses, id, NULL, &known) &&
-          GPOINTER_TO_UINT (known) != status)
+      else if (g_hash_table_lookup_extended (self->statuses, id, NULL, &known) &&
+               GPOINTER_TO_UINT (known) != status)
         g_ptr_array_add (changed, request);
     }
 
@@ -71,7 +103,7 @@ list_cb (GObject      *object,
   self->statuses = g_steal_pointer (&statuses);
 
   for (guint i = 0; i < changed->len; i++)
-    g_signal_emit (self, signals[STATUS_CHANGED], 0, g_ptr_array_index (changed, i));
+    g_signal_emit (self, signals[staff ? WAITING_FOR_REVIEW : STATUS_CHANGED], 0, g_ptr_array_index (changed, i));
 }
 
 void
@@ -83,8 +115,7 @@ porting_request_watcher_check (PortingRequestWatcher *self)
 
   client = porting_intake_session_get_client (self->session);
   if (self->cancellable != NULL || client == NULL ||
-      !porting_intake_session_get_has_token (self->session) ||
-      porting_intake_session_get_staff (self->session))
+      !porting_intake_session_get_has_token (self->session))
     return;
 
   self->cancellable = g_cancellable_new ();
@@ -147,6 +178,20 @@ porting_request_watcher_class_init (PortingRequestWatcherClass *klass)
    */
   signals[STATUS_CHANGED] =
     g_signal_new ("status-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, PORTING_TYPE_REQUEST);
+
+  /**
+   * PortingRequestWatcher::waiting-for-review:
+   * @request: the request as the service stores it now
+   *
+   * Staff only: @request was sent, or corrected by its customer, since the
+   * last listing, and waits in the review queue.
+   */
+  signals[WAITING_FOR_REVIEW] =
+    g_signal_new ("waiting-for-review",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,

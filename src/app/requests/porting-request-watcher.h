@@ -1,4 +1,4 @@
-/* porting-request-watcher.h — notices when a customer's requests change status
+/* porting-request-watcher.h — notices when requests change status or come to wait for a review
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -12,11 +12,12 @@ G_BEGIN_DECLS
 #define PORTING_TYPE_REQUEST_WATCHER (porting_request_watcher_get_type ())
 G_DECLARE_FINAL_TYPE (PortingRequestWatcher, porting_request_watcher, PORTING, REQUEST_WATCHER, GObject)
 
-/* Lists the requests of @session's customer token every @interval_seconds
- * while the application runs and emits "status-changed" (PortingRequest *,
- * as stored now) for each whose status differs from the last listing. The
- * first listing of a token only learns where its requests stand; a staff
- * token is not watched (staff have the review queue). */
+/* Lists the requests of @session's token every @interval_seconds while the
+ * application runs. For a customer token it emits "status-changed"
+ * (PortingRequest *, as stored now) for each whose status differs from the
+ * last listing; for a staff token, "waiting-for-review" for each that came
+ * to wait in the review queue (sent, or corrected by its customer). The
+ * first listing of a token only learns where its requests stand. */
 PortingRequestWatcher *porting_request_watcher_new   (PortingIntakeSession  *session,
                                                       guint                  interval_seconds);
 /* Lists now (no-op while a listing is on its way). */

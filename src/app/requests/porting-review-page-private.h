@@ -18,8 +18,12 @@ struct _PortingReviewPage
   GCancellable         *cancellable;      /* the queue */
   GCancellable         *open_cancellable; /* downloads, PIN and review of the open request */
   PortingRequest       *request;          /* open */
+  char                 *open_when_listed; /* the id to open once the queue has it */
   GFile                *loa;
   GFile                *proof;
+  char                 *documents_dir;    /* private to the open request, deleted with it */
+  GHashTable           *regulatory;       /* document name → GFile, once asked for */
+  GPtrArray            *document_windows; /* the regulatory documents open */
   guint                 downloads_pending;
   GError               *download_error;
   guint                 reviewing : 1;    /* a decision is waiting for its undo window, or on its way */
@@ -54,6 +58,7 @@ struct _PortingReviewPage
   GtkStack             *documents_stack;
   GtkSpinner           *download_spinner;
   AdwStatusPage        *download_error_page;
+  AdwStatusPage        *no_documents_page;
   PortingCheckView     *check_view;
   GtkWidget            *panel;
   AdwPreferencesGroup  *request_group;
@@ -108,6 +113,21 @@ void      _porting_review_page_close_request               (PortingReviewPage *s
 gboolean  _porting_review_page_has_documents               (PortingReviewPage *self);
 /* Asks the service for the open request again (its history after a PIN read). */
 void      _porting_review_page_reload_request              (PortingReviewPage *self);
+
+/* A name for a file of @documents_dir that keeps the customer's own. */
+char     *_porting_review_page_dup_safe_file_name          (const char        *name,
+                                                            const char        *fallback);
+/* ".pdf", ".png" or ".jpg": what the service accepts */
+const char *_porting_review_page_extension_for             (const char        *content_type);
+
+/* porting-review-page-regulatory.c: the regulatory documents, opened on request */
+void      _porting_review_page_add_regulatory_button       (PortingReviewPage *self,
+                                                            AdwActionRow      *row,
+                                                            JsonObject        *entry);
+/* Their files, downloaded or on their way (for deleting them). */
+void      _porting_review_page_steal_regulatory_files      (PortingReviewPage *self,
+                                                            GPtrArray         *files);
+void      _porting_review_page_close_document_windows      (PortingReviewPage *self);
 
 /* porting-review-page-pin.c: the wireless PIN, shown on request */
 void      _porting_review_page_class_init_pin              (GtkWidgetClass    *widget_class);

@@ -134,6 +134,7 @@ add_document_rows (PortingReviewPage *self)
       JsonObject *entry = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
       const char *part = entry != NULL ? json_object_get_string_member_with_default (entry, "part", NULL) : NULL;
       const char *title;
+      AdwActionRow *row;
 
       if (g_strcmp0 (part, "loa") == 0)
         title = _("Letter of Authorization");
@@ -144,7 +145,9 @@ add_document_rows (PortingReviewPage *self)
       else
         continue;
 
-      add_request_row (self, title, document_display_name (entry), NULL);
+      row = add_request_row (self, title, document_display_name (entry), NULL);
+      if (row != NULL && g_strcmp0 (part, "regulatory") == 0)
+        _porting_review_page_add_regulatory_button (self, row, entry);
     }
 }
 
@@ -438,9 +441,9 @@ dup_safe_file_part (const char *text)
 
 /* A name for the file in the cache that keeps the customer's own: no
  * folders, no hidden files, no control characters, at most 120 bytes. */
-static char *
-dup_safe_file_name (const char *name,
-                    const char *fallback)
+char *
+_porting_review_page_dup_safe_file_name (const char *name,
+                                         const char *fallback)
 {
   g_autoptr(GString) safe = g_string_new (NULL);
   const char *p;
@@ -467,8 +470,8 @@ dup_safe_file_name (const char *name,
   return g_string_free (g_steal_pointer (&safe), FALSE);
 }
 
-static const char *
-extension_for (const char *content_type)
+const char *
+_porting_review_page_extension_for (const char *content_type)
 {
   if (g_strcmp0 (content_type, "image/png") == 0)
     return ".png";
@@ -524,6 +527,7 @@ _porting_review_page_download (PortingReviewPage *self)
   g_autofree char *directory = NULL;
   g_autofree char *loa_basename = NULL;
   gboolean csr = g_strcmp0 (porting_request_get_string (self->request, "proof_kind"), "csr") == 0;
+  gboolean has_regulatory = FALSE;
 
   porting_check_view_clear (self->check_view);
   _porting_review_page_delete_documents (self);
@@ -546,6 +550,8 @@ _porting_review_page_download (PortingReviewPage *self)
       g_set_error (&self->download_error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
                    _("The documents cannot be kept on this computer: %s"), g_strerror (saved_errno));
     }
+  else
+    self->documents_dir = g_steal_pointer (&directory);
 
   for (guint i = 0; self->download_error == NULL && documents != NULL && i < json_array_get_length (documents); i++)
     {
@@ -559,6 +565,7 @@ _porting_review_page_download (PortingReviewPage *self)
       g_autofree char *path = NULL;
       GFile **slot;
 
+      has_regulatory |= g_strcmp0 (part, "regulatory") == 0;
       if (g_strcmp0 (part, "loa") == 0)
         slot = &self->loa;
       else if (g_strcmp0 (part, "proof") == 0)
@@ -569,8 +576,8 @@ _porting_review_page_download (PortingReviewPage *self)
         continue;
 
       /* The customer's own file name, so that staff know which file it is. */
-      fallback = g_strconcat (part, extension_for (content_type), NULL);
-      basename = dup_safe_file_name (json_object_get_string_member_with_default (entry, "filename", NULL), fallback);
+      fallback = g_strconcat (part, _porting_review_page_extension_for (content_type), NULL);
+      basename = _porting_review_page_dup_safe_file_name (json_object_get_string_member_with_default (entry, "filename", NULL), fallback);
       if (slot == &self->proof && g_strcmp0 (basename, loa_basename) == 0)
         {
           g_autofree char *numbered = g_strconcat ("2 ", basename, NULL);
@@ -580,7 +587,7 @@ _porting_review_page_download (PortingReviewPage *self)
         }
       if (slot == &self->loa)
         loa_basename = g_strdup (basename);
-      path = g_build_filename (directory, basename, NULL);
+      path = g_build_filename (self->documents_dir, basename, NULL);
       *slot = g_file_new_for_path (path);
 
       self->downloads_pending++;
@@ -594,7 +601,13 @@ _porting_review_page_download (PortingReviewPage *self)
   if (self->download_error != NULL)
     porting_review_page_downloads_done (self);
   else if (!_porting_review_page_has_documents (self))
-    gtk_stack_set_visible_child_name (self->documents_stack, "no-documents");
+    {
+      adw_status_page_set_description (self->no_documents_page,
+                                       has_regulatory
+                                       ? _("This kind of request comes without an LOA or a bill. Its regulatory documents are in the details: open them from there.")
+                                       : _("This kind of request comes without an LOA or a bill: everything is in the details."));
+      gtk_stack_set_visible_child_name (self->documents_stack, "no-documents");
+    }
   else
     {
       gtk_spinner_set_spinning (self->download_spinner, TRUE);
@@ -657,18 +670,10 @@ delete_documents_thread (GTask        *task,
                          GCancellable *cancellable)
 {
   GPtrArray *files = task_data;
-  g_autoptr(GFile) directory = NULL;
 
+  /* The files, then their directory (last). */
   for (guint i = 0; i < files->len; i++)
-    {
-      GFile *file = g_ptr_array_index (files, i);
-
-      if (directory == NULL)
-        directory = g_file_get_parent (file);
-      g_file_delete (file, NULL, NULL);
-    }
-  if (directory != NULL)
-    g_file_delete (directory, NULL, NULL);
+    g_file_delete (g_ptr_array_index (files, i), NULL, NULL);
 }
 
 /* Customers' documents stay on a reviewer's computer only while open. */
@@ -682,6 +687,12 @@ _porting_review_page_delete_documents (PortingReviewPage *self)
     g_ptr_array_add (files, g_steal_pointer (&self->loa));
   if (self->proof != NULL)
     g_ptr_array_add (files, g_steal_pointer (&self->proof));
+  /* Their windows first: nothing shows a file that is gone. */
+  _porting_review_page_close_document_windows (self);
+  _porting_review_page_steal_regulatory_files (self, files);
+  if (self->documents_dir != NULL)
+    g_ptr_array_add (files, g_file_new_for_path (self->documents_dir));
+  g_clear_pointer (&self->documents_dir, g_free);
   if (files->len == 0)
     return;
 

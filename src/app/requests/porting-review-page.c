@@ -127,6 +127,28 @@ list_cb (GObject      *object,
 
   if (g_strcmp0 (visible, "review") != 0)
     gtk_stack_set_visible_child_name (self->stack, queue_is_empty (self) ? "empty" : "queue");
+
+  if (self->open_when_listed != NULL && self->request == NULL)
+    {
+      g_autofree char *id = g_steal_pointer (&self->open_when_listed);
+
+      if (!porting_review_page_open_request (self, id))
+        g_debug ("Request %s is no longer in the queue", id);
+    }
+  g_clear_pointer (&self->open_when_listed, g_free);
+}
+
+void
+porting_review_page_show_request (PortingReviewPage *self,
+                                  const char        *id)
+{
+  g_return_if_fail (PORTING_IS_REVIEW_PAGE (self));
+  g_return_if_fail (id != NULL);
+
+  g_clear_pointer (&self->open_when_listed, g_free);
+  if (self->request == NULL)
+    self->open_when_listed = g_strdup (id);
+  porting_review_page_refresh (self);
 }
 
 void
@@ -297,6 +319,7 @@ porting_review_page_dispose (GObject *object)
   /* A decision in its undo window was made: it goes now. */
   _porting_review_page_flush_pending (self);
   _porting_review_page_reset_pin (self);
+  _porting_review_page_close_document_windows (self);
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->open_cancellable);
   g_clear_object (&self->monitor);
@@ -318,6 +341,9 @@ porting_review_page_finalize (GObject *object)
   g_clear_object (&self->request);
   g_clear_object (&self->loa);
   g_clear_object (&self->proof);
+  g_clear_pointer (&self->documents_dir, g_free);
+  g_clear_pointer (&self->open_when_listed, g_free);
+  g_clear_pointer (&self->regulatory, g_hash_table_unref);
   g_clear_error (&self->download_error);
 
   G_OBJECT_CLASS (porting_review_page_parent_class)->finalize (object);
@@ -390,6 +416,7 @@ porting_review_page_class_init (PortingReviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PortingReviewPage, documents_stack);
   gtk_widget_class_bind_template_child (widget_class, PortingReviewPage, download_spinner);
   gtk_widget_class_bind_template_child (widget_class, PortingReviewPage, download_error_page);
+  gtk_widget_class_bind_template_child (widget_class, PortingReviewPage, no_documents_page);
   gtk_widget_class_bind_template_child (widget_class, PortingReviewPage, check_view);
   gtk_widget_class_bind_template_child (widget_class, PortingReviewPage, panel);
   gtk_widget_class_bind_template_child (widget_class, PortingReviewPage, request_group);

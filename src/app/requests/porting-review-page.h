@@ -32,6 +32,10 @@ const char           *porting_review_page_get_state       (PortingReviewPage    
 /* Opens a queued request: downloads its documents and checks them. */
 gboolean              porting_review_page_open_request    (PortingReviewPage    *self,
                                                            const char           *id);
+/* Opens @id once the queue lists it (a notification was clicked); a request
+ * already open stays, with what staff typed in it. */
+void                  porting_review_page_show_request    (PortingReviewPage    *self,
+                                                           const char           *id);
 /* (nullable) */
 PortingRequest       *porting_review_page_get_request     (PortingReviewPage    *self);
 PortingCheckView     *porting_review_page_get_check_view  (PortingReviewPage    *self);
