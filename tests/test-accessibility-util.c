@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "porting-document-view.h"
+#include "porting-page-strip.h"
 #include "porting-page-widget.h"
 #include "test-accessibility-util.h"
 #include "ui-test-util.h"
@@ -522,6 +523,16 @@ a11y_check_stops (A11yReport *report,
 
               a11y_report_add (report, "the rows of the list “%s” are Tab stops each, not one with arrows inside", list_name);
             }
+        }
+
+      /* A document's page buttons too: a long CSR would be a stop a page. */
+      if ((list = gtk_widget_get_ancestor (stop, PORTING_TYPE_PAGE_STRIP)) != NULL)
+        {
+          guint pages = GPOINTER_TO_UINT (g_hash_table_lookup (row_stops, list)) + 1;
+
+          g_hash_table_insert (row_stops, list, GUINT_TO_POINTER (pages));
+          if (pages == 2)
+            a11y_report_add (report, "the page buttons under a document are Tab stops each, not one with arrows inside");
         }
 
       if (GTK_IS_CHECK_BUTTON (stop) && check_button_is_radio (GTK_CHECK_BUTTON (stop)) &&

@@ -35,6 +35,7 @@
 #include "intake-test-util.h"
 #include "porting-check-page.h"
 #include "porting-check-view.h"
+#include "porting-page-strip.h"
 #include "porting-row-message.h"
 #include "porting-window.h"
 #include "test-accessibility-util.h"
@@ -267,6 +268,31 @@ check_focus_after_choosers (A11yReport       *report,
   }
 }
 
+/* The page buttons under a document: Right goes to the next page, and the
+ * focus with it. */
+static void
+check_page_strip_arrows (A11yReport          *report,
+                         Fixture             *f,
+                         PortingDocumentView *view)
+{
+  GtkWidget *strip = ui_test_find_descendant (gtk_widget_get_parent (GTK_WIDGET (view)), PORTING_TYPE_PAGE_STRIP, NULL);
+  GtkWidget *focus;
+
+  a11y_report_set_where (report, "page document-check, the proof's page buttons");
+  g_assert_nonnull (strip);
+  g_assert_cmpuint (porting_document_view_get_n_pages (view), >, 1);
+  g_assert_true (gtk_widget_child_focus (strip, GTK_DIR_TAB_FORWARD));
+  g_assert_cmpuint (porting_document_view_get_current_page (view), ==, 0);
+  a11y_send_key (GTK_WINDOW (f->window), GDK_KEY_Right, 0);
+  ui_test_settle ();
+  focus = a11y_focus_widget (GTK_WINDOW (f->window));
+  if (porting_document_view_get_current_page (view) != 1)
+    a11y_report_add (report, "Right on the first page's button does not show the second page");
+  if (focus == NULL || !a11y_is_in (focus, strip) ||
+      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (focus)), "2") != 0)
+    a11y_report_add (report, "Right on the first page's button does not move to the second's");
+}
+
 static void
 test_pages (void)
 {
@@ -319,6 +345,7 @@ test_pages (void)
     ui_test_wait_for_frames (GTK_WIDGET (f->window));
     walk_page (&report, f, "document-check", GTK_WIDGET (page));
     a11y_check_check_view (&report, view);
+    check_page_strip_arrows (&report, f, porting_check_view_get_proof_view (view));
     check_focus_after_choosers (&report, f, page);
   }
 
