@@ -168,8 +168,16 @@ create_field_row (PortingCheckView         *self,
   gtk_box_append (GTK_BOX (status_box), icon);
   gtk_box_append (GTK_BOX (status_box), label);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), status_box);
-  /* A screen reader reads the status with the field, not beside an icon. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, word, -1);
+  /* A screen reader reads the status with the field, not beside an icon,
+   * then what the documents say: a description hides the subtitle. */
+  {
+    g_autofree char *shown = NULL;
+    g_autofree char *description = NULL;
+
+    pango_parse_markup (subtitle->str, -1, 0, NULL, &shown, NULL, NULL);
+    description = g_strdup_printf ("%s. %s", word, shown != NULL ? shown : "");
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+  }
   porting_accessible_fix_tree (row);
 
   return row;

@@ -1,5 +1,8 @@
 /* porting-page-strip.c — a row of page buttons under a long document
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * To the keyboard it is one Tab stop, the page shown, with arrows to the
+ * others (like a row of tabs).
  */
 #define G_LOG_DOMAIN "porting-page-strip"
 
@@ -37,8 +40,61 @@ show_current_page (PortingPageStrip *self)
 
   self->updating = TRUE;
   for (guint i = 0; i < self->buttons->len; i++)
-    gtk_toggle_button_set_active (g_ptr_array_index (self->buttons, i), i == current);
+    {
+      GtkWidget *button = g_ptr_array_index (self->buttons, i);
+
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), i == current);
+      /* One Tab stop, the page shown (or the one the keyboard is on):
+       * a long CSR is not a Tab stop per page. */
+      gtk_widget_set_focusable (button, i == current || gtk_widget_has_focus (button));
+    }
   self->updating = FALSE;
+}
+
+/* Arrows, Home and End go to another page, as between tabs. */
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                PortingPageStrip      *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *target;
+  guint index;
+  guint n = self->buttons->len;
+
+  if ((state & gtk_accelerator_get_default_mod_mask ()) != 0 || n == 0 ||
+      !g_ptr_array_find (self->buttons, focus, &index))
+    return FALSE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Left: case GDK_KEY_KP_Left: case GDK_KEY_Up: case GDK_KEY_KP_Up:
+      index = index > 0 ? index - 1 : 0;
+      break;
+    case GDK_KEY_Right: case GDK_KEY_KP_Right: case GDK_KEY_Down: case GDK_KEY_KP_Down:
+      index = MIN (index + 1, n - 1);
+      break;
+    case GDK_KEY_Home: case GDK_KEY_KP_Home:
+      index = 0;
+      break;
+    case GDK_KEY_End: case GDK_KEY_KP_End:
+      index = n - 1;
+      break;
+    default:
+      return FALSE;
+    }
+
+  target = g_ptr_array_index (self->buttons, index);
+  gtk_widget_set_focusable (target, TRUE);
+  gtk_widget_grab_focus (target);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (target), TRUE);
+  if (target != focus)
+    gtk_widget_set_focusable (focus, gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (focus)));
+
+  return TRUE;
 }
 
 static void
@@ -201,6 +257,8 @@ porting_page_strip_class_init (PortingPageStripClass *klass)
 static void
 porting_page_strip_init (PortingPageStrip *self)
 {
+  GtkEventController *controller;
+
   self->buttons = g_ptr_array_new ();
   self->scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
@@ -214,6 +272,10 @@ porting_page_strip_init (PortingPageStrip *self)
   gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Pages"), -1);
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (self->box, controller);
 }
 
 GtkWidget *

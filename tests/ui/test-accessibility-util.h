@@ -37,8 +37,9 @@ GHashTable *a11y_dup_all_widgets  (void);
 /* The name AT-SPI gives @accessible (gtk_at_context_get_name() of GTK 4.8). */
 char     *a11y_dup_name           (GtkAccessible *accessible,
                                    GHashTable    *widgets);
-/* What a screen reader reads as its description: its own, and what its
- * described-by targets say (Orca follows the relation). */
+/* What a screen reader reads as its description: its own, or else what
+ * its described-by targets say (Orca 43 follows the relation only when
+ * there is no description). */
 char     *a11y_dup_description    (GtkAccessible *accessible,
                                    GHashTable    *widgets);
 /* The targets of @relation among @widgets. */

@@ -35,6 +35,7 @@
 #include "intake-test-util.h"
 #include "porting-check-page.h"
 #include "porting-check-view.h"
+#include "porting-page-strip.h"
 #include "porting-row-message.h"
 #include "porting-window.h"
 #include "test-accessibility-util.h"
@@ -267,6 +268,31 @@ check_focus_after_choosers (A11yReport       *report,
   }
 }
 
+/* The page buttons under a document: Right goes to the next page, and the
+ * focus with it. */
+static void
+check_page_strip_arrows (A11yReport          *report,
+                         Fixture             *f,
+                         PortingDocumentView *view)
+{
+  GtkWidget *strip = ui_test_find_descendant (gtk_widget_get_parent (GTK_WIDGET (view)), PORTING_TYPE_PAGE_STRIP, NULL);
+  GtkWidget *focus;
+
+  a11y_report_set_where (report, "page document-check, the proof's page buttons");
+  g_assert_nonnull (strip);
+  g_assert_cmpuint (porting_document_view_get_n_pages (view), >, 1);
+  g_assert_true (gtk_widget_child_focus (strip, GTK_DIR_TAB_FORWARD));
+  g_assert_cmpuint (porting_document_view_get_current_page (view), ==, 0);
+  a11y_send_key (GTK_WINDOW (f->window), GDK_KEY_Right, 0);
+  ui_test_settle ();
+  focus = a11y_focus_widget (GTK_WINDOW (f->window));
+  if (porting_document_view_get_current_page (view) != 1)
+    a11y_report_add (report, "Right on the first page's button does not show the second page");
+  if (focus == NULL || !a11y_is_in (focus, strip) ||
+      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (focus)), "2") != 0)
+    a11y_report_add (report, "Right on the first page's button does not move to the second's");
+}
+
 static void
 test_pages (void)
 {
@@ -319,6 +345,7 @@ test_pages (void)
     ui_test_wait_for_frames (GTK_WIDGET (f->window));
     walk_page (&report, f, "document-check", GTK_WIDGET (page));
     a11y_check_check_view (&report, view);
+    check_page_strip_arrows (&report, f, porting_check_view_get_proof_view (view));
     check_focus_after_choosers (&report, f, page);
   }
 
@@ -364,10 +391,25 @@ check_focus_in_step (PortIn     *p,
                      const char *after)
 {
   GtkWidget *focus = a11y_focus_widget (GTK_WINDOW (p->f->window));
+  g_autoptr(GHashTable) widgets = NULL;
+  g_autofree char *name = NULL;
+  GtkWidget *target;
 
   if (focus == NULL || !a11y_is_in (focus, step))
-    a11y_report_add (&p->report, "after %s, the focus is on %s, not in the new step",
-                     after, focus != NULL ? G_OBJECT_TYPE_NAME (focus) : "nothing");
+    {
+      a11y_report_add (&p->report, "after %s, the focus is on %s, not in the new step",
+                       after, focus != NULL ? G_OBJECT_TYPE_NAME (focus) : "nothing");
+      return;
+    }
+
+  /* Not on what GTK falls back to when the step had nothing to focus yet
+   * (a GtkPaned, which a screen reader calls "GtkPaned"). */
+  widgets = a11y_dup_all_widgets ();
+  target = a11y_focus_event_target (focus);
+  name = target != NULL ? a11y_dup_name (GTK_ACCESSIBLE (target), widgets) : g_strdup ("");
+  if (name[0] == '\0' || a11y_name_is_class_like (name))
+    a11y_report_add (&p->report, "after %s, the focus is on a %s that a screen reader calls “%s”",
+                     after, G_OBJECT_TYPE_NAME (focus), name);
 }
 
 /* Next clicked with the pointer: the step it leaves, and maybe the button
@@ -609,15 +651,24 @@ test_port_in (void)
       a11y_report_add (&p.report, "after the file chooser, the focus is not on the file chosen");
   }
   walk_step (&p, "proof, invoice chosen");
-  step = click_next (&p, "check");
+  /* Ctrl+Enter from the file's Remove button, where the chooser left the
+   * focus: the step it is on goes away. */
+  g_assert_true (gtk_widget_child_focus (a11y_find_row (step, "acme-exact-invoice.pdf"), GTK_DIR_TAB_FORWARD));
+  a11y_report_set_where (&p.report, "port-in step proof, Ctrl+Enter");
+  step = press_step_key (&p, GDK_KEY_Return, GDK_CONTROL_MASK, "Ctrl+Enter", "_Next", "check");
+  check_focus_in_step (&p, step, "Ctrl+Enter on the proof");
 
   /* 5. The check: the verdict is where the focus lands. */
   {
     PortingCheckView *view = PORTING_CHECK_VIEW (ui_test_find_descendant (step, PORTING_TYPE_CHECK_VIEW, NULL));
+    gpointer args[] = { p.f, view };
 
     g_assert_nonnull (view);
     g_assert_true (ui_test_wait_for (check_view_done, view));
     ui_test_wait_for_frames (GTK_WIDGET (p.f->window));
+    a11y_report_set_where (&p.report, "port-in step check, done");
+    if (!ui_test_wait_for (focus_on_status, args))
+      a11y_report_add (&p.report, "when the check is done, the focus is not on its verdict");
     walk_step (&p, "check");
     a11y_report_set_where (&p.report, "port-in step check");
     a11y_check_check_view (&p.report, view);

@@ -188,26 +188,38 @@ _porting_port_in_page_update_navigation (PortingPortInPage *self)
   porting_field_set_hint (GTK_WIDGET (self->next_button), reason);
 }
 
-/* Keyboard and screen reader users go on at the top of the new step, not on
- * a Next button that may just have turned insensitive (losing the focus). */
-static void
-focus_step (PortingPortInPage *self)
+/* Whether the keyboard is on the steps: nowhere, in the step shown, or on
+ * Back, Next or Submit (not in the sidebar or the header). */
+static gboolean
+focus_is_on_steps (PortingPortInPage *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus == NULL ||
+         focus == GTK_WIDGET (self->next_button) ||
+         focus == GTK_WIDGET (self->back_button) ||
+         focus == GTK_WIDGET (self->submit_button) ||
+         gtk_widget_is_ancestor (focus, GTK_WIDGET (self->stack));
+}
+
+/* Keyboard and screen reader users go on at the top of the new step, not on
+ * a Next button that may just have turned insensitive (losing the focus),
+ * nor where the stack put the focus as it switched: that was before the
+ * step filled in (on the check, the documents' empty pane, which goes away
+ * as they open, leaving the focus on a "GtkPaned"). */
+static void
+focus_step (PortingPortInPage *self,
+            gboolean           was_on_steps)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *child = gtk_stack_get_visible_child (self->stack);
 
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) || child == NULL)
+  if (!was_on_steps || root == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)) || child == NULL)
     return;
 
-  if (focus != NULL &&
-      focus != GTK_WIDGET (self->next_button) &&
-      focus != GTK_WIDGET (self->back_button) &&
-      focus != GTK_WIDGET (self->submit_button) &&
-      !(gtk_widget_is_ancestor (focus, GTK_WIDGET (self->stack)) &&
-        !gtk_widget_is_ancestor (focus, child)))
-    return;
-
+  /* From nothing, Tab forward is the step's first control. */
+  gtk_root_set_focus (root, NULL);
   gtk_widget_child_focus (child, GTK_DIR_TAB_FORWARD);
 }
 
@@ -219,12 +231,14 @@ _porting_port_in_page_show_step (PortingPortInPage *self,
   g_autofree char *count = NULL;
   GtkStackPage *page;
   gboolean checking;
+  gboolean was_on_steps;
 
   step = MIN (step, PORTING_PORT_IN_N_STEPS - 1);
 
   if (step == PORTING_PORT_IN_STEP_REVIEW)
     _porting_port_in_page_rebuild_review (self);
 
+  was_on_steps = focus_is_on_steps (self);
   gtk_stack_set_visible_child_name (self->stack, step_names[step]);
   page = gtk_stack_get_page (self->stack, gtk_stack_get_visible_child (self->stack));
 
@@ -246,7 +260,7 @@ _porting_port_in_page_show_step (PortingPortInPage *self,
   _porting_port_in_page_update_navigation (self);
 
   if (!restoring)
-    focus_step (self);
+    focus_step (self, was_on_steps);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STEP]);
 }
@@ -383,6 +397,8 @@ show_done (PortingPortInPage *self,
            const char        *description,
            const char        *toast)
 {
+  gboolean was_on_steps;
+
   adw_status_page_set_title (self->done_status, title);
   gtk_widget_set_visible (self->show_request_button, self->sent_id != NULL);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->show_request_button), "s",
@@ -393,12 +409,13 @@ show_done (PortingPortInPage *self,
   porting_draft_store_discard (porting_job_page_get_draft_store (PORTING_JOB_PAGE (self)),
                                PORTING_JOB_PAGE_GET_CLASS (self)->draft_flow);
 
+  was_on_steps = focus_is_on_steps (self);
   gtk_stack_set_visible_child_name (self->stack, "done");
   gtk_label_set_text (self->step_title_label, title);
   gtk_label_set_text (self->step_count_label, "");
   gtk_widget_set_visible (GTK_WIDGET (self->step_dots), FALSE);
   _porting_port_in_page_update_navigation (self);
-  focus_step (self);
+  focus_step (self, was_on_steps);
   if (toast != NULL)
     porting_job_page_show_toast (PORTING_JOB_PAGE (self), toast);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STEP]);
