@@ -42,6 +42,8 @@ struct _PortingWindow
   guint                 restoring : 1;
   /* The sidebar is out of the way of a review's documents. */
   guint                 sidebar_hidden_for_review : 1;
+  /* No page chosen since the window opened: staff then land on the queue. */
+  guint                 opening_page_shown : 1;
 };
 
 G_DEFINE_FINAL_TYPE (PortingWindow, porting_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -230,7 +232,10 @@ on_visible_page_changed (PortingWindow *self,
     }
 
   if (!self->restoring)
-    g_settings_set_string (self->settings, "last-page", name);
+    {
+      g_settings_set_string (self->settings, "last-page", name);
+      self->opening_page_shown = FALSE;
+    }
 
   porting_window_update_workspace (self);
   porting_window_update_back_button (self);
@@ -311,6 +316,11 @@ porting_window_update_review_page (PortingWindow        *self,
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (review, "notify::can-go-back", G_CALLBACK (porting_window_update_back_button),
                                self, G_CONNECT_SWAPPED);
+
+      /* The service tells who is staff after the window opened on a job:
+       * the queue is what staff come for. */
+      if (self->opening_page_shown)
+        porting_window_show_page (self, "review");
     }
   else if (!staff && page != NULL)
     {
@@ -382,6 +392,7 @@ porting_window_constructed (GObject *object)
     gtk_stack_set_visible_child_name (self->stack, last_page);
   on_visible_page_changed (self, NULL, self->stack);
   self->restoring = FALSE;
+  self->opening_page_shown = TRUE;
 
 #ifdef DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

@@ -667,13 +667,27 @@ test_window_pages (Fixture       *fixture,
 
   use_token (fixture, fixture->staff_token);
   g_assert_true (PORTING_IS_REVIEW_PAGE (porting_window_get_page (window, "review")));
-  porting_window_show_page (window, "review");
+  /* Nothing chosen since the window opened: staff land on the queue. */
   ui_test_settle ();
   g_assert_cmpstr (porting_window_get_visible_page_name (window), ==, "review");
 
   use_token (fixture, fixture->customer_token);
   g_assert_null (porting_window_get_page (window, "review"));
   g_assert_cmpstr (porting_window_get_visible_page_name (window), !=, "review");
+
+  /* A page chosen stays, staff or not. */
+  {
+    PortingWindow *chosen = porting_window_new (app);
+
+    gtk_window_present (GTK_WINDOW (chosen));
+    ui_test_settle ();
+    porting_window_show_page (chosen, "requests");
+    use_token (fixture, fixture->staff_token);
+    ui_test_settle ();
+    g_assert_cmpstr (porting_window_get_visible_page_name (chosen), ==, "requests");
+    gtk_window_destroy (GTK_WINDOW (chosen));
+    use_token (fixture, fixture->customer_token);
+  }
 
   /* Narrow: one back arrow. The header's leads to the sidebar; on a
    * request's details the page's own leads to the list, and the header's goes. */
