@@ -27,6 +27,18 @@
 static void render_job_finished (PortingRenderJob *job,
                                  gpointer          user_data);
 
+/* Pages are rendered between the frames of the window that shows them. */
+static void
+run_job (PortingDocumentView *self,
+         PortingRenderJob    *job)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock != NULL)
+    porting_render_job_watch_frame_clock (clock);
+  porting_render_job_run (job, render_job_finished, self);
+}
+
 static void
 cancel_job (PortingDocumentView *self,
             guint                page)
@@ -85,7 +97,7 @@ _porting_document_view_start_first_render (PortingDocumentView *self,
 
   job = porting_render_job_new (document, 0, scale, PORTING_RENDER_PRIORITY_URGENT);
   g_ptr_array_index (self->jobs, 0) = job;
-  porting_render_job_run (job, render_job_finished, self);
+  run_job (self, job);
 }
 
 static void
@@ -270,7 +282,7 @@ ensure_rendered (PortingDocumentView   *self,
 
   job = porting_render_job_new (self->document, page_index, scale, priority);
   g_ptr_array_index (self->jobs, page_index) = job;
-  porting_render_job_run (job, render_job_finished, self);
+  run_job (self, job);
 
   return TRUE;
 }

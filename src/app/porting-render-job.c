@@ -7,6 +7,8 @@
 
 #include "porting-render-job.h"
 
+#include <math.h>
+
 #ifdef __linux__
 #include <errno.h>
 #include <sys/resource.h>
@@ -165,19 +167,168 @@ lower_thread_priority (void)
 #endif
 }
 
+/* With software GL every frame takes both cores for a while, and a page
+ * rendered meanwhile made that frame twice as long, however low the render
+ * thread's priority. Pages are rendered in bands instead, each started
+ * between two frames when it can end before the next one: a band takes a
+ * millisecond or two, a gap between frames at 60 Hz holds one or two. */
+#define BAND_PIXELS (256 * 1024)
+#define FIRST_BAND_ESTIMATE_US (2 * G_TIME_SPAN_MILLISECOND)
+/* No frame this long after the one expected: the windows are idle. */
+#define IDLE_AFTER_US (3 * G_TIME_SPAN_MILLISECOND)
+/* A band waits no longer than about a frame: frames drawn back to back
+ * must not keep pages from the screen. */
+#define MAX_BAND_WAIT_US (20 * G_TIME_SPAN_MILLISECOND)
+#define DEFAULT_REFRESH_INTERVAL_US 16667
+
+/* Guarded by frames_lock. */
+static GMutex frames_lock;
+static GCond frames_done;
+static guint frames_painting;       /* windows painting a frame now */
+static gint64 next_frame_due;       /* when the next frame should start */
+static gint64 last_frame_end;
+
+typedef struct
+{
+  gboolean painting;
+} WatchedClock;
+
+static void
+set_clock_painting (WatchedClock  *watched,
+                    GdkFrameClock *clock,
+                    gboolean       painting)
+{
+  gint64 now = g_get_monotonic_time ();
+  gint64 interval = 0;
+
+  if (watched->painting == painting)
+    return;
+
+  if (!painting && clock != NULL)
+    gdk_frame_clock_get_refresh_info (clock, gdk_frame_clock_get_frame_time (clock), &interval, NULL);
+  if (interval <= 0)
+    interval = DEFAULT_REFRESH_INTERVAL_US;
+
+  watched->painting = painting;
+  g_mutex_lock (&frames_lock);
+  frames_painting += painting ? 1 : -1;
+  if (!painting)
+    {
+      last_frame_end = now;
+      next_frame_due = clock != NULL ? gdk_frame_clock_get_frame_time (clock) + interval : now;
+    }
+  if (frames_painting == 0)
+    g_cond_broadcast (&frames_done);
+  g_mutex_unlock (&frames_lock);
+}
+
+static void
+on_before_paint (GdkFrameClock *clock,
+                 WatchedClock  *watched)
+{
+  set_clock_painting (watched, clock, TRUE);
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                WatchedClock  *watched)
+{
+  set_clock_painting (watched, clock, FALSE);
+}
+
+static void
+watched_clock_free (gpointer data)
+{
+  WatchedClock *watched = data;
+
+  set_clock_painting (watched, NULL, FALSE);
+  g_free (watched);
+}
+
+/**
+ * porting_render_job_watch_frame_clock:
+ * @clock: the frame clock of a window showing rendered pages
+ *
+ * Render jobs draw their pages between the frames of @clock, for as long
+ * as it lives. Watching a clock twice is watching it once.
+ */
+void
+porting_render_job_watch_frame_clock (GdkFrameClock *clock)
+{
+  WatchedClock *watched;
+
+  g_return_if_fail (GDK_IS_FRAME_CLOCK (clock));
+
+  if (g_object_get_data (G_OBJECT (clock), "porting-render-watched-clock") != NULL)
+    return;
+
+  watched = g_new0 (WatchedClock, 1);
+  g_object_set_data_full (G_OBJECT (clock), "porting-render-watched-clock", watched, watched_clock_free);
+  g_signal_connect (clock, "before-paint", G_CALLBACK (on_before_paint), watched);
+  g_signal_connect_after (clock, "after-paint", G_CALLBACK (on_after_paint), watched);
+}
+
+/* How long the bands of one page take, on its render thread. */
+typedef struct
+{
+  gint64 band_start;
+  gint64 band_estimate;
+} BandPace;
+
+/* Render thread: waits until the next band can run between two frames,
+ * or the windows are idle, or it waited long enough. */
+static void
+wait_between_frames (gpointer user_data)
+{
+  BandPace *pace = user_data;
+  gint64 now = g_get_monotonic_time ();
+  gint64 deadline = now + MAX_BAND_WAIT_US;
+
+  if (pace->band_start != 0)
+    pace->band_estimate = CLAMP (now - pace->band_start, G_TIME_SPAN_MILLISECOND / 2, 4 * FIRST_BAND_ESTIMATE_US);
+
+  g_mutex_lock (&frames_lock);
+  while (now < deadline)
+    {
+      gint64 wake = deadline;
+
+      if (frames_painting == 0)
+        {
+          gint64 idle_from = MAX (next_frame_due, last_frame_end) + IDLE_AFTER_US;
+
+          if (now + pace->band_estimate <= next_frame_due || now >= idle_from)
+            break;
+          wake = MIN (deadline, idle_from);
+        }
+
+      g_cond_wait_until (&frames_done, &frames_lock, wake);
+      now = g_get_monotonic_time ();
+    }
+  g_mutex_unlock (&frames_lock);
+
+  pace->band_start = g_get_monotonic_time ();
+}
+
 static void
 render_worker (gpointer data,
                gpointer pool_data)
 {
   g_autoptr(PortingRenderJob) self = data;
+  BandPace pace = { 0, FIRST_BAND_ESTIMATE_US };
+  double width = 0;
+  int band_rows;
 
   lower_thread_priority ();
 
   if (g_cancellable_is_cancelled (self->cancellable))
     return;
 
-  self->surface = porting_document_render_page (self->document, self->page, self->scale,
-                                                self->cancellable, &self->error);
+  porting_document_get_page_size (self->document, self->page, &width, NULL);
+  band_rows = (int) (BAND_PIXELS / MAX (1.0, ceil (width * self->scale)));
+  band_rows = MAX (PORTING_RENDER_STRIP_ROWS, band_rows / PORTING_RENDER_STRIP_ROWS * PORTING_RENDER_STRIP_ROWS);
+  self->surface = porting_document_render_page_in_bands (self->document, self->page, self->scale, band_rows,
+                                                         wait_between_frames, &pace,
+                                                         self->cancellable, &self->error);
 
   if (g_cancellable_is_cancelled (self->cancellable))
     return;

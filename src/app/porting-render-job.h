@@ -47,6 +47,8 @@ GdkTexture            *porting_render_job_get_texture  (PortingRenderJob      *s
 GPtrArray             *porting_render_job_get_strips   (PortingRenderJob      *self);
 const GError          *porting_render_job_get_error    (PortingRenderJob      *self);
 
+void                   porting_render_job_watch_frame_clock (GdkFrameClock    *clock);
+
 /* Device pixel rows per strip: the unit in which frames upload a page. */
 #define PORTING_RENDER_STRIP_ROWS 64
 

@@ -30,6 +30,11 @@ PortingPageText *_porting_document_extract_text     (PopplerDocument      *poppl
                                                      PortingPageTextFlags  flags);
 const char      *_porting_document_get_display_name (PortingDocument      *self);
 
+/* porting-document.c, for porting-document-render.c: poppler is not
+ * thread-safe on one PopplerDocument, whose lock this is. */
+PopplerDocument *_porting_document_lock_poppler     (PortingDocument      *self);
+void             _porting_document_unlock_poppler   (PortingDocument      *self);
+
 /* What OCR has cost a document, and the one page it reads at a time. */
 typedef struct
 {

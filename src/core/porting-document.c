@@ -915,104 +915,17 @@ porting_document_get_form_fields (PortingDocument  *self,
   return fields;
 }
 
-/* Rendering */
+/* porting-document-render.c renders pages one band at a time. */
 
-/**
- * porting_document_render_page:
- * @self: a #PortingDocument
- * @page: 0-based page index
- * @scale: device pixels per point
- * @cancellable: (nullable): a #GCancellable, checked before starting
- * @error: a #GError
- *
- * Thread-safe.
- *
- * Returns: (transfer full): an ARGB32 surface with white behind the page,
- *   or %NULL with @error set
- */
-cairo_surface_t *
-porting_document_render_page (PortingDocument  *self,
-                              guint             page,
-                              double            scale,
-                              GCancellable     *cancellable,
-                              GError          **error)
+PopplerDocument *
+_porting_document_lock_poppler (PortingDocument *self)
 {
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  double page_width;
-  double page_height;
-  double surface_width;
-  double surface_height;
+  g_mutex_lock (&self->poppler_lock);
+  return self->poppler_document;
+}
 
-  g_return_val_if_fail (PORTING_IS_DOCUMENT (self), NULL);
-  g_return_val_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (page >= self->n_pages)
-    {
-      g_set_error (error, PORTING_DOCUMENT_ERROR, PORTING_DOCUMENT_ERROR_FAILED,
-                   _("“%s” has no page %u"), self->display_name, page + 1);
-      return NULL;
-    }
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return NULL;
-
-  porting_document_get_page_size (self, page, &page_width, &page_height);
-  surface_width = ceil (page_width * scale);
-  surface_height = ceil (page_height * scale);
-
-  if (!(scale > 0) || !(surface_width >= 1) || !(surface_height >= 1) ||
-      surface_width > 32767 || surface_height > 32767)
-    {
-      g_set_error (error, PORTING_DOCUMENT_ERROR, PORTING_DOCUMENT_ERROR_TOO_LARGE,
-                   _("Page %u of “%s” is too large to show at this size"),
-                   page + 1, self->display_name);
-      return NULL;
-    }
-
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) surface_width, (int) surface_height);
-  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
-    {
-      cairo_surface_destroy (surface);
-      g_set_error (error, PORTING_DOCUMENT_ERROR, PORTING_DOCUMENT_ERROR_TOO_LARGE,
-                   _("Page %u of “%s” is too large to show at this size"),
-                   page + 1, self->display_name);
-      return NULL;
-    }
-
-  cr = cairo_create (surface);
-  cairo_scale (cr, scale, scale);
-
-  if (self->kind == PORTING_DOCUMENT_KIND_IMAGE)
-    {
-      /* cairo may attach snapshots to a source surface: one reader at a time. */
-      g_mutex_lock (&self->poppler_lock);
-      cairo_set_source_surface (cr, self->image_surface, 0, 0);
-      cairo_pattern_set_filter (cairo_get_source (cr),
-                                scale < 1 ? CAIRO_FILTER_GOOD : CAIRO_FILTER_BILINEAR);
-      cairo_paint (cr);
-      cairo_set_source_rgb (cr, 1, 1, 1);
-      g_mutex_unlock (&self->poppler_lock);
-    }
-  else
-    {
-      PopplerPage *poppler_page;
-
-      g_mutex_lock (&self->poppler_lock);
-      poppler_page = poppler_document_get_page (self->poppler_document, page);
-      if (poppler_page != NULL)
-        poppler_page_render (poppler_page, cr);
-      g_clear_object (&poppler_page);
-      g_mutex_unlock (&self->poppler_lock);
-    }
-
-  /* Like Papers: white behind, so transparent pages read as paper. */
-  cairo_set_operator (cr, CAIRO_OPERATOR_DEST_OVER);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-
-  cairo_destroy (cr);
-
-  return surface;
+void
+_porting_document_unlock_poppler (PortingDocument *self)
+{
+  g_mutex_unlock (&self->poppler_lock);
 }

@@ -159,4 +159,24 @@ cairo_surface_t     *porting_document_render_page    (PortingDocument      *self
                                                       GCancellable         *cancellable,
                                                       GError              **error);
 
+/**
+ * PortingDocumentBandFunc:
+ * @user_data: what was given with it
+ *
+ * Called on the rendering thread before each band of a page is rendered:
+ * it may wait, so that the band runs when the machine is free.
+ */
+typedef void (*PortingDocumentBandFunc) (gpointer user_data);
+
+/* Thread-safe. The same pixels as porting_document_render_page(), drawn
+ * @band_rows rows at a time with @before_band before each. */
+cairo_surface_t     *porting_document_render_page_in_bands (PortingDocument         *self,
+                                                            guint                    page,
+                                                            double                   scale,
+                                                            int                      band_rows,
+                                                            PortingDocumentBandFunc  before_band,
+                                                            gpointer                 user_data,
+                                                            GCancellable            *cancellable,
+                                                            GError                 **error);
+
 G_END_DECLS

@@ -832,6 +832,84 @@ test_render (void)
   g_assert_error (error, PORTING_DOCUMENT_ERROR, PORTING_DOCUMENT_ERROR_TOO_LARGE);
 }
 
+typedef struct
+{
+  guint         bands;
+  guint         cancel_at;      /* 0: never */
+  GCancellable *cancellable;
+} Bands;
+
+static void
+count_band (gpointer user_data)
+{
+  Bands *bands = user_data;
+
+  bands->bands++;
+  if (bands->bands == bands->cancel_at)
+    g_cancellable_cancel (bands->cancellable);
+}
+
+static void
+assert_same_pixels (cairo_surface_t *a,
+                    cairo_surface_t *b)
+{
+  int height = cairo_image_surface_get_height (a);
+  int stride = cairo_image_surface_get_stride (a);
+
+  g_assert_cmpint (cairo_image_surface_get_width (a), ==, cairo_image_surface_get_width (b));
+  g_assert_cmpint (height, ==, cairo_image_surface_get_height (b));
+  g_assert_cmpint (stride, ==, cairo_image_surface_get_stride (b));
+  cairo_surface_flush (a);
+  cairo_surface_flush (b);
+  g_assert_cmpmem (cairo_image_surface_get_data (a), (gsize) stride * height,
+                   cairo_image_surface_get_data (b), (gsize) stride * height);
+}
+
+/* A page drawn a band at a time is the page drawn at once, to the byte;
+ * the caller is called before each band, and can cancel in between. An
+ * image is drawn in one band. */
+static void
+test_render_in_bands (void)
+{
+  const char * const fixtures[] = { "acme-equivalent-invoice.pdf", "acme-screenshot-invoice.png" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fixtures); i++)
+    {
+      g_autoptr(PortingDocument) document = load_fixture (fixtures[i], NULL);
+      g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+      g_autoptr(GError) error = NULL;
+      gboolean is_image = porting_document_get_kind (document) == PORTING_DOCUMENT_KIND_IMAGE;
+      Bands bands = { 0, 0, cancellable };
+      cairo_surface_t *whole;
+      cairo_surface_t *banded;
+      int height;
+
+      whole = porting_document_render_page (document, 0, 1.3, NULL, &error);
+      g_assert_no_error (error);
+      height = cairo_image_surface_get_height (whole);
+
+      /* Bands that do not divide the page: the last one is shorter. */
+      banded = porting_document_render_page_in_bands (document, 0, 1.3, 100, count_band, &bands, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (height % 100, !=, 0);
+      g_assert_cmpuint (bands.bands, ==, is_image ? 1 : (guint) (height + 99) / 100);
+      assert_same_pixels (whole, banded);
+      g_assert_true (surface_has_ink (banded));
+      g_assert_true (surface_is_opaque (banded));
+      cairo_surface_destroy (banded);
+      cairo_surface_destroy (whole);
+
+      if (is_image)
+        continue;
+
+      bands = (Bands) { 0, 3, cancellable };
+      banded = porting_document_render_page_in_bands (document, 0, 1.3, 100, count_band, &bands, cancellable, &error);
+      g_assert_null (banded);
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      g_assert_cmpuint (bands.bands, ==, 3);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -851,6 +929,7 @@ main (int   argc,
   g_test_add_func ("/document/threads", test_threads);
   g_test_add_func ("/document/load-async", test_load_async);
   g_test_add_func ("/document/render", test_render);
+  g_test_add_func ("/document/render-in-bands", test_render_in_bands);
 
   return g_test_run ();
 }

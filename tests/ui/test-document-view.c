@@ -239,6 +239,50 @@ test_document_view_smooth_scroll (Fixture       *f,
   show_page (f, 4);
 }
 
+typedef struct
+{
+  Fixture  *f;
+  gboolean  scrolling;
+} BusyScroll;
+
+/* A step each frame, in frames made long and back to back, as on a
+ * machine too slow for its screen: no time is left between them. */
+static gboolean
+busy_scroll_step (GtkWidget     *widget,
+                  GdkFrameClock *clock,
+                  gpointer       data)
+{
+  BusyScroll *busy = data;
+  Fixture *f = busy->f;
+
+  if (!busy->scrolling)
+    return G_SOURCE_REMOVE;
+
+  g_usleep (30 * G_TIME_SPAN_MILLISECOND);
+  gtk_adjustment_set_value (f->vadjustment, gtk_adjustment_get_value (f->vadjustment) + 40);
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* Pages are rendered between frames; when frames leave no time between
+ * them, pages still get their renderings while the view scrolls on, before
+ * they come on screen. */
+static void
+test_document_view_render_while_scrolling (Fixture       *f,
+                                           gconstpointer  data)
+{
+  BusyScroll busy = { f, TRUE };
+
+  show_page (f, 0);
+
+  gtk_widget_add_tick_callback (GTK_WIDGET (f->view), busy_scroll_step, &busy, NULL);
+  g_assert_true (ui_test_wait_for (page_has_texture, &(PageOf) { f, 8 }));
+  g_assert_cmpuint (porting_document_view_get_current_page (f->view), <, 8);
+
+  busy.scrolling = FALSE;
+  ui_test_wait_for_frames (GTK_WIDGET (f->view));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -251,6 +295,9 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/document-view/smooth-scroll", Fixture, NULL, fixture_set_up, test_document_view_smooth_scroll,
               fixture_tear_down);
+
+  g_test_add ("/document-view/render-while-scrolling", Fixture, NULL, fixture_set_up,
+              test_document_view_render_while_scrolling, fixture_tear_down);
 
   status = g_test_run ();
   ui_test_finish ();
