@@ -96,6 +96,7 @@ _porting_document_view_start_first_render (PortingDocumentView *self,
     return;
 
   job = porting_render_job_new (document, 0, scale, PORTING_RENDER_PRIORITY_URGENT);
+  porting_render_job_set_paced (job, FALSE);
   g_ptr_array_index (self->jobs, 0) = job;
   run_job (self, job);
 }

@@ -41,6 +41,7 @@ struct _PortingRenderJob
   GdkTexture            *texture;
   GPtrArray             *strips;
   gboolean               finished;     /* main thread only */
+  gboolean               paced;        /* set before it runs */
 };
 
 G_DEFINE_FINAL_TYPE (PortingRenderJob, porting_render_job, G_TYPE_OBJECT)
@@ -172,7 +173,7 @@ lower_thread_priority (void)
  * thread's priority. Pages are rendered in bands instead, each started
  * between two frames when it can end before the next one: a band takes a
  * millisecond or two, a gap between frames at 60 Hz holds one or two. */
-#define BAND_PIXELS (256 * 1024)
+#define BAND_PIXELS (64 * 1024)
 #define FIRST_BAND_ESTIMATE_US (2 * G_TIME_SPAN_MILLISECOND)
 /* No frame this long after the one expected: the windows are idle. */
 #define IDLE_AFTER_US (3 * G_TIME_SPAN_MILLISECOND)
@@ -326,8 +327,11 @@ render_worker (gpointer data,
   porting_document_get_page_size (self->document, self->page, &width, NULL);
   band_rows = (int) (BAND_PIXELS / MAX (1.0, ceil (width * self->scale)));
   band_rows = MAX (PORTING_RENDER_STRIP_ROWS, band_rows / PORTING_RENDER_STRIP_ROWS * PORTING_RENDER_STRIP_ROWS);
+  /* Each band reads the whole page again: unpaced, one is enough. */
+  if (!self->paced)
+    band_rows = 0;
   self->surface = porting_document_render_page_in_bands (self->document, self->page, self->scale, band_rows,
-                                                         wait_between_frames, &pace,
+                                                         self->paced ? wait_between_frames : NULL, &pace,
                                                          self->cancellable, &self->error);
 
   if (g_cancellable_is_cancelled (self->cancellable))
@@ -396,8 +400,25 @@ porting_render_job_new (PortingDocument       *document,
   self->page = page;
   self->scale = scale;
   self->priority = priority;
+  self->paced = TRUE;
 
   return self;
+}
+
+/**
+ * porting_render_job_set_paced:
+ * @paced: whether bands wait for the gaps between frames (the default)
+ *
+ * Before porting_render_job_run(). A document's first page, with nothing
+ * on screen yet to scroll, is better shown at once.
+ */
+void
+porting_render_job_set_paced (PortingRenderJob *self,
+                              gboolean          paced)
+{
+  g_return_if_fail (PORTING_IS_RENDER_JOB (self));
+
+  self->paced = !!paced;
 }
 
 /**

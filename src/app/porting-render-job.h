@@ -32,6 +32,8 @@ PortingRenderJob      *porting_render_job_new          (PortingDocument       *d
 void                   porting_render_job_run          (PortingRenderJob      *self,
                                                         PortingRenderJobFunc   func,
                                                         gpointer               user_data);
+void                   porting_render_job_set_paced    (PortingRenderJob      *self,
+                                                        gboolean               paced);
 void                   porting_render_job_cancel       (PortingRenderJob      *self);
 gboolean               porting_render_job_is_cancelled (PortingRenderJob      *self);
 void                   porting_render_job_set_priority (PortingRenderJob      *self,
