@@ -127,6 +127,14 @@ guint       _porting_port_in_page_get_visible_step (PortingPortInPage *self);
 void        _porting_port_in_page_show_step        (PortingPortInPage *self,
                                                     guint              step);
 void        _porting_port_in_page_update_navigation (PortingPortInPage *self);
+void        _porting_port_in_page_notify_step      (PortingPortInPage *self);
+
+/* porting-port-in-page-steps.c */
+void        _porting_port_in_page_class_init_steps (GtkWidgetClass    *widget_class);
+void        _porting_port_in_page_init_steps       (PortingPortInPage *self);
+gboolean    _porting_port_in_page_focus_is_on_steps (PortingPortInPage *self);
+void        _porting_port_in_page_focus_step       (PortingPortInPage *self,
+                                                    gboolean           was_on_steps);
 
 /* porting-port-in-page-documents.c: the LOA and the proof, written, dropped, checked */
 void        _porting_port_in_page_class_init_documents (GtkWidgetClass *widget_class);
