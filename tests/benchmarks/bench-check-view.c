@@ -23,6 +23,9 @@
  *    its phases) change what is run and shown.
  *
  * Needs a display (meson test --benchmark under xvfb-run); skips without.
+ * Here the document view, the rounds and main(); the measurements and the
+ * table in bench-check-view-measure.c, the baselines in
+ * bench-check-view-baselines.c.
  */
 #define G_LOG_DOMAIN "bench-check-view"
 
@@ -30,13 +33,11 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
-#include <stdlib.h>
-#include <unistd.h>
 
+#include "bench-check-view.h"
 #include "porting-check-view.h"
 #include "porting-document-view.h"
 #include "porting-page-widget.h"
-#include "porting-render-job.h"
 
 #define RUNS 5
 /* 3 s at 60 Hz: the same positions, one per frame, whatever the frame rate. */
@@ -45,12 +46,7 @@
 #define WARM_UP_MS 1000
 #define JUMP_WAIT_MS 500
 #define DEFAULT_ROUNDS 5
-/* The document view's spacing and margins between pages. */
-#define PAGE_SPACING 12
 #define GOAL_RATIO 1.25
-/* A round is quiet when other programs took less of the machine than this,
- * while the view and while the bare widget were measured. */
-#define QUIET_SHARE 0.10
 
 static const guint JUMP_PAGES[] = { 150, 299 };
 
@@ -60,49 +56,6 @@ static const char * const pairs[][2] = {
   { "acme-unit-mismatch-loa.pdf", "acme-unit-mismatch-invoice.pdf" },
   { "maple-csr-loa.pdf", "maple-csr-csr.pdf" },
 };
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *values,
-        guint   n)
-{
-  qsort (values, n, sizeof (double), compare_doubles);
-  return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-}
-
-static gboolean
-set_done (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until *@done. The condition is checked before each
- * wait, and a timer ends the wait: a blocking iteration when nothing else
- * is pending never returns (under dbus-run-session no stray D-Bus traffic
- * comes to wake it). */
-static void
-iterate_until (gboolean *done,
-               guint     timeout_seconds)
-{
-  gboolean timed_out = FALSE;
-  guint timeout_id = g_timeout_add_seconds (timeout_seconds, set_done, &timed_out);
-
-  while (!*done && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!*done)
-    g_error ("Timed out");
-  g_source_remove (timeout_id);
-}
 
 /* 1. First pages on screen */
 
@@ -297,191 +250,14 @@ bench_first_pages (const char *fixtures,
 
 /* 2. Scrolling a long document */
 
-/* With BENCH_VERBOSE set, every stall of the main loop and every slow
- * frame is printed, the frame split in its phases. */
-#define VERBOSE_THRESHOLD_US 16000
-/* A stall this long or longer misses a 60 Hz frame. */
-#define SLOW_US 16000
-
-typedef struct
-{
-  gint64  last_tick;
-  gint64  max_gap;
-  guint   over_goal;              /* stalls of SLOW_US or longer */
-  guint   frames;
-  gint64  frame_time;             /* all frames, from before-paint to after-paint */
-  gint64  phase_time[4];          /* of it: update, layout, paint, after */
-  gint64  start;
-
-  /* When each phase of the frame being drawn ended; 0 if it did not run. */
-  gint64  before_paint;
-  gint64  update;
-  gint64  layout;
-  gint64  paint;
-} Stalls;
-
-static gboolean verbose;
-static gint64 verbose_start;   /* of the measurement running, for the times printed */
-
-static double
-ms (gint64 us)
-{
-  return us / 1000.0;
-}
-
-static gboolean
-stall_tick (gpointer data)
-{
-  Stalls *stalls = data;
-  gint64 now = g_get_monotonic_time ();
-
-  if (stalls->last_tick != 0)
-    {
-      stalls->max_gap = MAX (stalls->max_gap, now - stalls->last_tick);
-      stalls->over_goal += now - stalls->last_tick >= SLOW_US;
-      if (verbose && now - stalls->last_tick > VERBOSE_THRESHOLD_US)
-        g_printerr ("  stall %5.1f ms at %.3f s (frame %u)\n", (now - stalls->last_tick) / 1000.0,
-                    (now - stalls->start) / (double) G_USEC_PER_SEC, stalls->frames);
-    }
-  stalls->last_tick = now;
-
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-on_before_paint (GdkFrameClock *clock,
-                 Stalls        *stalls)
-{
-  stalls->before_paint = g_get_monotonic_time ();
-  stalls->update = stalls->layout = stalls->paint = 0;
-}
-
-/* Connected after GDK's own handlers: they mark where each phase ended. */
-static void
-on_update (GdkFrameClock *clock,
-           Stalls        *stalls)
-{
-  stalls->update = g_get_monotonic_time ();
-}
-
-static void
-on_layout (GdkFrameClock *clock,
-           Stalls        *stalls)
-{
-  stalls->layout = g_get_monotonic_time ();
-}
-
-static void
-on_paint (GdkFrameClock *clock,
-          Stalls        *stalls)
-{
-  stalls->paint = g_get_monotonic_time ();
-}
-
-static void
-on_stall_frame (GdkFrameClock *clock,
-                Stalls        *stalls)
-{
-  gint64 now = g_get_monotonic_time ();
-  /* A phase that did not run took no time. */
-  gint64 update = stalls->update ? stalls->update : stalls->before_paint;
-  gint64 layout = stalls->layout ? stalls->layout : update;
-  gint64 paint = stalls->paint ? stalls->paint : layout;
-
-  if (stalls->before_paint != 0)
-    {
-      stalls->frame_time += now - stalls->before_paint;
-      stalls->phase_time[0] += update - stalls->before_paint;
-      stalls->phase_time[1] += layout - update;
-      stalls->phase_time[2] += paint - layout;
-      stalls->phase_time[3] += now - paint;
-    }
-  if (verbose && stalls->before_paint != 0 && now - stalls->before_paint > VERBOSE_THRESHOLD_US)
-    {
-      g_printerr ("  frame %u: %5.1f ms = update %.1f + layout %.1f + paint %.1f + after %.1f\n",
-                  stalls->frames, (now - stalls->before_paint) / 1000.0,
-                  (update - stalls->before_paint) / 1000.0, (layout - update) / 1000.0,
-                  (paint - layout) / 1000.0, (now - paint) / 1000.0);
-    }
-
-  stalls->frames++;
-}
-
-/* The least a GTK widget can do to scroll pages: append the texture of
- * each page in view, nothing else, no page widgets, no layout. */
-#define BARE_TYPE_PAGES (bare_pages_get_type ())
-G_DECLARE_FINAL_TYPE (BarePages, bare_pages, BARE, PAGES, GtkWidget)
-
-struct _BarePages
-{
-  GtkWidget   parent_instance;
-  GdkTexture *page;
-  double      offset;
-};
-
-G_DEFINE_FINAL_TYPE (BarePages, bare_pages, GTK_TYPE_WIDGET)
-
-static void
-bare_pages_snapshot (GtkWidget   *widget,
-                     GtkSnapshot *snapshot)
-{
-  BarePages *self = BARE_PAGES (widget);
-  int width = gdk_texture_get_width (self->page);
-  int height = gdk_texture_get_height (self->page);
-  double x = (gtk_widget_get_width (widget) - width) / 2.0;
-  double pitch = height + PAGE_SPACING;
-
-  for (double y = PAGE_SPACING - fmod (self->offset, pitch); y < gtk_widget_get_height (widget); y += pitch)
-    gtk_snapshot_append_texture (snapshot, self->page, &GRAPHENE_RECT_INIT (x, y, width, height));
-}
-
-static void
-bare_pages_dispose (GObject *object)
-{
-  g_clear_object (&BARE_PAGES (object)->page);
-  G_OBJECT_CLASS (bare_pages_parent_class)->dispose (object);
-}
-
-static void
-bare_pages_class_init (BarePagesClass *klass)
-{
-  G_OBJECT_CLASS (klass)->dispose = bare_pages_dispose;
-  GTK_WIDGET_CLASS (klass)->snapshot = bare_pages_snapshot;
-}
-
-static void
-bare_pages_init (BarePages *self)
-{
-}
-
-/* The three windows measured, each alone on screen, the same size, moved
- * the same way: the document view with the 300-page PDF; 300 GtkPictures
- * of page 1's texture in a GtkScrolledWindow; BarePages. */
-typedef enum
-{
-  SUBJECT_VIEW,
-  SUBJECT_PICTURES,
-  SUBJECT_BARE,
-  N_SUBJECTS
-} Subject;
+gboolean verbose;
+gint64 verbose_start;
 
 static const char * const subject_labels[] = {
   [SUBJECT_VIEW] = "document view",
   [SUBJECT_PICTURES] = "GtkPictures*",
   [SUBJECT_BARE] = "bare widget** (floor)",
 };
-
-typedef struct
-{
-  Subject              subject;
-  GtkWindow           *window;
-  GtkWidget           *content;
-  PortingDocumentView *view;        /* SUBJECT_VIEW */
-  GtkAdjustment       *adjustment;  /* SUBJECT_VIEW, SUBJECT_PICTURES */
-  BarePages           *bare;        /* SUBJECT_BARE */
-  double               pitch;       /* page height + spacing, CSS pixels */
-  gboolean             ticking;
-} Scene;
 
 static void
 scene_scroll_by (Scene  *scene,
@@ -538,195 +314,6 @@ scroll_tick (GtkWidget     *widget,
   scene_scroll_by (scrolling->scene, SCROLL_PIXELS_PER_FRAME);
   return G_SOURCE_CONTINUE;
 }
-
-static void
-wait_ms (guint ms)
-{
-  gboolean waited = FALSE;
-
-  g_timeout_add (ms, set_done, &waited);
-  iterate_until (&waited, ms / 1000 + 30);
-}
-
-/* Where the CPU went (Linux): this process's threads by kind, from
- * /proc/self/task/N/schedstat (ns on a CPU), and the whole machine from
- * /proc/stat, so that the load of other programs shows. */
-typedef enum
-{
-  THREADS_MAIN,
-  THREADS_GL,          /* llvmpipe's rasterizer */
-  THREADS_RENDER,      /* the page render pool */
-  THREADS_OTHER,
-  N_THREAD_KINDS
-} ThreadKind;
-
-typedef struct
-{
-  gint64 thread_ns[N_THREAD_KINDS];
-  gint64 x_server_ticks;  /* it draws what our frames send it */
-  gint64 machine_busy;    /* clock ticks */
-  gint64 machine_total;
-} CpuSample;
-
-/* The X server of $DISPLAY, when it runs here (Xvfb under xvfb-run): its
- * command line names the display. 0 when not found. */
-static int
-find_x_server_pid (void)
-{
-  static int pid = -1;
-  const char *display = g_getenv ("DISPLAY");
-  g_autoptr(GDir) proc = NULL;
-  const char *name;
-
-  if (pid >= 0)
-    return pid;
-
-  pid = 0;
-  proc = g_dir_open ("/proc", 0, NULL);
-  while (display != NULL && proc != NULL && (name = g_dir_read_name (proc)) != NULL)
-    {
-      g_autofree char *path = g_build_filename ("/proc", name, "cmdline", NULL);
-      g_autofree char *cmdline = NULL;
-      g_autofree char *program = NULL;
-      gsize length;
-
-      if (!g_ascii_isdigit (name[0]) || !g_file_get_contents (path, &cmdline, &length, NULL) || length == 0)
-        continue;
-      program = g_path_get_basename (cmdline);
-      if (!g_str_has_prefix (program, "Xvfb") && !g_str_has_prefix (program, "Xorg"))
-        continue;
-      for (const char *arg = cmdline; arg < cmdline + length; arg += strlen (arg) + 1)
-        if (g_strcmp0 (arg, display) == 0)
-          {
-            pid = (int) g_ascii_strtoll (name, NULL, 10);
-            return pid;
-          }
-    }
-
-  return pid;
-}
-
-/* utime + stime of @pid, in clock ticks. */
-static gint64
-process_ticks (int pid)
-{
-  g_autofree char *path = g_strdup_printf ("/proc/%d/stat", pid);
-  g_autofree char *stat = NULL;
-  g_auto(GStrv) fields = NULL;
-  const char *after_name;
-
-  if (pid <= 0 || !g_file_get_contents (path, &stat, NULL, NULL) ||
-      (after_name = strrchr (stat, ')')) == NULL)
-    return 0;
-
-  /* After "pid (comm)": state is field 3, utime and stime 14 and 15. */
-  fields = g_strsplit (after_name + 2, " ", 14);
-  if (g_strv_length (fields) < 14)
-    return 0;
-
-  return g_ascii_strtoll (fields[11], NULL, 10) + g_ascii_strtoll (fields[12], NULL, 10);
-}
-
-static ThreadKind
-thread_kind (const char *tid,
-             const char *comm)
-{
-  if (g_ascii_strtoll (tid, NULL, 10) == getpid ())
-    return THREADS_MAIN;
-  if (g_str_has_prefix (comm, "llvmpipe"))
-    return THREADS_GL;
-  if (g_str_has_prefix (comm, "pool"))
-    return THREADS_RENDER;
-  return THREADS_OTHER;
-}
-
-static void
-cpu_sample (CpuSample *sample)
-{
-  g_autoptr(GDir) tasks = g_dir_open ("/proc/self/task", 0, NULL);
-  g_autofree char *stat = NULL;
-  const char *tid;
-
-  *sample = (CpuSample) { { 0 } };
-  while (tasks != NULL && (tid = g_dir_read_name (tasks)) != NULL)
-    {
-      g_autofree char *schedstat_path = g_build_filename ("/proc/self/task", tid, "schedstat", NULL);
-      g_autofree char *comm_path = g_build_filename ("/proc/self/task", tid, "comm", NULL);
-      g_autofree char *schedstat = NULL;
-      g_autofree char *comm = NULL;
-
-      if (g_file_get_contents (schedstat_path, &schedstat, NULL, NULL) &&
-          g_file_get_contents (comm_path, &comm, NULL, NULL))
-        sample->thread_ns[thread_kind (tid, comm)] += g_ascii_strtoll (schedstat, NULL, 10);
-    }
-
-  sample->x_server_ticks = process_ticks (find_x_server_pid ());
-
-  if (g_file_get_contents ("/proc/stat", &stat, NULL, NULL) && g_str_has_prefix (stat, "cpu "))
-    {
-      g_auto(GStrv) fields = g_strsplit_set (stat + 4, " \n", 12);
-      guint n = 0;
-
-      /* user nice system idle iowait irq softirq steal */
-      for (guint i = 0; fields[i] != NULL && n < 8; i++)
-        {
-          gint64 ticks;
-
-          if (fields[i][0] == '\0')
-            continue;
-          ticks = g_ascii_strtoll (fields[i], NULL, 10);
-          sample->machine_total += ticks;
-          if (n != 3 && n != 4)
-            sample->machine_busy += ticks;
-          n++;
-        }
-    }
-}
-
-/* The share of the machine's CPU that other programs took between @start
- * and @end: neither this process nor its X server. */
-static double
-others_share (const CpuSample *start,
-              const CpuSample *end)
-{
-  double tick_ns = 1e9 / sysconf (_SC_CLK_TCK);
-  double total = (end->machine_total - start->machine_total) * tick_ns;
-  double others = (end->machine_busy - start->machine_busy + start->x_server_ticks - end->x_server_ticks) * tick_ns;
-
-  for (guint k = 0; k < N_THREAD_KINDS; k++)
-    others -= end->thread_ns[k] - start->thread_ns[k];
-
-  return total > 0 ? CLAMP (others / total, 0, 1) : 0;
-}
-
-static void
-print_cpu (const CpuSample *start,
-           guint            frames)
-{
-  static const char * const labels[] = { "main", "GL", "render", "other" };
-  double tick_ms = 1000.0 / sysconf (_SC_CLK_TCK);
-  CpuSample end;
-
-  cpu_sample (&end);
-  if (frames == 0)
-    return;
-
-  g_printerr ("  CPU per frame:");
-  for (guint k = 0; k < N_THREAD_KINDS; k++)
-    g_printerr (" %s %.1f ms,", labels[k], (end.thread_ns[k] - start->thread_ns[k]) / 1e6 / frames);
-  g_printerr (" X server %.1f ms; other programs took %.0f %% of the machine\n",
-              (end.x_server_ticks - start->x_server_ticks) * tick_ms / frames, 100 * others_share (start, &end));
-}
-
-/* What one window did under one pattern: the whole of it, and its smooth
- * scrolling part alone. */
-typedef struct
-{
-  Stalls whole;
-  Stalls smooth;
-  double others_share;   /* of the machine's CPU other programs took meanwhile */
-  guint  reached_page;   /* SUBJECT_VIEW: shown at the end of the smooth part */
-} Figures;
 
 /* With @scroll, SCROLL_FRAMES of SCROLL_PIXELS_PER_FRAME, then two long
  * jumps (for the view: the pending renders are cancelled, new ones start)
@@ -801,30 +388,6 @@ redraw_tick (GtkWidget     *widget,
   return *(gboolean *) data ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
 }
 
-static GdkTexture *
-render_first_page (GFile *file,
-                   int    page_width,
-                   guint *n_pages)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PortingDocument) document = porting_document_load (file, NULL, NULL, &error);
-  cairo_surface_t *surface;
-  GdkTexture *page;
-  double width_pt, height_pt;
-
-  if (document == NULL)
-    g_error ("Cannot open the long invoice: %s", error->message);
-  porting_document_get_page_size (document, 0, &width_pt, &height_pt);
-  surface = porting_document_render_page (document, 0, page_width / width_pt, NULL, &error);
-  if (surface == NULL)
-    g_error ("Cannot render the long invoice: %s", error->message);
-  page = porting_render_texture_from_surface (surface, NULL);
-  cairo_surface_destroy (surface);
-  *n_pages = porting_document_get_n_pages (document);
-
-  return page;
-}
-
 static void
 on_page_texture (PortingPageWidget *page,
                  GParamSpec        *pspec,
@@ -862,42 +425,6 @@ scene_open_view (Scene *scene,
                         G_CALLBACK (on_page_texture), NULL);
 }
 
-static void
-scene_open_toolkit (Scene      *scene,
-                    GdkTexture *page,
-                    guint       n_pages)
-{
-  scene->pitch = gdk_texture_get_height (page) + PAGE_SPACING;
-
-  if (scene->subject == SUBJECT_BARE)
-    {
-      scene->bare = g_object_new (BARE_TYPE_PAGES, NULL);
-      scene->bare->page = g_object_ref (page);
-      scene->content = GTK_WIDGET (scene->bare);
-    }
-  else
-    {
-      GtkWidget *pages = gtk_box_new (GTK_ORIENTATION_VERTICAL, PAGE_SPACING);
-
-      gtk_widget_set_margin_top (pages, PAGE_SPACING);
-      gtk_widget_set_margin_bottom (pages, PAGE_SPACING);
-      gtk_widget_set_halign (pages, GTK_ALIGN_CENTER);
-      for (guint i = 0; i < n_pages; i++)
-        {
-          GtkWidget *picture = gtk_picture_new_for_paintable (GDK_PAINTABLE (page));
-
-          gtk_picture_set_can_shrink (GTK_PICTURE (picture), FALSE);
-          gtk_box_append (GTK_BOX (pages), picture);
-        }
-      scene->content = gtk_scrolled_window_new ();
-      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scene->content), pages);
-      scene->adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scene->content));
-    }
-
-  gtk_window_set_child (scene->window, scene->content);
-  gtk_window_present (scene->window);
-}
-
 /* Opens @subject in a @width × @height window, waits until it is steady:
  * its first page drawn, then WARM_UP_MS of frames (the same frame rate for
  * all: a tick keeps the frame clock running). */
@@ -930,126 +457,6 @@ scene_close (Scene *scene)
   gtk_window_destroy (scene->window);
   /* Let the destroyed window's frames and textures go before the next. */
   wait_ms (100);
-}
-
-static double
-mean_frame_ms (const Stalls *stalls)
-{
-  return stalls->frames > 0 ? ms (stalls->frame_time) / stalls->frames : 0;
-}
-
-/* "median (min–max)" of one figure over the rounds. */
-static char *
-format_spread (const double *values,
-               guint         n,
-               int           decimals)
-{
-  g_autofree double *sorted = g_memdup2 (values, n * sizeof (double));
-  g_autofree char *mid = NULL;
-  g_autofree char *low = NULL;
-  g_autofree char *high = NULL;
-
-  mid = g_strdup_printf ("%.*f", decimals, median (sorted, n));   /* sorts */
-  low = g_strdup_printf ("%.*f", decimals, sorted[0]);
-  high = g_strdup_printf ("%.*f", decimals, sorted[n - 1]);
-
-  return n > 1 ? g_strdup_printf ("%s (%s–%s)", mid, low, high) : g_strdup (mid);
-}
-
-typedef enum
-{
-  FIGURE_LONGEST,
-  FIGURE_LONGEST_SMOOTH,
-  FIGURE_OVER_GOAL,
-  FIGURE_MEAN_FRAME,
-  FIGURE_OTHERS,
-  N_FIGURES
-} Figure;
-
-static double
-figure_value (const Figures *figures,
-              Figure         figure)
-{
-  switch (figure)
-    {
-    case FIGURE_LONGEST:
-      return ms (figures->whole.max_gap);
-    case FIGURE_LONGEST_SMOOTH:
-      return ms (figures->smooth.max_gap);
-    case FIGURE_OVER_GOAL:
-      return figures->whole.over_goal;
-    case FIGURE_MEAN_FRAME:
-      return mean_frame_ms (&figures->whole);
-    case FIGURE_OTHERS:
-      return 100 * figures->others_share;
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-#define COLUMN_WIDTH 22
-
-static void
-print_row (const char    *label,
-           const Figures *figures,
-           guint          rounds)
-{
-  static const int decimals[N_FIGURES] = { 1, 1, 0, 1, 0 };
-  g_autofree double *values = g_new (double, rounds);
-
-  g_print ("  %-24s", label);
-  for (guint f = 0; f < N_FIGURES; f++)
-    {
-      g_autofree char *text = NULL;
-
-      for (guint r = 0; r < rounds; r++)
-        values[r] = figure_value (&figures[r], f);
-      text = format_spread (values, rounds, decimals[f]);
-      /* Padded by characters, not bytes: "–" is three. */
-      g_print (" %s%*s", text, (int) MAX (0, COLUMN_WIDTH - (glong) g_utf8_strlen (text, -1)), "");
-    }
-  g_print ("\n");
-}
-
-/* view / bare widget of one figure: from the medians, then the range of
- * the rounds' own ratios (each round measured both within seconds). */
-static void
-print_ratio (const char    *label,
-             const Figures *view,
-             const Figures *bare,
-             guint          rounds,
-             Figure         figure)
-{
-  g_autofree double *view_values = g_new (double, rounds);
-  g_autofree double *bare_values = g_new (double, rounds);
-  g_autofree double *quiet_view = g_new (double, rounds);
-  g_autofree double *quiet_bare = g_new (double, rounds);
-  double low = G_MAXDOUBLE, high = 0;
-  guint n_quiet = 0;
-
-  for (guint r = 0; r < rounds; r++)
-    {
-      double ratio;
-
-      view_values[r] = figure_value (&view[r], figure);
-      bare_values[r] = figure_value (&bare[r], figure);
-      ratio = bare_values[r] > 0 ? view_values[r] / bare_values[r] : 0;
-      low = MIN (low, ratio);
-      high = MAX (high, ratio);
-
-      if (view[r].others_share < QUIET_SHARE && bare[r].others_share < QUIET_SHARE)
-        {
-          quiet_view[n_quiet] = view_values[r];
-          quiet_bare[n_quiet] = bare_values[r];
-          n_quiet++;
-        }
-    }
-
-  g_print ("  %-24s %.2f× of the medians; rounds %.2f–%.2f×", label,
-           median (view_values, rounds) / median (bare_values, rounds), low, high);
-  if (n_quiet > 0)
-    g_print ("; quiet rounds (%u): %.2f×", n_quiet, median (quiet_view, n_quiet) / median (quiet_bare, n_quiet));
-  g_print ("\n");
 }
 
 static guint
