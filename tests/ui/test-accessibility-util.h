@@ -68,9 +68,6 @@ GtkWidget *a11y_focus_widget      (GtkWindow  *window);
  * to the focus, then the focus and its ancestors up to the window (key
  * controllers, shortcuts, keybindings), the window's managed shortcuts,
  * the application's accelerators. Returns whether something took it. */
-gboolean  a11y_send_key           (GtkWindow       *window,
-                                   guint            keyval,
-                                   GdkModifierType  modifiers);
 /* Tab (Shift+Tab with @backward), delivered as above. */
 void      a11y_press_tab          (GtkWindow  *window,
                                    gboolean    backward);

@@ -181,12 +181,12 @@ check_sidebar_arrows (A11yReport *report,
   a11y_report_set_where (report, "the sidebar");
   choose_page (f, "port-in");
   gtk_widget_grab_focus (first);
-  a11y_send_key (GTK_WINDOW (f->window), GDK_KEY_Down, 0);
+  ui_test_send_key (GTK_WINDOW (f->window), GDK_KEY_Down, 0);
   if (a11y_focus_widget (GTK_WINDOW (f->window)) != second)
     a11y_report_add (report, "Down does not move to the next row");
   if (gtk_list_box_get_selected_row (f->sidebar) != GTK_LIST_BOX_ROW (first))
     a11y_report_add (report, "Down moves the selection off the page shown");
-  a11y_send_key (GTK_WINDOW (f->window), GDK_KEY_Return, 0);
+  ui_test_send_key (GTK_WINDOW (f->window), GDK_KEY_Return, 0);
   if (g_strcmp0 (porting_window_get_visible_page_name (f->window), "twilio-transfer") != 0)
     a11y_report_add (report, "Enter on a row does not show its page");
 
@@ -283,7 +283,7 @@ check_page_strip_arrows (A11yReport          *report,
   g_assert_cmpuint (porting_document_view_get_n_pages (view), >, 1);
   g_assert_true (gtk_widget_child_focus (strip, GTK_DIR_TAB_FORWARD));
   g_assert_cmpuint (porting_document_view_get_current_page (view), ==, 0);
-  a11y_send_key (GTK_WINDOW (f->window), GDK_KEY_Right, 0);
+  ui_test_send_key (GTK_WINDOW (f->window), GDK_KEY_Right, 0);
   ui_test_settle ();
   focus = a11y_focus_widget (GTK_WINDOW (f->window));
   if (porting_document_view_get_current_page (view) != 1)
@@ -439,7 +439,7 @@ press_step_key (PortIn          *p,
                 const char      *fallback,
                 const char      *next_step)
 {
-  if (!a11y_send_key (GTK_WINDOW (p->f->window), keyval, modifiers) ||
+  if (!ui_test_send_key (GTK_WINDOW (p->f->window), keyval, modifiers) ||
       g_strcmp0 (gtk_stack_get_visible_child_name (p->steps), next_step) != 0)
     {
       a11y_report_add (&p->report, "%s does not go to the step “%s”", key_name, next_step);
@@ -469,7 +469,7 @@ toggle_row (PortIn     *p,
   g_assert_true (GTK_IS_CHECK_BUTTON (check));
   g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
   gtk_widget_grab_focus (gtk_widget_get_focusable (row) ? row : check);
-  a11y_send_key (GTK_WINDOW (p->f->window), GDK_KEY_space, 0);
+  ui_test_send_key (GTK_WINDOW (p->f->window), GDK_KEY_space, 0);
   if (!gtk_check_button_get_active (GTK_CHECK_BUTTON (check)))
     {
       a11y_report_add (&p->report, "Space on the row “%s” did not check it once", title);
@@ -488,10 +488,10 @@ check_radio_arrows (PortIn    *p,
 
   a11y_report_set_where (&p->report, "port-in step loa, the LOA choice");
   gtk_widget_grab_focus (fill);
-  a11y_send_key (GTK_WINDOW (p->f->window), GDK_KEY_Down, 0);
+  ui_test_send_key (GTK_WINDOW (p->f->window), GDK_KEY_Down, 0);
   if (a11y_focus_widget (GTK_WINDOW (p->f->window)) != import || !gtk_check_button_get_active (GTK_CHECK_BUTTON (import)))
     a11y_report_add (&p->report, "Down on “Fill In and Sign It Here” does not choose the other one");
-  a11y_send_key (GTK_WINDOW (p->f->window), GDK_KEY_Up, 0);
+  ui_test_send_key (GTK_WINDOW (p->f->window), GDK_KEY_Up, 0);
   if (a11y_focus_widget (GTK_WINDOW (p->f->window)) != fill || !gtk_check_button_get_active (GTK_CHECK_BUTTON (fill)))
     {
       a11y_report_add (&p->report, "Up does not come back to “Fill In and Sign It Here”");
@@ -535,8 +535,8 @@ type_region (PortIn    *p,
 
   a11y_report_set_where (&p->report, "port-in step loa, the state list");
   gtk_widget_grab_focus (GTK_WIDGET (region));
-  a11y_send_key (GTK_WINDOW (p->f->window), GDK_KEY_c, 0);
-  a11y_send_key (GTK_WINDOW (p->f->window), GDK_KEY_a, 0);
+  ui_test_send_key (GTK_WINDOW (p->f->window), GDK_KEY_c, 0);
+  ui_test_send_key (GTK_WINDOW (p->f->window), GDK_KEY_a, 0);
   value = a11y_combo_row_value (region);
   if (value == NULL || !g_str_has_prefix (value, "CA"))
     {
@@ -785,7 +785,7 @@ test_review_queue (void)
 
   /* The request opens with Enter on its row; the documents are checked. */
   gtk_widget_grab_focus (a11y_find_row (page, queue_args[1]));
-  a11y_send_key (GTK_WINDOW (f->window), GDK_KEY_Return, 0);
+  ui_test_send_key (GTK_WINDOW (f->window), GDK_KEY_Return, 0);
   g_assert_true (ui_test_wait_for (review_checked, page));
   ui_test_wait_for_frames (GTK_WIDGET (f->window));
   a11y_report_set_where (&report, "page review, a port-in open");

@@ -165,117 +165,11 @@ type_text (Fixture    *f,
   ui_test_wait_for_frames (GTK_WIDGET (f->window));
 }
 
-static gboolean
-trigger_matches (GtkShortcutTrigger *trigger,
-                 guint               keyval,
-                 GdkModifierType     modifiers)
-{
-  if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
-    return trigger_matches (gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)), keyval, modifiers) ||
-           trigger_matches (gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger)), keyval, modifiers);
-
-  return GTK_IS_KEYVAL_TRIGGER (trigger) &&
-         gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == gdk_keyval_to_lower (keyval) &&
-         gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers;
-}
-
-/* Runs the shortcuts of @controller that @keyval and @modifiers trigger,
- * until one takes the key. */
-static gboolean
-run_shortcuts (GtkShortcutController *controller,
-               guint                  keyval,
-               GdkModifierType        modifiers)
-{
-  GListModel *shortcuts = G_LIST_MODEL (controller);
-  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
-  gboolean handled = FALSE;
-
-  if (widget == NULL || !gtk_widget_is_sensitive (widget) || !gtk_widget_get_mapped (widget))
-    return FALSE;
-
-  for (guint i = 0; i < g_list_model_get_n_items (shortcuts) && !handled; i++)
-    {
-      g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (shortcuts, i);
-
-      if (trigger_matches (gtk_shortcut_get_trigger (shortcut), keyval, modifiers))
-        handled = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
-                                                GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
-                                                gtk_shortcut_get_arguments (shortcut));
-    }
-
-  return handled;
-}
-
-/* What the window's shortcut manager does: the managed shortcuts of every
- * widget in it, whichever has the focus. */
-static gboolean
-run_managed_shortcuts (GtkWidget       *widget,
-                       guint            keyval,
-                       GdkModifierType  modifiers)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-  gboolean handled = FALSE;
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_SHORTCUT_CONTROLLER (controller) &&
-          gtk_shortcut_controller_get_scope (GTK_SHORTCUT_CONTROLLER (controller)) == GTK_SHORTCUT_SCOPE_MANAGED)
-        handled = run_shortcuts (GTK_SHORTCUT_CONTROLLER (controller), keyval, modifiers);
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL && !handled;
-       child = gtk_widget_get_next_sibling (child))
-    handled = run_managed_shortcuts (child, keyval, modifiers);
-
-  return handled;
-}
-
-/* A key press as @window delivers it: from the focused widget up to the
- * window, to the first key controller or shortcut (a keybinding, a
- * managed shortcut, an application accelerator) that takes it. */
-static gboolean
-send_key (GtkWindow       *window,
-          guint            keyval,
-          GdkModifierType  modifiers)
-{
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
-  gboolean handled = FALSE;
-
-  for (GtkWidget *widget = focus != NULL ? focus : GTK_WIDGET (window);
-       widget != NULL && !handled;
-       widget = gtk_widget_get_parent (widget))
-    {
-      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-      for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
-        {
-          g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-          const char *name = gtk_event_controller_get_name (controller);
-
-          if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
-            g_signal_emit_by_name (controller, "key-pressed", keyval, 0, modifiers, &handled);
-          else if (GTK_IS_SHORTCUT_CONTROLLER (controller) &&
-                   gtk_shortcut_controller_get_scope (GTK_SHORTCUT_CONTROLLER (controller)) != GTK_SHORTCUT_SCOPE_MANAGED &&
-                   (name == NULL || !g_str_has_prefix (name, "gtk-shortcut-manager")))
-            handled = run_shortcuts (GTK_SHORTCUT_CONTROLLER (controller), keyval, modifiers);
-        }
-
-      if (widget == GTK_WIDGET (window) && !handled)
-        handled = run_managed_shortcuts (widget, keyval, modifiers);
-    }
-
-  ui_test_settle ();
-  return handled;
-}
-
 static void
 press_key (Fixture *f,
            guint    keyval)
 {
-  g_assert_true (send_key (f->window, keyval, 0));
+  g_assert_true (ui_test_send_key (f->window, keyval, 0));
 }
 
 /* ---- The page ---------------------------------------------------------- */
@@ -600,7 +494,7 @@ test_shortcuts (void)
   porting_window_show_page (window, "document-check");
   ui_test_wait_for_frames (GTK_WIDGET (window));
   gtk_widget_child_focus (sidebar, GTK_DIR_TAB_FORWARD);
-  g_assert_true (send_key (GTK_WINDOW (window), GDK_KEY_o, GDK_CONTROL_MASK));
+  g_assert_true (ui_test_send_key (GTK_WINDOW (window), GDK_KEY_o, GDK_CONTROL_MASK));
   g_assert_true (ui_test_wait_for (file_chooser_shown, NULL));
   dialog = ui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
   g_assert_cmpstr (gtk_window_get_title (dialog), ==, "Open Letter of Authorization");
@@ -610,14 +504,14 @@ test_shortcuts (void)
   /* Elsewhere, Ctrl+O is not the document check's. */
   porting_window_show_page (window, "port-in");
   ui_test_wait_for_frames (GTK_WIDGET (window));
-  send_key (GTK_WINDOW (window), GDK_KEY_o, GDK_CONTROL_MASK);
+  ui_test_send_key (GTK_WINDOW (window), GDK_KEY_o, GDK_CONTROL_MASK);
   g_assert_null (ui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
 
   /* F9 hides the sidebar, and shows it again. */
   g_assert_true (gtk_widget_is_visible (sidebar));
-  g_assert_true (send_key (GTK_WINDOW (window), GDK_KEY_F9, 0));
+  g_assert_true (ui_test_send_key (GTK_WINDOW (window), GDK_KEY_F9, 0));
   g_assert_false (gtk_widget_is_visible (sidebar));
-  g_assert_true (send_key (GTK_WINDOW (window), GDK_KEY_F9, 0));
+  g_assert_true (ui_test_send_key (GTK_WINDOW (window), GDK_KEY_F9, 0));
   g_assert_true (gtk_widget_is_visible (sidebar));
 
   /* Folded, Alt+Left goes back from the page to the sidebar (from port-in's
@@ -629,14 +523,14 @@ test_shortcuts (void)
                                  PORTING_PORT_IN_STEP_NUMBERS);
   gtk_widget_child_focus (porting_window_get_page (window, "port-in"), GTK_DIR_TAB_FORWARD);
   g_assert_false (gtk_widget_get_mapped (sidebar));
-  g_assert_true (send_key (GTK_WINDOW (window), GDK_KEY_Left, GDK_ALT_MASK));
+  g_assert_true (ui_test_send_key (GTK_WINDOW (window), GDK_KEY_Left, GDK_ALT_MASK));
   ui_test_wait_for_frames (GTK_WIDGET (window));
   g_assert_true (gtk_widget_get_mapped (sidebar));
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
   g_assert_true (ui_test_wait_for (ui_test_widget_is_mapped, porting_window_get_page (window, "port-in")));
 
   /* Ctrl+, opens the preferences. */
-  g_assert_true (send_key (GTK_WINDOW (window), GDK_KEY_comma, GDK_CONTROL_MASK));
+  g_assert_true (ui_test_send_key (GTK_WINDOW (window), GDK_KEY_comma, GDK_CONTROL_MASK));
   g_assert_true (ui_test_wait_for (preferences_shown, NULL));
   gtk_window_destroy (ui_test_find_toplevel (PORTING_TYPE_PREFERENCES_WINDOW));
   ui_test_settle ();

@@ -510,3 +510,149 @@ ui_test_port_in_request_saved (gpointer page)
 {
   return ((PortingPortInPage *) page)->last_request != NULL;
 }
+
+/* ---- Keys ------------------------------------------------------------------ */
+
+static gboolean
+trigger_matches (GtkShortcutTrigger *trigger,
+                 guint               keyval,
+                 GdkModifierType     modifiers)
+{
+  if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
+    return trigger_matches (gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)), keyval, modifiers) ||
+           trigger_matches (gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger)), keyval, modifiers);
+
+  return GTK_IS_KEYVAL_TRIGGER (trigger) &&
+         gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == gdk_keyval_to_lower (keyval) &&
+         gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers;
+}
+
+static gboolean
+run_shortcuts (GtkShortcutController *controller,
+               guint                  keyval,
+               GdkModifierType        modifiers)
+{
+  GListModel *shortcuts = G_LIST_MODEL (controller);
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  gboolean handled = FALSE;
+
+  if (widget == NULL || !gtk_widget_is_sensitive (widget) || !gtk_widget_get_mapped (widget))
+    return FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (shortcuts) && !handled; i++)
+    {
+      g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (shortcuts, i);
+
+      if (trigger_matches (gtk_shortcut_get_trigger (shortcut), keyval, modifiers))
+        handled = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                                GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
+                                                gtk_shortcut_get_arguments (shortcut));
+    }
+
+  return handled;
+}
+
+static gboolean
+is_managed (GtkEventController *controller)
+{
+  return GTK_IS_SHORTCUT_CONTROLLER (controller) &&
+         gtk_shortcut_controller_get_scope (GTK_SHORTCUT_CONTROLLER (controller)) != GTK_SHORTCUT_SCOPE_LOCAL;
+}
+
+/* The controllers of @widget in @phase take the key, until one does. */
+static gboolean
+deliver (GtkWidget       *widget,
+         GtkPropagationPhase phase,
+         gboolean         is_target,
+         guint            keyval,
+         GdkModifierType  modifiers)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+      GtkPropagationPhase controller_phase = gtk_event_controller_get_propagation_phase (controller);
+      const char *name = gtk_event_controller_get_name (controller);
+
+      if (!(controller_phase == phase || (is_target && phase == GTK_PHASE_BUBBLE && controller_phase == GTK_PHASE_TARGET)))
+        continue;
+      if (is_managed (controller) || (name != NULL && g_str_has_prefix (name, "gtk-shortcut-manager")))
+        continue;
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, modifiers, &handled);
+      else if (GTK_IS_SHORTCUT_CONTROLLER (controller))
+        handled = run_shortcuts (GTK_SHORTCUT_CONTROLLER (controller), keyval, modifiers);
+    }
+
+  return handled;
+}
+
+/* What the window's shortcut manager does: the managed shortcuts of every
+ * widget in it, whichever has the focus. */
+static gboolean
+run_managed_shortcuts (GtkWidget       *widget,
+                       guint            keyval,
+                       GdkModifierType  modifiers)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (is_managed (controller))
+        handled = run_shortcuts (GTK_SHORTCUT_CONTROLLER (controller), keyval, modifiers);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL && !handled;
+       child = gtk_widget_get_next_sibling (child))
+    handled = run_managed_shortcuts (child, keyval, modifiers);
+
+  return handled;
+}
+
+/* GTK 4 has no public way to put key events into a window: a key press is
+ * delivered the way GTK delivers one, to the controllers, shortcuts and
+ * keybindings of the focus and its ancestors in their phases, then the
+ * window's managed shortcuts, then the application's accelerators. */
+gboolean
+ui_test_send_key (GtkWindow       *window,
+                  guint            keyval,
+                  GdkModifierType  modifiers)
+{
+  GtkApplication *app = gtk_window_get_application (window);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_autoptr(GPtrArray) path = g_ptr_array_new ();
+  gboolean handled = FALSE;
+
+  for (GtkWidget *widget = focus != NULL ? focus : GTK_WIDGET (window);
+       widget != NULL;
+       widget = gtk_widget_get_parent (widget))
+    g_ptr_array_insert (path, 0, widget);
+
+  for (guint i = 0; i < path->len && !handled; i++)
+    handled = deliver (g_ptr_array_index (path, i), GTK_PHASE_CAPTURE, FALSE, keyval, modifiers);
+
+  for (guint i = path->len; i > 0 && !handled; i--)
+    handled = deliver (g_ptr_array_index (path, i - 1), GTK_PHASE_BUBBLE, i == path->len, keyval, modifiers);
+
+  if (!handled)
+    handled = run_managed_shortcuts (GTK_WIDGET (window), keyval, modifiers);
+
+  if (!handled && app != NULL)
+    {
+      g_autofree char *accel = gtk_accelerator_name (keyval, modifiers);
+      g_auto(GStrv) actions = gtk_application_get_actions_for_accel (app, accel);
+
+      for (guint i = 0; actions[i] != NULL && !handled; i++)
+        handled = gtk_widget_activate_action_variant (focus != NULL ? focus : GTK_WIDGET (window), actions[i], NULL);
+    }
+
+  ui_test_settle ();
+  return handled;
+}

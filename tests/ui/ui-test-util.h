@@ -84,6 +84,11 @@ GtkWindow  *ui_test_find_toplevel       (GType             type);
 
 /* With $PORTING_SCREENSHOT_DIR set, saves what @window shows, as GTK drew
  * it, to NAME.png there (for people to look at; no test reads it). */
+/* A key press as @window delivers it; whether something took it. Settles. */
+gboolean    ui_test_send_key            (GtkWindow        *window,
+                                         guint             keyval,
+                                         GdkModifierType   modifiers);
+
 void        ui_test_save_screenshot     (GtkWidget        *window,
                                          const char       *name);
 
