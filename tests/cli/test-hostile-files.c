@@ -15,21 +15,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "asan-test-util.h"
 #include "image-test-util.h"
 #include "pdf-test-util.h"
 #include "porting-loa-writer.h"
 
 #define MAX_ADDRESS_SPACE ((rlim_t) 512 * 1024 * 1024)
-
-/* AddressSanitizer reserves terabytes of shadow memory: no address-space
- * limit there, and its own overhead in the peak. */
-#if defined(__SANITIZE_ADDRESS__)
-# define UNDER_ASAN 1
-#elif defined(__has_feature)
-# if __has_feature(address_sanitizer)
-#  define UNDER_ASAN 1
-# endif
-#endif
 
 /* 30 s a file, as DESIGN says. Under AddressSanitizer every allocation is
  * slow: Tesseract loading ahead for a cut image's good header (the process
@@ -112,6 +103,8 @@ fixture_tear_down (Fixture       *fixture,
 static void
 limit_child (gpointer user_data)
 {
+  /* AddressSanitizer reserves terabytes of shadow memory: no address-space
+   * limit there, and its own overhead in the peak. */
 #ifndef UNDER_ASAN
   struct rlimit limit = { MAX_ADDRESS_SPACE, MAX_ADDRESS_SPACE };
 

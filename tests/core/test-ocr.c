@@ -12,6 +12,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "asan-test-util.h"
 #include "image-test-util.h"
 #include "porting-document.h"
 #include "porting-image.h"
@@ -20,13 +21,6 @@
 /* Under AddressSanitizer with the exact stacks the CI asks of it, each of
  * Tesseract's millions of allocations unwinds slowly: the longest cases
  * are cut there (one turn, no photograph). */
-#if defined(__SANITIZE_ADDRESS__)
-# define UNDER_ASAN 1
-#elif defined(__has_feature)
-# if __has_feature(address_sanitizer)
-#  define UNDER_ASAN 1
-# endif
-#endif
 #ifdef UNDER_ASAN
 static const gboolean under_asan = TRUE;
 #else
