@@ -107,24 +107,28 @@ quiet_libraries_once (void)
     }
 }
 
-/* Tesseract's OpenMP threads wait by spinning: on a busy machine they made
- * it three times slower than one thread. Dynamic teams let libgomp give it
- * no more threads than the load leaves cores. The setting is the calling
- * thread's own: made by each thread before it reads. */
+/* Tesseract's OpenMP threads wait by spinning: on two cores its own teams
+ * made it seven times slower than one thread (bench-ocr), and how many
+ * threads a dynamic team got followed the load average, so a reading could
+ * run out of time on a busy machine and not on an idle one. No parallel
+ * region is made active: one thread always, the same speed at any load.
+ * The setting belongs to the calling thread's data environment: made by
+ * each thread before it reads. libgomp is looked up, as Tesseract may be
+ * built without it. */
 static void
-let_openmp_adapt_to_load (void)
+keep_openmp_to_one_thread (void)
 {
-  static void (*set_dynamic) (int) = NULL;
+  static void (*set_max_active_levels) (int) = NULL;
   static gsize looked_up = 0;
 
   if (g_once_init_enter (&looked_up))
     {
-      set_dynamic = (void (*) (int)) dlsym (RTLD_DEFAULT, "omp_set_dynamic");
+      set_max_active_levels = (void (*) (int)) dlsym (RTLD_DEFAULT, "omp_set_max_active_levels");
       g_once_init_leave (&looked_up, 1);
     }
 
-  if (set_dynamic != NULL)
-    set_dynamic (1);
+  if (set_max_active_levels != NULL)
+    set_max_active_levels (0);
 }
 
 static gboolean
@@ -403,7 +407,7 @@ recognize (TessBaseAPI   *api,
   int status;
   int block = -1, paragraph = -1, line = -1;
 
-  let_openmp_adapt_to_load ();
+  keep_openmp_to_one_thread ();
   TessBaseAPISetPageSegMode (api, PSM_AUTO);
   TessBaseAPISetImage2 (api, pix);
   TessBaseAPISetSourceResolution (api, 300);
