@@ -38,6 +38,7 @@ struct _PortingCheckView
   PortingDocumentView *proof_view;
   AdwViewStack        *narrow_stack;
   GtkWidget           *narrow_switcher;
+  GtkWidget           *results_box;
   GtkWidget           *results_scroller;
   GtkListBox          *results_list;
   GtkListBox          *warnings_list;
@@ -56,6 +57,7 @@ struct _PortingCheckView
   guint                layout_idle_id;
   guint                narrow : 1;
   guint                hide_results : 1;
+  guint                hide_verdict : 1;
   guint                proof_is_csr : 1;
 };
 
@@ -65,6 +67,7 @@ typedef enum
   PROP_RESULT,
   PROP_BUSY,
   PROP_SHOW_RESULTS,
+  PROP_SHOW_VERDICT,
   N_PROPS
 } PortingCheckViewProp;
 

@@ -60,6 +60,7 @@ set_verdict (PortingCheckView *self,
     gtk_widget_remove_css_class (GTK_WIDGET (self->verdict_icon), classes[i]);
 
   gtk_widget_set_visible (self->verdict_box, text != NULL);
+  gtk_widget_set_visible (self->verdict_status, text != NULL && !self->hide_verdict);
   gtk_label_set_label (self->verdict_label, text);
   /* Heard as it changes when the keyboard is on it; the result announced
    * otherwise, where GTK can. */
@@ -274,6 +275,20 @@ porting_check_view_set_show_results (PortingCheckView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_RESULTS]);
 }
 
+void
+porting_check_view_set_show_verdict (PortingCheckView *self,
+                                     gboolean          show_verdict)
+{
+  g_return_if_fail (PORTING_IS_CHECK_VIEW (self));
+
+  if (self->hide_verdict == !show_verdict)
+    return;
+
+  self->hide_verdict = !show_verdict;
+  gtk_widget_set_visible (self->verdict_status, show_verdict && gtk_widget_get_visible (self->verdict_box));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_VERDICT]);
+}
+
 static void
 apply_layout (PortingCheckView *self,
               gboolean          narrow)
@@ -336,10 +351,28 @@ porting_check_view_measure (GtkWidget      *widget,
                             int            *natural_baseline)
 {
   PortingCheckView *self = PORTING_CHECK_VIEW (widget);
+  int results_minimum = 0, results_natural = 0;
 
-  gtk_widget_measure (self->main_box, orientation, for_size,
-                      minimum, natural, minimum_baseline, natural_baseline);
+  gtk_widget_measure (self->main_box, orientation, for_size, minimum, natural, NULL, NULL);
+  if (gtk_widget_should_layout (self->results_box))
+    gtk_widget_measure (self->results_box, orientation, for_size, &results_minimum, &results_natural, NULL, NULL);
+
+  if (orientation == GTK_ORIENTATION_VERTICAL)
+    {
+      *minimum += results_minimum;
+      *natural += results_natural;
+    }
+  else
+    {
+      *minimum = MAX (*minimum, results_minimum);
+      *natural = MAX (*natural, results_natural);
+    }
 }
+
+/* The list of fields compared gets its natural height up to this share of
+ * the view's, scrolling beyond it: on a short window the documents, which
+ * show where each field was found, keep the most room. */
+#define RESULTS_SHARE 0.3
 
 static void
 porting_check_view_size_allocate (GtkWidget *widget,
@@ -348,12 +381,26 @@ porting_check_view_size_allocate (GtkWidget *widget,
                                   int        baseline)
 {
   PortingCheckView *self = PORTING_CHECK_VIEW (widget);
+  int results_height = 0;
 
   /* Moving the documents between layouts cannot happen while allocating. */
   if ((width < NARROW_WIDTH) != self->narrow && self->layout_idle_id == 0)
     self->layout_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, layout_idle_cb, self, NULL);
 
-  gtk_widget_allocate (self->main_box, width, height, baseline, NULL);
+  if (gtk_widget_should_layout (self->results_box))
+    {
+      int results_minimum, results_natural, main_minimum;
+
+      gtk_widget_measure (self->results_box, GTK_ORIENTATION_VERTICAL, width,
+                          &results_minimum, &results_natural, NULL, NULL);
+      gtk_widget_measure (self->main_box, GTK_ORIENTATION_VERTICAL, width, &main_minimum, NULL, NULL, NULL);
+      results_height = MIN (results_natural, MAX (results_minimum, (int) (height * RESULTS_SHARE)));
+      results_height = MAX (results_minimum, MIN (results_height, height - main_minimum));
+      gtk_widget_size_allocate (self->results_box,
+                                &(GtkAllocation) { 0, height - results_height, width, results_height }, -1);
+    }
+
+  gtk_widget_size_allocate (self->main_box, &(GtkAllocation) { 0, 0, width, height - results_height }, -1);
 }
 
 /* GObject */
@@ -407,6 +454,9 @@ porting_check_view_get_property (GObject    *object,
     case PROP_SHOW_RESULTS:
       g_value_set_boolean (value, !self->hide_results);
       break;
+    case PROP_SHOW_VERDICT:
+      g_value_set_boolean (value, !self->hide_verdict);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -424,6 +474,9 @@ porting_check_view_set_property (GObject      *object,
     {
     case PROP_SHOW_RESULTS:
       porting_check_view_set_show_results (self, g_value_get_boolean (value));
+      break;
+    case PROP_SHOW_VERDICT:
+      porting_check_view_set_show_verdict (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -454,6 +507,11 @@ porting_check_view_class_init (PortingCheckViewClass *klass)
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SHOW_RESULTS] =
     g_param_spec_boolean ("show-results", NULL, NULL,
+                          TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Off where the page around says the verdict in its own words. */
+  properties[PROP_SHOW_VERDICT] =
+    g_param_spec_boolean ("show-verdict", NULL, NULL,
                           TRUE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -504,6 +562,7 @@ porting_check_view_class_init (PortingCheckViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PortingCheckView, proof_view);
   gtk_widget_class_bind_template_child (widget_class, PortingCheckView, narrow_stack);
   gtk_widget_class_bind_template_child (widget_class, PortingCheckView, narrow_switcher);
+  gtk_widget_class_bind_template_child (widget_class, PortingCheckView, results_box);
   gtk_widget_class_bind_template_child (widget_class, PortingCheckView, results_scroller);
   gtk_widget_class_bind_template_child (widget_class, PortingCheckView, results_list);
   gtk_widget_class_bind_template_child (widget_class, PortingCheckView, warnings_list);

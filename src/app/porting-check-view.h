@@ -39,6 +39,10 @@ GtkWidget           *porting_check_view_get_field_row   (PortingCheckView *self,
  * the review lists them in its own panel. */
 void                 porting_check_view_set_show_results (PortingCheckView *self,
                                                          gboolean          show_results);
+/* Whether the verdict is said over the documents (default); the port-in
+ * page says it in the customer's words above the view. */
+void                 porting_check_view_set_show_verdict (PortingCheckView *self,
+                                                         gboolean          show_verdict);
 /* The titles over the documents side by side (NULL: the usual ones), e.g.
  * short ones that leave room for the file name. */
 void                 porting_check_view_set_titles      (PortingCheckView *self,

@@ -743,6 +743,8 @@ is_status_saying (GtkWidget  *widget,
 
   widgets = a11y_dup_all_widgets ();
   name = a11y_dup_name (GTK_ACCESSIBLE (widget), widgets);
+  if (text == NULL)
+    return name != NULL && *name != '\0' && !a11y_name_is_class_like (name);
   return g_strcmp0 (name, text) == 0;
 }
 
@@ -762,6 +764,7 @@ a11y_check_check_view (A11yReport       *report,
     { porting_check_view_get_proof_view (view), "proof", TRUE },
   };
   const char *verdict = porting_check_view_get_verdict_text (view);
+  gboolean show_verdict;
 
   g_assert_nonnull (result);
 
@@ -832,8 +835,18 @@ a11y_check_check_view (A11yReport       *report,
       }
     }
 
-  /* The verdict is a status a screen reader is told of. */
-  if (verdict == NULL)
+  /* The verdict is a status a screen reader is told of: the view's, or,
+   * where the page around says it in its own words, one of the page's. */
+  g_object_get (view, "show-verdict", &show_verdict, NULL);
+  if (!show_verdict)
+    {
+      GtkWidget *page = gtk_widget_get_parent (GTK_WIDGET (view));
+      GtkWidget *status = a11y_find_widget (page, is_status_saying, NULL);
+
+      if (status == NULL || gtk_widget_is_ancestor (status, GTK_WIDGET (view)))
+        a11y_report_add (report, "the check shows no verdict, and the page around it none in a status");
+    }
+  else if (verdict == NULL)
     a11y_report_add (report, "no verdict shown");
   else
     {

@@ -96,7 +96,8 @@ void      a11y_check_invalid      (A11yReport *report,
                                    const char *message);
 /* The check as a screen-reader user meets it: each document tells the
  * name and address found on it, each result row its status in words, the
- * verdict is a status with a name. */
+ * verdict is a status with a name (the view's, or the page's around it
+ * where the view's is hidden). */
 void      a11y_check_check_view   (A11yReport       *report,
                                    PortingCheckView *view);
 

@@ -176,8 +176,37 @@ void
 _porting_port_in_page_clear_check (PortingPortInPage *self)
 {
   g_clear_error (&self->check_error);
-  gtk_widget_set_visible (self->spelling_row, FALSE);
+  gtk_widget_set_visible (self->spelling_button, FALSE);
   g_object_set (self->form, "checking", FALSE, "check-result", NULL, NULL);
+}
+
+static gboolean
+is_checking (PortingPortInPage *self)
+{
+  gboolean checking;
+
+  g_object_get (self->form, "checking", &checking, NULL);
+  return checking;
+}
+
+/* The check view does not say its verdict here: this summary is the one
+ * heard, told as it changes (the result, with @announce, even when the
+ * focus is elsewhere). */
+static void
+set_summary (PortingPortInPage *self,
+             const char        *title,
+             const char        *subtitle,
+             gboolean           announce)
+{
+  gtk_label_set_label (self->check_title_label, title);
+  gtk_label_set_label (self->check_subtitle_label, subtitle);
+  gtk_widget_set_visible (GTK_WIDGET (self->check_subtitle_label), subtitle != NULL);
+  porting_accessible_set_status (self->check_status, title, announce);
+  if (subtitle != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->check_status),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->check_status), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 }
 
 static void
@@ -188,6 +217,7 @@ show_check_result (PortingPortInPage *self)
   const char *subtitle = NULL;
   const char *icon = "emblem-ok-symbolic";
   const char *css = "success";
+  gboolean can_use_spelling;
 
   gtk_stack_set_visible_child_name (self->check_icon_stack, "icon");
   gtk_spinner_stop (self->check_spinner);
@@ -241,11 +271,17 @@ show_check_result (PortingPortInPage *self)
         }
     }
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->check_summary_row), title);
-  adw_action_row_set_subtitle (self->check_summary_row, subtitle);
+  /* The bill writes them otherwise (equivalent or not): the LOA filled in
+   * here can take its spelling. */
+  can_use_spelling = result != NULL && porting_port_in_form_can_use_proof_spelling (self->form);
+  if (can_use_spelling)
+    subtitle = _("The bill spells the name or the address differently, and carriers compare letter by letter: "
+                 "the LOA can take the bill’s spelling (you sign it again), or go on as it is.");
+
+  set_summary (self, title, subtitle, TRUE);
   gtk_image_set_from_icon_name (self->check_icon, icon);
   gtk_widget_add_css_class (GTK_WIDGET (self->check_icon), css);
-  gtk_widget_set_visible (self->spelling_row, porting_port_in_form_can_use_proof_spelling (self->form));
+  gtk_widget_set_visible (self->spelling_button, can_use_spelling);
 }
 
 /* The LOA takes the bill's spelling: written again once signed again. */
@@ -263,19 +299,10 @@ on_use_spelling_clicked (PortingPortInPage *self,
   if (previous != NULL)
     g_file_delete_async (previous, G_PRIORITY_LOW, NULL, NULL, NULL);
   porting_signature_pad_clear (self->signature_pad);
-  gtk_widget_set_visible (self->spelling_row, FALSE);
+  gtk_widget_set_visible (self->spelling_button, FALSE);
   _porting_port_in_page_show_step (self, PORTING_PORT_IN_STEP_LOA);
   porting_job_page_show_toast (PORTING_JOB_PAGE (self),
                                _("The LOA now writes the name and address as the bill does: sign it again."));
-}
-
-static gboolean
-is_checking (PortingPortInPage *self)
-{
-  gboolean checking;
-
-  g_object_get (self->form, "checking", &checking, NULL);
-  return checking;
 }
 
 /* The check view checks the documents side by side; its result is ours. */
@@ -331,10 +358,8 @@ _porting_port_in_page_start_check (PortingPortInPage *self)
   if (loa == NULL || proof == NULL)
     return;
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->check_summary_row),
-                                 _("Checking the documents…"));
-  adw_action_row_set_subtitle (self->check_summary_row,
-                               _("Looking for the LOA’s name and address in the proof"));
+  set_summary (self, _("Checking the documents…"), _("Looking for the LOA’s name and address in the proof"),
+               FALSE);
   gtk_stack_set_visible_child_name (self->check_icon_stack, "busy");
   gtk_spinner_start (self->check_spinner);
 

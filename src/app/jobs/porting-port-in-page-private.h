@@ -75,9 +75,10 @@ struct _PortingPortInPage
   GtkWidget           *proof_drop_zone;
   AdwActionRow        *proof_file_row;
 
-  AdwActionRow        *check_summary_row;
+  GtkWidget           *check_status;
+  GtkLabel            *check_title_label;
+  GtkLabel            *check_subtitle_label;
   GtkStack            *check_icon_stack;
-  GtkWidget           *spelling_row;
   GtkWidget           *spelling_button;
   GtkSpinner          *check_spinner;
   GtkImage            *check_icon;

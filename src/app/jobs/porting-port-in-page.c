@@ -709,9 +709,10 @@ porting_port_in_page_class_init (PortingPortInPageClass *klass)
   BIND (proof_kind_row);
   BIND (proof_drop_zone);
   BIND (proof_file_row);
-  BIND (check_summary_row);
+  BIND (check_status);
+  BIND (check_title_label);
+  BIND (check_subtitle_label);
   BIND (check_icon_stack);
-  BIND (spelling_row);
   BIND (spelling_button);
   BIND (check_spinner);
   BIND (check_icon);
