@@ -311,7 +311,8 @@ porting_window_update_review_page (PortingWindow        *self,
 
       porting_accessible_fix_tree (review);
       stack_page = gtk_stack_add_titled (self->stack, review, "review", _("Review Queue"));
-      gtk_stack_page_set_icon_name (stack_page, "emblem-documents-symbolic");
+      /* A tray, not a document: Document Check has that one. */
+      gtk_stack_page_set_icon_name (stack_page, "porting-review-queue-symbolic");
       g_signal_connect_object (review, "notify::workspace", G_CALLBACK (porting_window_update_workspace),
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (review, "notify::can-go-back", G_CALLBACK (porting_window_update_back_button),

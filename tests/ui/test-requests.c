@@ -658,6 +658,25 @@ test_window_pages (Fixture       *fixture,
   /* Nothing chosen since the window opened: staff land on the queue. */
   ui_test_settle ();
   g_assert_cmpstr (porting_window_get_visible_page_name (window), ==, "review");
+  /* Each page of the sidebar has an icon of its own, found in the theme. */
+  {
+    GtkStack *stack = GTK_STACK (template_child (window, PORTING_TYPE_WINDOW, "stack"));
+    GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (window)));
+    g_autoptr(GHashTable) icons = g_hash_table_new (g_str_hash, g_str_equal);
+
+    for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (stack));
+         child != NULL;
+         child = gtk_widget_get_next_sibling (child))
+      {
+        const char *icon = gtk_stack_page_get_icon_name (gtk_stack_get_page (stack, child));
+
+        g_assert_nonnull (icon);
+        g_assert_true (gtk_icon_theme_has_icon (theme, icon));
+        g_assert_true (g_hash_table_add (icons, (gpointer) icon));
+      }
+    g_assert_cmpuint (g_hash_table_size (icons), >=, 7);
+    ui_test_save_screenshot (GTK_WIDGET (window), "sidebar-staff");
+  }
 
   use_token (fixture, fixture->customer_token);
   g_assert_null (porting_window_get_page (window, "review"));
