@@ -64,9 +64,11 @@ wait_ms (guint ms)
   iterate_until (&waited, ms / 1000 + 30);
 }
 
-/* With BENCH_VERBOSE set, every stall of the main loop and every slow
- * frame is printed, the frame split in its phases. */
-#define VERBOSE_THRESHOLD_US 16000
+/* With BENCH_VERBOSE set, every stall of the main loop and every frame
+ * longer than it (16 ms, or BENCH_VERBOSE's number of ms) is printed, the
+ * frame split in its phases. */
+gint64 verbose_threshold_us = 16000;
+#define VERBOSE_THRESHOLD_US verbose_threshold_us
 /* A stall this long or longer misses a 60 Hz frame. */
 #define SLOW_US 16000
 
@@ -311,7 +313,7 @@ mean_frame_ms (const Stalls *stalls)
 }
 
 /* "median (min–max)" of one figure over the rounds. */
-static char *
+char *
 format_spread (const double *values,
                guint         n,
                int           decimals)

@@ -19,6 +19,7 @@ G_BEGIN_DECLS
 
 /* BENCH_VERBOSE: every stall and slow frame printed (bench-check-view.c). */
 extern gboolean verbose;
+extern gint64 verbose_threshold_us;
 extern gint64 verbose_start;   /* of the measurement running, for the times printed */
 
 typedef struct
@@ -64,6 +65,7 @@ typedef struct
 {
   Stalls whole;
   Stalls smooth;
+  Stalls first_scroll;   /* the window's first scroll, in the warm-up */
   double others_share;   /* of the machine's CPU other programs took meanwhile */
   guint  reached_page;   /* SUBJECT_VIEW: shown at the end of the smooth part */
 } Figures;
@@ -140,6 +142,9 @@ void        print_cpu         (const CpuSample *start,
                                guint            frames);
 
 double      mean_frame_ms     (const Stalls    *stalls);
+char       *format_spread     (const double    *values,
+                               guint            n,
+                               int              decimals);
 void        print_row         (const char      *label,
                                const Figures   *figures,
                                guint            rounds);
