@@ -281,6 +281,7 @@ test_check_view_mismatch (Fixture       *f,
   /* The window says what does not match, in words. */
   g_assert_cmpstr (porting_check_view_get_verdict_text (f->view), ==,
                    "The name and the address do not match. Carriers reject such ports.");
+  ui_test_save_screenshot (GTK_WIDGET (f->window), "check-view-mismatch");
 
   name_status = row_status (f, PORTING_FIELD_NAME);
   address_status = row_status (f, PORTING_FIELD_ADDRESS);
