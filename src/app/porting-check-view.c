@@ -48,6 +48,13 @@ typedef enum
   VERDICT_STYLE_WARNING,
 } VerdictStyle;
 
+/* Shown when there is a verdict and the page around does not say it. */
+static void
+update_verdict_status_visible (PortingCheckView *self)
+{
+  gtk_widget_set_visible (self->verdict_status, gtk_widget_get_visible (self->verdict_box) && !self->hide_verdict);
+}
+
 static void
 set_verdict (PortingCheckView *self,
              VerdictStyle      style,
@@ -60,7 +67,7 @@ set_verdict (PortingCheckView *self,
     gtk_widget_remove_css_class (GTK_WIDGET (self->verdict_icon), classes[i]);
 
   gtk_widget_set_visible (self->verdict_box, text != NULL);
-  gtk_widget_set_visible (self->verdict_status, text != NULL && !self->hide_verdict);
+  update_verdict_status_visible (self);
   gtk_label_set_label (self->verdict_label, text);
   /* Heard as it changes when the keyboard is on it; the result announced
    * otherwise, where GTK can. */
@@ -285,7 +292,7 @@ porting_check_view_set_show_verdict (PortingCheckView *self,
     return;
 
   self->hide_verdict = !show_verdict;
-  gtk_widget_set_visible (self->verdict_status, show_verdict && gtk_widget_get_visible (self->verdict_box));
+  update_verdict_status_visible (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_VERDICT]);
 }
 
