@@ -129,6 +129,28 @@ assert_status_line (const char *answer,
     g_error ("Expected %s, got “%.80s”", prefix, answer);
 }
 
+/* raw_send_body(), and how much the service's peak memory (VmHWM) grew
+ * meanwhile, in KiB, into *@growth_kib. */
+static char *
+send_body_watching_memory (TestService *service,
+                           GSocket     *socket,
+                           const char  *head,
+                           goffset      body_size,
+                           gboolean     chunked,
+                           goffset     *sent,
+                           guint64     *growth_kib)
+{
+  guint64 before = test_service_status_kib (service, "VmHWM");
+  char *answer = raw_send_body (socket, head, body_size, chunked, sent);
+  guint64 after = test_service_status_kib (service, "VmHWM");
+
+  g_test_message ("“%.12s” after %" G_GOFFSET_FORMAT " KiB of a %s%" G_GOFFSET_FORMAT " MiB body; VmHWM %"
+                  G_GUINT64_FORMAT " → %" G_GUINT64_FORMAT " KiB",
+                  answer, *sent / 1024, chunked ? "chunked " : "", body_size / MiB, before, after);
+  *growth_kib = after - before;
+  return answer;
+}
+
 static TestService *
 start (const char * const *args)
 {
@@ -146,24 +168,20 @@ test_unauthenticated_body (void)
 {
   TestService *service = start (NULL);
   g_autoptr(GSocket) socket = raw_connect (service);
-  guint64 before = test_service_status_kib (service, "VmHWM");
   g_autofree char *answer = NULL;
   goffset sent = 0;
-  guint64 after;
+  guint64 growth;
 
-  answer = raw_send_body (socket,
-                          "POST /v1/requests HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                          "Content-Type: multipart/form-data; boundary=b\r\nContent-Length: 1048576000\r\n\r\n",
-                          (goffset) 1000 * MiB, FALSE, &sent);
-  after = test_service_status_kib (service, "VmHWM");
-  g_test_message ("401 after %" G_GOFFSET_FORMAT " KiB of a 1000 MiB body; VmHWM %" G_GUINT64_FORMAT
-                  " → %" G_GUINT64_FORMAT " KiB", sent / 1024, before, after);
+  answer = send_body_watching_memory (service, socket,
+                                      "POST /v1/requests HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                      "Content-Type: multipart/form-data; boundary=b\r\nContent-Length: 1048576000\r\n\r\n",
+                                      (goffset) 1000 * MiB, FALSE, &sent, &growth);
 
   assert_status_line (answer, 401);
   g_assert_nonnull (strstr (answer, "WWW-Authenticate: Bearer"));
   g_assert_nonnull (strstr (answer, "\"unauthorized\""));
   g_assert_cmpint (sent, <, 64 * MiB);
-  g_assert_cmpuint (after - before, <, 32 * 1024);
+  g_assert_cmpuint (growth, <, 32 * 1024);
   test_service_free (service);
 }
 
@@ -177,20 +195,16 @@ test_declared_too_large (void)
   g_autofree char *head = g_strdup_printf ("POST /v1/requests HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer %s\r\n"
                                            "Content-Type: multipart/form-data; boundary=b\r\nContent-Length: 1048576000\r\n\r\n",
                                            token);
-  guint64 before = test_service_status_kib (service, "VmHWM");
   g_autofree char *answer = NULL;
   goffset sent = 0;
-  guint64 after;
+  guint64 growth;
 
-  answer = raw_send_body (socket, head, (goffset) 1000 * MiB, FALSE, &sent);
-  after = test_service_status_kib (service, "VmHWM");
-  g_test_message ("413 after %" G_GOFFSET_FORMAT " KiB of a 1000 MiB body; VmHWM %" G_GUINT64_FORMAT
-                  " → %" G_GUINT64_FORMAT " KiB", sent / 1024, before, after);
+  answer = send_body_watching_memory (service, socket, head, (goffset) 1000 * MiB, FALSE, &sent, &growth);
 
   assert_status_line (answer, 413);
   g_assert_nonnull (strstr (answer, "\"too-large\""));
   g_assert_cmpint (sent, <, 64 * MiB);
-  g_assert_cmpuint (after - before, <, 32 * 1024);
+  g_assert_cmpuint (growth, <, 32 * 1024);
   test_service_free (service);
 }
 
@@ -205,21 +219,17 @@ test_chunked_too_large (void)
   g_autofree char *head = g_strdup_printf ("POST /v1/requests HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer %s\r\n"
                                            "Content-Type: multipart/form-data; boundary=b\r\nTransfer-Encoding: chunked\r\n\r\n"
                                            "%zx\r\n%s\r\n", token, strlen (part_head), part_head);
-  guint64 before = test_service_status_kib (service, "VmHWM");
   g_autofree char *answer = NULL;
   goffset sent = 0;
-  guint64 after;
+  guint64 growth;
 
-  answer = raw_send_body (socket, head, (goffset) 240 * MiB, TRUE, &sent);
-  after = test_service_status_kib (service, "VmHWM");
-  g_test_message ("413 after %" G_GOFFSET_FORMAT " KiB of a chunked 240 MiB body; VmHWM %" G_GUINT64_FORMAT
-                  " → %" G_GUINT64_FORMAT " KiB", sent / 1024, before, after);
+  answer = send_body_watching_memory (service, socket, head, (goffset) 240 * MiB, TRUE, &sent, &growth);
 
   assert_status_line (answer, 413);
   g_assert_nonnull (strstr (answer, "64 MiB"));
   g_assert_cmpint (sent, >=, 64 * MiB);
   g_assert_cmpint (sent, <, 96 * MiB);
-  g_assert_cmpuint (after - before, <, 32 * 1024);
+  g_assert_cmpuint (growth, <, 32 * 1024);
   test_service_free (service);
 }
 
