@@ -535,6 +535,7 @@ scroll_at_size (GFile *file,
 
         scene_open (&scene, s, width, height, file, page, n_pages);
         measure_first_scroll (&scene, &figures[s][r]);
+        /* Steady again: the scrollbar it showed has faded out. */
         wait_ms (WARM_UP_MS);
         if (s == SUBJECT_VIEW)
           {

@@ -730,7 +730,8 @@ collect_texts (GtkWidget  *widget,
     collect_texts (child, widgets, texts);
 }
 
-/* A status (role "status") named @text. */
+/* A status (role "status") named @text; with NULL, named at all (not
+ * empty, not a class name). */
 static gboolean
 is_status_saying (GtkWidget  *widget,
                   const char *text)
